@@ -1,0 +1,5 @@
+import type { APIRoute } from 'astro';
+import { messagesApi } from '../../archive/api.ts';
+import { loadArchive } from '../../site/archive.ts';
+
+export const GET: APIRoute = async () => Response.json(messagesApi(await loadArchive()));
