@@ -4,16 +4,15 @@
  * the mail's place on disk, so a rebuild parses only new or changed mail; a mail that
  * only moved within its file (another was added before it) is updated without parsing.
  */
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { listContentFiles, readContentFile } from '../ingest/read.ts';
-import { describeProblem, type IngestProblem, type RawMail } from '../ingest/types.ts';
+import { describeProblem, type IngestProblem } from '../ingest/types.ts';
 import { parseMail } from '../parse/index.ts';
 import { hasBody, writeBody, writeIngestReport, type IngestReport } from './cache.ts';
-import type { MailRecord } from './record.ts';
+import { mailKey, toRecord } from './record.ts';
 import { sourceDigest } from './source-digest.ts';
 
 export interface MailLoaderOptions {
@@ -28,19 +27,9 @@ function contentFiles(contentPath: string): { root: string; files: string[] } {
   return { root: path, files: listContentFiles(path) };
 }
 
-function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-async function parseRecord(raw: RawMail, key: string): Promise<MailRecord> {
-  const { body, ...mail } = await parseMail(raw);
-  writeBody(key, body);
-  const bodyText = [body.text, ...body.inline.map((part) => part.text)].join('\n').replace(/[ \t]+$/gm, '').trim();
-  return { ...mail, key, file: raw.file, position: raw.position, bodyDigest: sha256(bodyText).slice(0, 32) };
-}
 
 async function load({ store, logger, generateDigest, config }: LoaderContext, options: MailLoaderOptions): Promise<void> {
-  const parserDigest = sourceDigest(['ingest/', 'parse/'].map((folder) => fileURLToPath(new URL(folder, config.srcDir))));
+  const parserDigest = sourceDigest(['ingest/', 'parse/', 'loader/'].map((folder) => fileURLToPath(new URL(folder, config.srcDir))));
   const { root, files } = contentFiles(options.contentPath);
   const report: IngestReport = { contentRoot: root, files: files.length, mails: 0, parsed: 0, reused: 0, identicalCopies: 0, skipped: [] };
   const skip = (problem: IngestProblem) => {
@@ -54,7 +43,7 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
     content.problems.forEach(skip);
     for (const raw of content.mails) {
       report.mails++;
-      const key = sha256(raw.bytes).slice(0, 40);
+      const key = mailKey(raw);
       if (seen.has(key)) {
         report.identicalCopies++;
         continue;
@@ -69,7 +58,8 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
         continue;
       }
       try {
-        const record = await parseRecord(raw, key);
+        const { record, body } = toRecord(raw, key, await parseMail(raw));
+        writeBody(key, body);
         report.parsed++;
         store.set({ id: key, data: record as unknown as Record<string, unknown>, digest });
       } catch (error) {

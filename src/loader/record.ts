@@ -1,4 +1,6 @@
-import type { ParsedMail } from '../parse/types.ts';
+import { createHash } from 'node:crypto';
+import type { RawMail } from '../ingest/types.ts';
+import type { MailBody, ParsedMail } from '../parse/types.ts';
 
 /**
  * What the content store keeps per mail: the parsed headers and where the mail came
@@ -14,4 +16,21 @@ export interface MailRecord extends Omit<ParsedMail, 'body'> {
   position: number;
   /** Digest of the body text, to tell a re-sent copy from a different mail under the same id. */
   bodyDigest: string;
+}
+
+function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** The key of a raw mail: a digest of its bytes, so identical copies share it. */
+export function mailKey(raw: RawMail): string {
+  return sha256(raw.bytes).slice(0, 40);
+}
+
+/** Splits a parsed mail into the record the store keeps and the body the cache keeps. */
+export function toRecord(raw: RawMail, key: string, parsed: ParsedMail): { record: MailRecord; body: MailBody } {
+  const { body, ...mail } = parsed;
+  const bodyText = [body.text, ...body.inline.map((part) => part.text)].join('\n').replace(/[ \t]+$/gm, '').trim();
+  const record = { ...mail, key, file: raw.file, position: raw.position, bodyDigest: sha256(bodyText).slice(0, 32) };
+  return { record, body };
 }
