@@ -35,6 +35,7 @@ const strictSeparator: SeparatorTest = (line) => isSeparatorLine(line);
  */
 const looseSeparator: SeparatorTest = (line, bytes, start, end) => {
   if (isSeparatorLine(line)) return true;
+  if (HEADER_FIELD.test(line)) return false; // `From  : x`, a From header in obsolete syntax
   const afterBlank = start === 0 || bytes[start - 2] === NEWLINE || (bytes[start - 2] === 0x0d && bytes[start - 3] === NEWLINE);
   return afterBlank && HEADER_FIELD.test(lineAt(bytes, end));
 };

@@ -1,4 +1,6 @@
 /** RFC 5322 / MIME messages, read with postal-mime. */
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import PostalMime, { type Attachment, type Email } from 'postal-mime';
 import { flattenAddresses, parseObfuscatedAddress } from './address.ts';
 import { parseMailDate } from './date.ts';
@@ -65,6 +67,11 @@ function splitAttachments(attachments: Attachment[]): { inline: InlineAttachment
   return { inline, listed };
 }
 
+/** The text of an HTML body, laid out as a browser would (block breaks kept, scripts and styles dropped). */
+function htmlToText(html: string): string {
+  return `${toText(fromHtml(html), { whitespace: 'normal' }).trim()}\n`;
+}
+
 function headerValue(email: Email, key: string): string | null {
   return email.headers.find((header) => header.key === key)?.value ?? null;
 }
@@ -81,8 +88,8 @@ export async function parseMime(bytes: Uint8Array): Promise<MimeFields> {
   const email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
   const dateSent = headerValue(email, 'date');
   const { inline, listed } = splitAttachments(email.attachments);
-  // postal-mime already turns a text/html-only mail into text; its HTML is never used.
-  const text = (email.text ?? '').replace(/\r\n?/g, '\n');
+  // A text/html-only mail is shown as the text a browser would render; its markup never reaches a page.
+  const text = (email.text ?? (email.html ? htmlToText(email.html) : '')).replace(/\r\n?/g, '\n');
   return {
     messageId: parseMessageId(email.messageId),
     subject: (email.subject ?? '').replace(/\s+/g, ' ').trim(),

@@ -20,6 +20,8 @@ export interface LoadedMail {
   records: MailRecord[];
   bodies: Map<string, MailBody>;
   problems: IngestProblem[];
+  /** Mails whose bytes repeat one already read, as the loader counts them. */
+  identicalCopies: { file: string; position: number }[];
 }
 
 /** Reads, frames and parses every mail under `path` (a folder or one file). */
@@ -27,13 +29,16 @@ export async function loadMail(path: string): Promise<LoadedMail> {
   const isFile = statSync(path).isFile();
   const root = isFile ? dirname(path) : path;
   const files = isFile ? [basename(path)] : listContentFiles(path);
-  const loaded: LoadedMail = { records: [], bodies: new Map(), problems: [] };
+  const loaded: LoadedMail = { records: [], bodies: new Map(), problems: [], identicalCopies: [] };
   for (const file of files) {
     const content = readContentFile(root, file);
     loaded.problems.push(...content.problems);
     for (const raw of content.mails) {
       const key = mailKey(raw);
-      if (loaded.bodies.has(key)) continue;
+      if (loaded.bodies.has(key)) {
+        loaded.identicalCopies.push({ file, position: raw.position });
+        continue;
+      }
       try {
         const { record, body } = toRecord(raw, key, await parseMail(raw));
         loaded.records.push(record);

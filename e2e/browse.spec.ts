@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+
+const SEED_SUBJECT = 'Re: [PATCH 3/4] iommu: Introduce IOMMU call-back for processing struct KVM assigned to VFIO';
+
+test('from the index to the seed message: subject, author, date and body', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Messages');
+  await page.getByRole('link', { name: SEED_SUBJECT }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_SUBJECT);
+  await expect(page.locator('.headers .from')).toHaveText('Jason Gunthorpe');
+  await expect(page.locator('.headers .date')).toContainText('17 January 2023');
+  await expect(page.locator('.headers .date')).toContainText('Tue Jan 17 2023 - 09:20:08 EST');
+  await expect(page.locator('.message')).toContainText('Connecting the iommu driver to KVM has to be properly architected');
+  await expect(page.locator('.message')).toContainText('The kvm pointer is only valid so long as the group_lock is held.');
+});
+
+test('a reply links to its parent, and the parent page opens', async ({ page }) => {
+  await page.goto('/m/20250304161245.GA7@example.org/');
+  await expect(page.locator('.headers .from')).toContainText('Lee Jones');
+  await page.locator('.headers .parent a').click();
+  await expect(page).toHaveURL(/\/m\/20250303090000\.1000-2-ada@example\.org\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('[PATCH v2 1/2] leds: demo: add blink pattern');
+});
+
+test('a patch sent as an attachment is shown with the body; other attachments are listed', async ({ page }) => {
+  await page.goto('/m/reply-cafe-sign-1@example.org/');
+  await expect(page.locator('.attachment pre')).toContainText('dev_attr_shop_hours');
+  await expect(page.locator('.attachments')).toContainText('shop-hours.sh');
+});
+
+test('the pages carry no inline script', async ({ page }) => {
+  for (const path of ['/', '/m/reply-cafe-sign-1@example.org/']) {
+    await page.goto(path);
+    expect(await page.locator('script:not([src])').count()).toBe(0);
+  }
+});

@@ -1,0 +1,73 @@
+/**
+ * The whole build on hostile mail, run in a deep temporary folder: a traversal bug
+ * would write where an id points, and there it can only land inside the folder.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const project = fileURLToPath(new URL('../../', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'sheaf-build-'));
+const deep = join(scratch, 'a', 'b', 'c', 'd', 'e', 'f');
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+const hostile = (id: string, subject: string, body: string, extra = '') =>
+  `From ada@example.org Mon Mar  3 10:00:00 2025\nFrom: "<img src=x onerror=alert(1)>" <evil@example.org>\n` +
+  `Subject: ${subject}\n${id ? `Message-ID: <${id}>\n` : ''}Date: Mon, 3 Mar 2025 10:00:00 +0000\n${extra}\n${body}\n\n`;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
+
+test('hostile mail builds safely and the other mail survives', () => {
+  const content = join(deep, 'content');
+  mkdirSync(content, { recursive: true });
+  writeFileSync(
+    join(content, 'hostile.mbox'),
+    [
+      hostile('../../../etc/passwd', 'traversal', 'id climbs out'),
+      hostile('a/b/../../../../x', '<script>alert("subject")</script>', '</pre><script>alert("body")</script>'),
+      hostile('%2e%2e%2f@x', 'percent', 'encoded dots'),
+      hostile('', 'no id <b>bold</b>', 'a mail without a Message-ID'),
+      hostile('dup@x', 'first body', 'one'),
+      hostile('dup@x', 'second body', 'two'),
+      hostile('ok@example.org', 'an ordinary mail', 'fine', 'In-Reply-To: <../../../etc/passwd>\n'),
+    ].join(''),
+  );
+  writeFileSync(join(content, 'broken.mbox.gz'), Buffer.from([0x1f, 0x8b, 8, 0, 0, 0]));
+  const out = join(deep, 'dist');
+  const result = spawnSync(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, SHEAF_CONTENT: content, SHEAF_OUT: out, SHEAF_CACHE: join(deep, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const log = result.stdout + result.stderr;
+  assert.equal(result.status, 0, log);
+  assert.match(log, /broken\.mbox\.gz: skipped: cannot unpack gzip/);
+  assert.match(log, /2 files read, 7 messages found, 6 message pages written, 1 mails skipped/);
+
+  // Nothing was written outside the output, cache and content folders.
+  assert.deepEqual(readdirSync(scratch), ['a']);
+  assert.deepEqual(readdirSync(deep).sort(), ['cache', 'content', 'dist']);
+  const pages = filesUnder(join(out, 'm'));
+  assert.equal(pages.length, 6);
+  for (const page of pages) assert.match(page, /^[A-Za-z0-9._+=@~-]+\/index\.html$/);
+  assert.ok(pages.includes('~2E.~2F..~2F..~2Fetc~2Fpasswd/index.html'));
+
+  for (const file of filesUnder(out).filter((name) => name.endsWith('.html'))) {
+    const html = readFileSync(join(out, file), 'utf8');
+    assert.doesNotMatch(html, /<script|<img|<b>|<[^>]*\sonerror=/i, file);
+  }
+  const messages = JSON.parse(readFileSync(join(out, 'api/messages.json'), 'utf8')) as { id: string; url: string }[];
+  assert.equal(messages.length, 6);
+  const dup = readFileSync(join(out, 'm/dup@x/index.html'), 'utf8');
+  assert.match(dup, /2 different messages were archived under this Message-ID/);
+  const ordinary = readFileSync(join(out, 'm/ok@example.org/index.html'), 'utf8');
+  assert.match(ordinary, /href="\/m\/~2E.~2F..~2F..~2Fetc~2Fpasswd\/"/, 'the parent link points at the escaped page');
+});
