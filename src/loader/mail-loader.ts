@@ -11,6 +11,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { listContentFiles, readContentFile } from '../ingest/read.ts';
 import { describeProblem, type IngestProblem } from '../ingest/types.ts';
 import { parseMail } from '../parse/index.ts';
+import { peekMessageId } from '../parse/message-id.ts';
 import { hasBody, writeBody, writeIngestReport, type IngestReport } from './cache.ts';
 import { mailKey, toRecord } from './record.ts';
 import { sourceDigest } from './source-digest.ts';
@@ -63,7 +64,8 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
         report.parsed++;
         store.set({ id: key, data: record as unknown as Record<string, unknown>, digest });
       } catch (error) {
-        skip({ file: raw.file, position: raw.position, reason: `unreadable mail: ${(error as Error).message}` });
+        const messageId = peekMessageId(raw.bytes) ?? undefined;
+        skip({ file: raw.file, position: raw.position, messageId, reason: `unreadable mail: ${(error as Error).message}` });
       }
     }
   }

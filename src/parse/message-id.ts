@@ -43,3 +43,14 @@ export function contentMessageId(fields: IdentityFields): string {
     .digest('hex');
   return `${digest.slice(0, 32)}@content.sheaf.invalid`;
 }
+
+/**
+ * The Message-ID of raw mail found without parsing it, for naming a mail that failed to
+ * parse. Only the header block is searched (up to the first blank line).
+ */
+export function peekMessageId(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 64 * 1024)).toString('latin1');
+  const headers = head.split(/\r?\n\r?\n/, 1)[0] ?? '';
+  const match = /^Message-ID[ \t]*:[ \t]*(.*(?:\r?\n[ \t].*)*)/im.exec(headers);
+  return match ? parseMessageId(match[1]) : null;
+}

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import type { RawMail } from '../ingest/types.ts';
 import { corpusPath, loadMail } from '../testing/corpus.ts';
 import { parseMail } from './index.ts';
+import { peekMessageId } from './message-id.ts';
 
 const raw = (text: string | Buffer, format: RawMail['format'] = 'eml'): RawMail => ({
   file: 'test.eml',
@@ -122,4 +123,9 @@ test('Message-ID, In-Reply-To and References lose their brackets; dates become U
 
 test('mail with nothing in it is refused with a reason', async () => {
   await assert.rejects(parseMail(raw('X-Empty: yes\n\n')), /nothing to show/);
+});
+
+test('a failing mail can still be named by its Message-ID, read from the raw header block only', () => {
+  assert.equal(peekMessageId(Buffer.from('Subject: x\nMessage-Id:\n <folded@x>\n\nMessage-ID: <body@x>\n')), 'folded@x');
+  assert.equal(peekMessageId(Buffer.from('Subject: x\n\nMessage-ID: <body@x>\n')), null);
 });
