@@ -1,0 +1,133 @@
+/**
+ * Runs a query against the static index, fetching only what it needs: the manifest once,
+ * the shards of the query's words, and the detail chunks of the rows it returns. Runs in
+ * the browser and in tests alike; `fetchJson` is the only way it reads files.
+ */
+import type { SearchQuery, SubjectTerm } from './query.ts';
+import { shardOf, wordPairs, words } from './tokenize.ts';
+import type { SearchManifest, StoredRow } from './types.ts';
+
+export type FetchJson = (path: string) => Promise<unknown>;
+
+type Shard = Record<string, number[]>;
+
+export interface SearchResult {
+  /** Rows matching every term, before the date's day precision is applied at the edges. */
+  total: number;
+  rows: StoredRow[];
+}
+
+/** How well a row matched: 0 when every word matched whole, higher for each prefix-only match. */
+interface Match {
+  rows: Set<number>;
+  whole: Set<number>;
+}
+
+function decode(list: number[]): number[] {
+  let row = 0;
+  return list.map((delta, index) => (row = index === 0 ? delta : row + delta));
+}
+
+function intersect(a: Set<number>, b: Set<number>): Set<number> {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  return new Set([...small].filter((row) => large.has(row)));
+}
+
+export class SearchEngine {
+  readonly #fetchJson: FetchJson;
+  readonly #files = new Map<string, Promise<unknown>>();
+
+  constructor(fetchJson: FetchJson) {
+    this.#fetchJson = fetchJson;
+  }
+
+  #load<T>(path: string): Promise<T> {
+    let file = this.#files.get(path);
+    if (!file) {
+      file = this.#fetchJson(path);
+      this.#files.set(path, file);
+      file.catch(() => this.#files.delete(path));
+    }
+    return file as Promise<T>;
+  }
+
+  manifest(): Promise<SearchManifest> {
+    return this.#load<SearchManifest>('manifest.json');
+  }
+
+  async #shard(folder: 't' | 'f', word: string): Promise<Shard> {
+    const manifest = await this.manifest();
+    const name = shardOf(word);
+    const present = folder === 't' ? manifest.subjectShards : manifest.peopleShards;
+    return present.includes(name) ? this.#load<Shard>(`${folder}/${name}.json`) : {};
+  }
+
+  /** Rows with `word` as a whole word, and rows with a word that starts with it. */
+  async #matchWord(folder: 't' | 'f', word: string): Promise<Match> {
+    const shard = await this.#shard(folder, word);
+    const whole = new Set(decode(shard[word] ?? []));
+    const rows = new Set(whole);
+    // One-letter words match whole only: as prefixes they would match nearly everything.
+    if ([...word].length > 1) {
+      for (const [key, list] of Object.entries(shard)) {
+        if (key !== word && key.startsWith(word) && !key.includes(' ')) for (const row of decode(list)) rows.add(row);
+      }
+    }
+    return { rows, whole };
+  }
+
+  /** Rows whose subjects hold every adjacent pair of the phrase. */
+  async #matchPhrase(term: SubjectTerm): Promise<Match> {
+    const pairs = await Promise.all(
+      wordPairs(term.words).map(async (pair) => new Set(decode((await this.#shard('t', pair))[pair] ?? []))),
+    );
+    const rows = pairs.reduce(intersect);
+    return { rows, whole: rows };
+  }
+
+  /** The row numbers a date range allows, `[first, end)`, to month precision (rows are newest first). */
+  async #dateRange(query: SearchQuery): Promise<[number, number]> {
+    const { months, rows } = await this.manifest();
+    const toMonth = query.to?.slice(0, 7);
+    const fromMonth = query.from?.slice(0, 7);
+    const first = toMonth ? (months.find(([month]) => month <= toMonth)?.[1] ?? rows) : 0;
+    const end = fromMonth ? (months.find(([month]) => month < fromMonth)?.[1] ?? rows) : rows;
+    return [first, end];
+  }
+
+  async #chunkRows(ids: number[]): Promise<Map<number, StoredRow>> {
+    const { chunk } = await this.manifest();
+    const chunks = [...new Set(ids.map((id) => Math.floor(id / chunk)))];
+    const loaded = await Promise.all(chunks.map((n) => this.#load<StoredRow[]>(`r/${n}.json`)));
+    const rows = new Map<number, StoredRow>();
+    chunks.forEach((n, index) => loaded[index]!.forEach((row, offset) => rows.set(n * chunk + offset, row)));
+    return rows;
+  }
+
+  /** The best `limit` rows: every word whole before prefixes, an exact title first, then newest. */
+  async search(query: SearchQuery, limit = 20): Promise<SearchResult> {
+    const matches = await Promise.all([
+      ...query.subject.map((term) => (term.phrase ? this.#matchPhrase(term) : this.#matchWord('t', term.words[0]!))),
+      ...query.author.map((word) => this.#matchWord('f', word)),
+    ]);
+    const [first, end] = await this.#dateRange(query);
+    let candidates: number[];
+    if (matches.length === 0) {
+      if (query.from === null && query.to === null) return { total: 0, rows: [] };
+      candidates = Array.from({ length: end - first }, (_, index) => first + index);
+    } else {
+      const rows = matches.map((match) => match.rows).reduce(intersect);
+      candidates = [...rows].filter((row) => row >= first && row < end);
+    }
+    const prefixOnly = (row: number) => matches.filter((match) => !match.whole.has(row)).length;
+    candidates.sort((a, b) => prefixOnly(a) - prefixOnly(b) || a - b);
+    const inDays = (row: StoredRow) => (!query.from || row[5] >= query.from) && (!query.to || (row[5] !== '' && row[5] <= query.to));
+    const shown = candidates.slice(0, limit * 2);
+    const details = await this.#chunkRows(shown);
+    const wanted = query.subject.flatMap((term) => term.words).join(' ');
+    const exact = (row: StoredRow) => (wanted !== '' && words(row[2]).join(' ') === wanted ? 0 : 1);
+    const rows = shown.map((id) => details.get(id)!).filter(inDays);
+    rows.sort((a, b) => exact(a) - exact(b));
+    return { total: candidates.length, rows: rows.slice(0, limit) };
+  }
+}

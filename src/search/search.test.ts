@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildSearchIndex } from './build-index.ts';
+import { SearchEngine } from './engine.ts';
+import { parseQuery } from './query.ts';
+import { shardOf, stripReplyPrefixes, words } from './tokenize.ts';
+import type { SearchRow } from './types.ts';
+
+test('words fold case and accents and split at punctuation', () => {
+  assert.deepEqual(words('[PATCHv3 2/5] leds: qcom-wled: Déjà vu'), ['patchv3', '2', '5', 'leds', 'qcom', 'wled', 'deja', 'vu']);
+  assert.equal(stripReplyPrefixes('Re: RE: Fwd: [PATCH] x'), '[PATCH] x');
+  assert.equal(stripReplyPrefixes('Re[2]: AW: x'), 'x');
+  assert.equal(shardOf('leds'), 'le');
+  assert.equal(shardOf('v'), 'v');
+  assert.equal(shardOf(words('Über')[0]!), 'ub');
+  assert.equal(shardOf('日本語'), 'x65e5-672c');
+  assert.equal(shardOf('a b'), 'a');
+});
+
+test('the query language: bare words, s:, f:, d: ranges, phrases, Re: ignored', () => {
+  assert.deepEqual(parseQuery('multicolor v25'), {
+    subject: [{ words: ['multicolor'], phrase: false }, { words: ['v25'], phrase: false }],
+    author: [], from: null, to: null,
+  });
+  const full = parseQuery('s:qcom-wled f:pavel@ucw.cz d:2023-01..2023-03 "multicolor framework" Re: fix');
+  assert.deepEqual(full.subject, [
+    { words: ['qcom'], phrase: false }, { words: ['wled'], phrase: false },
+    { words: ['multicolor', 'framework'], phrase: true }, { words: ['fix'], phrase: false },
+  ]);
+  assert.deepEqual(full.author, ['pavel', 'ucw', 'cz']);
+  assert.equal(full.from, '2023-01-01');
+  assert.equal(full.to, '2023-03-31');
+  assert.deepEqual(parseQuery('d:2024..').to, null);
+  assert.equal(parseQuery('d:..2020-02').to, '2020-02-29');
+  assert.equal(parseQuery('d:2021-05-07').to, '2021-05-07');
+});
+
+function row(title: string, date: string, extra: Partial<SearchRow> = {}): SearchRow {
+  return {
+    kind: 'series', url: `/s/${words(title).join('-')}/`, title, subjects: [title], versions: [1], author: 'Ada',
+    people: ['Ada Lovelace', 'ada@example.org'], date, patches: { present: 2, total: 2 }, replies: 1,
+    reviews: { reviewed: 1, acked: 0, tested: 0, nacked: 0 }, ...extra,
+  };
+}
+
+function engineFor(rows: SearchRow[]): { engine: SearchEngine; fetched: string[] } {
+  const files = new Map(buildSearchIndex(rows).map((file) => [file.path, file.json]));
+  const fetched: string[] = [];
+  const engine = new SearchEngine(async (path) => {
+    fetched.push(path);
+    const json = files.get(path);
+    if (json === undefined) throw new Error(`no ${path}`);
+    return JSON.parse(json);
+  });
+  return { engine, fetched };
+}
+
+const titles = async (engine: SearchEngine, input: string) => (await engine.search(parseQuery(input))).rows.map((r) => r[2]);
+
+test('whole words before prefixes, an exact title first, newer before older', async () => {
+  const { engine } = engineFor([
+    row('leds: add multicolor framework', '2020-01-01'),
+    row('leds: multicolor framework', '2019-06-01'),
+    row('leds: multicolored lights', '2024-01-01'),
+    row('backlight: qcom-wled: support wled5', '2021-01-01'),
+  ]);
+  assert.deepEqual(await titles(engine, 'multicolor'), ['leds: add multicolor framework', 'leds: multicolor framework', 'leds: multicolored lights']);
+  assert.deepEqual(await titles(engine, 'leds: multicolor framework'), ['leds: multicolor framework', 'leds: add multicolor framework']);
+  assert.deepEqual(await titles(engine, 'MULTICOLOUR'), []);
+  assert.deepEqual(await titles(engine, 'qcom-wl'), ['backlight: qcom-wled: support wled5']);
+});
+
+test('phrases, authors and dates filter; an empty query finds nothing', async () => {
+  const { engine } = engineFor([
+    row('add multicolor framework', '2020-01-15'),
+    row('framework multicolor swap', '2023-02-10', { people: ['Pavel Machek', 'pavel@ucw.cz'] }),
+    row('Déjà vu in café', '2023-04-01'),
+  ]);
+  assert.deepEqual(await titles(engine, '"multicolor framework"'), ['add multicolor framework']);
+  assert.deepEqual(await titles(engine, 'framework f:pavel'), ['framework multicolor swap']);
+  assert.deepEqual(await titles(engine, 'f:ucw.cz'), ['framework multicolor swap']);
+  assert.deepEqual(await titles(engine, 'd:2023-01..2023-03'), ['framework multicolor swap']);
+  assert.deepEqual(await titles(engine, 'framework d:..2020'), ['add multicolor framework']);
+  assert.deepEqual(await titles(engine, 'deja CAFE'), ['Déjà vu in café']);
+  assert.deepEqual(await titles(engine, ''), []);
+  assert.deepEqual(await titles(engine, 'nothing-like-this'), []);
+});
+
+test('a query fetches the manifest, its words\' shards and the chunks of the rows it shows', async () => {
+  const rows = Array.from({ length: 400 }, (_, i) => row(`driver${i} leds: thing ${i % 7 === 0 ? 'special' : 'plain'}`, new Date(Date.UTC(2020, 0, 1 + i)).toISOString()));
+  const { engine, fetched } = engineFor(rows);
+  const result = await engine.search(parseQuery('special'), 10);
+  assert.equal(result.total, 58);
+  assert.equal(result.rows.length, 10);
+  assert.deepEqual(fetched.filter((path) => !path.startsWith('r/')), ['manifest.json', 't/sp.json']);
+  assert.ok(fetched.filter((path) => path.startsWith('r/')).length <= 10);
+});
