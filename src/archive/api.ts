@@ -1,10 +1,14 @@
 /**
  * The public data contract: what `dist/api/*.json` hold. Field names are stable;
- * docs/api.md documents them. New fields may be added, none renamed or removed.
+ * docs/api.md and docs/api-series.md document them. New fields may be added, none
+ * renamed or removed.
  */
 import type { IngestReport } from '../loader/cache.ts';
 import type { Address } from '../parse/types.ts';
 import type { Archive } from './group.ts';
+import type { ReviewArchive } from './index.ts';
+import { reviewStatus, type ReviewStatus } from './review.ts';
+import type { Series } from './series.ts';
 
 export interface MessageApiEntry {
   id: string;
@@ -15,10 +19,15 @@ export interface MessageApiEntry {
   inReplyTo: string | null;
   references: string[];
   file: string;
+  /** The id of the root of the message's thread (a missing mail's id when the root is not archived). */
+  thread: string | null;
+  /** The id of the series the message belongs to, as cover letter, patch or reply; null for other mail. */
+  series: string | null;
 }
 
-export function messagesApi(archive: Archive): MessageApiEntry[] {
-  return archive.messages.map(({ id, url, mail }) => ({
+/** The messages list, one entry per message page, newest first. */
+export function messagesApi(review: ReviewArchive): MessageApiEntry[] {
+  return review.archive.messages.map(({ id, url, mail }) => ({
     id,
     url,
     subject: mail.subject,
@@ -27,7 +36,73 @@ export function messagesApi(archive: Archive): MessageApiEntry[] {
     inReplyTo: mail.inReplyTo,
     references: mail.references,
     file: mail.file,
+    thread: review.threadByMessage.get(id)?.id ?? null,
+    series: review.seriesByMessage.get(id)?.id ?? null,
   }));
+}
+
+export interface SeriesPatchApiEntry {
+  number: number;
+  /** The patch's Message-ID; null when nothing is known of it. */
+  id: string | null;
+  /** False when the patch is not in the archive (its id, if any, is then only known from replies). */
+  archived: boolean;
+}
+
+export interface SeriesApiEntry {
+  id: string;
+  url: string;
+  title: string;
+  version: number;
+  total: number;
+  tags: string[];
+  author: Address;
+  /** Date of the oldest message of the series. */
+  date: string | null;
+  /** Date of the newest message of the series or its replies. */
+  lastActivity: string | null;
+  /** The cover letter's Message-ID, or null. */
+  cover: string | null;
+  patches: SeriesPatchApiEntry[];
+  /** Archived replies to the cover letter and the patches. */
+  replies: number;
+  /** Review status of the cover letter and of each known patch, by Message-ID. */
+  trailers: Record<string, ReviewStatus>;
+  /** Series ids of the previous and next versions, or null. */
+  previous: string | null;
+  next: string | null;
+}
+
+function seriesEntry(series: Series, review: ReviewArchive): SeriesApiEntry {
+  const reviews = review.reviews.get(series.id);
+  const versions = review.versions.get(series.id);
+  const trailers: Record<string, ReviewStatus> = {};
+  if (series.cover?.node && reviews) trailers[series.cover.node.id] = reviewStatus(reviews.cover);
+  for (const patch of series.patches) {
+    if (patch.node) trailers[patch.node.id] = reviewStatus(reviews?.patches.get(patch.number) ?? []);
+  }
+  return {
+    id: series.id,
+    url: series.url,
+    title: series.title,
+    version: series.version,
+    total: series.total,
+    tags: series.tags,
+    author: series.author,
+    date: series.firstDate,
+    lastActivity: series.lastActivity,
+    cover: series.cover?.node?.id ?? null,
+    patches: series.patches.map(({ number, node }) => ({ number, id: node?.id ?? null, archived: Boolean(node?.message) })),
+    replies: series.replyCount,
+    trailers,
+    previous: versions?.previous?.id ?? null,
+    next: versions?.next?.id ?? null,
+  };
+}
+
+/** The series list, newest activity first. */
+export function seriesApi(review: ReviewArchive): SeriesApiEntry[] {
+  return review.series.map((series) => seriesEntry(series, review));
 }
 
 export interface ReportApi extends Omit<IngestReport, 'contentRoot'> {

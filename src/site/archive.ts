@@ -1,11 +1,24 @@
 /** The archive as the pages see it: built once per build from the content store. */
 import { getCollection } from 'astro:content';
-import { buildArchive, type Archive } from '../archive/group.ts';
+import type { Archive } from '../archive/group.ts';
+import { buildReviewArchive, type ReviewArchive } from '../archive/index.ts';
+import { readBody } from '../loader/cache.ts';
 import type { MailRecord } from '../loader/record.ts';
 
-let archive: Promise<Archive> | undefined;
+let review: Promise<ReviewArchive> | undefined;
 
-export function loadArchive(): Promise<Archive> {
-  archive ??= getCollection('mails').then((entries) => buildArchive(entries.map((entry) => entry.data as unknown as MailRecord)));
-  return archive;
+/** Messages, threads, series, versions and reviews. */
+export function loadReview(): Promise<ReviewArchive> {
+  review ??= getCollection('mails').then((entries) =>
+    buildReviewArchive(
+      entries.map((entry) => entry.data as unknown as MailRecord),
+      readBody,
+    ),
+  );
+  return review;
+}
+
+/** The messages alone, one per Message-ID. */
+export async function loadArchive(): Promise<Archive> {
+  return (await loadReview()).archive;
 }

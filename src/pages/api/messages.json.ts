@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
 import { messagesApi } from '../../archive/api.ts';
-import { loadArchive } from '../../site/archive.ts';
+import { loadReview } from '../../site/archive.ts';
 
-export const GET: APIRoute = async () => Response.json(messagesApi(await loadArchive()));
+export const GET: APIRoute = async () => Response.json(messagesApi(await loadReview()));

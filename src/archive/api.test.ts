@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { messagesApi, seriesApi, type SeriesApiEntry } from './api.ts';
+import type { ReviewArchive } from './index.ts';
+import { reviewOfCorpus } from './test-support.ts';
+
+describe('seriesApi and messagesApi', () => {
+  let review: ReviewArchive;
+  let series: SeriesApiEntry[];
+  before(async () => {
+    review = await reviewOfCorpus('b4/trailers-followup-partial-reroll.mbox');
+    series = JSON.parse(JSON.stringify(seriesApi(review))) as SeriesApiEntry[];
+  });
+
+  it('writes one plain JSON entry per series, newest activity first', () => {
+    assert.deepEqual(
+      series.map((entry) => entry.id),
+      review.series.map((one) => one.id),
+    );
+  });
+
+  it('writes the contract fields of a series', () => {
+    const v2 = series.find((entry) => entry.version === 2)!;
+    const v3 = series.find((entry) => entry.version === 3)!;
+    assert.deepEqual(
+      { ...v2, trailers: undefined },
+      {
+        id: 'cover-message@example.com',
+        url: '/s/cover-message@example.com/',
+        title: 'Simple cover',
+        version: 2,
+        total: 2,
+        tags: [],
+        author: { name: 'Test Test', email: 'test@example.com' },
+        date: '2022-08-30T15:19:07.000Z',
+        lastActivity: '2022-08-30T15:19:07.000Z',
+        cover: 'cover-message@example.com',
+        patches: [
+          { number: 1, id: 'patch-1-message@example.com', archived: true },
+          { number: 2, id: 'patch-2-message@example.com', archived: true },
+        ],
+        replies: 2,
+        trailers: undefined,
+        previous: null,
+        next: v3.id,
+      },
+    );
+    const reviewer = { name: 'Followup Reviewer1', email: 'followup-reviewer1@example.com' };
+    const original = { name: 'Original Reviewer', email: 'original-reviewer@example.com' };
+    assert.deepEqual(v2.trailers, {
+      'cover-message@example.com': { reviewedBy: [{ name: 'Coverletter Reviewer1', email: reviewer.email }], ackedBy: [], testedBy: [], nackedBy: [] },
+      'patch-1-message@example.com': { reviewedBy: [original, { name: 'Coverletter Reviewer1', email: reviewer.email }], ackedBy: [], testedBy: [], nackedBy: [] },
+      'patch-2-message@example.com': { reviewedBy: [original, reviewer], ackedBy: [], testedBy: [], nackedBy: [] },
+    });
+    assert.deepEqual(v3.patches, [
+      { number: 1, id: null, archived: false },
+      { number: 2, id: 'patch-v3-2-message@example.com', archived: true },
+    ]);
+    assert.equal(v3.previous, v2.id);
+    assert.equal(v3.cover, null);
+  });
+
+  it('gives each message its thread and series', () => {
+    const messages = messagesApi(review);
+    assert.equal(messages.length, 6);
+    for (const message of messages) assert.equal(message.thread, 'cover-message@example.com');
+    const seriesOf = Object.fromEntries(messages.map((message) => [message.id, message.series]));
+    assert.deepEqual(seriesOf, {
+      'cover-message@example.com': 'cover-message@example.com',
+      'patch-1-message@example.com': 'cover-message@example.com',
+      'patch-2-message@example.com': 'cover-message@example.com',
+      'fwup-message-1@example.com': 'cover-message@example.com',
+      'fwup-message-2@example.com': 'cover-message@example.com',
+      'patch-v3-2-message@example.com': 'patch-v3-2-message@example.com',
+    });
+  });
+
+  it('gives mail that is not a patch no series', async () => {
+    const pull = await reviewOfCorpus('lore-linux-leds/threads-sample/edge-git-pull.mbox');
+    assert.deepEqual(seriesApi(pull), []);
+    const messages = messagesApi(pull);
+    const root = messages.find((message) => message.inReplyTo === null)!;
+    assert.ok(messages.every((message) => message.series === null && message.thread === root.id));
+  });
+});
+
+describe('seriesApi for the seed', () => {
+  it('lists the four patches as not in the archive, the third known from its reply', async () => {
+    const review = await reviewOfCorpus('seed-lkml-iu-edu.txt');
+    const [entry] = seriesApi(review);
+    assert.equal(entry?.title, 'iommu: Introduce IOMMU call-back for processing struct KVM assigned to VFIO');
+    assert.equal(entry?.cover, null);
+    assert.equal(entry?.replies, 1);
+    assert.deepEqual(
+      entry?.patches.map(({ number, archived }) => [number, archived]),
+      [
+        [1, false],
+        [2, false],
+        [3, false],
+        [4, false],
+      ],
+    );
+    assert.match(entry!.patches[2]!.id!, /@inferred\.sheaf\.invalid$/);
+    assert.equal(entry?.id, entry?.patches[2]?.id);
+    const [message] = messagesApi(review);
+    assert.equal(message?.series, entry?.id);
+    assert.equal(message?.thread, review.threadByMessage.get(message!.id)!.root.id);
+  });
+});

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ReviewArchive } from './index.ts';
+import { reviewStatus, seriesStatus, type ReviewStatus } from './review.ts';
+import type { Series } from './series.ts';
+import { diff, reviewOf, reviewOfCorpus } from './test-support.ts';
+
+/** A status with people written as their addresses, empty kinds left out. */
+type Emails = Partial<Record<keyof ReviewStatus, string[]>>;
+
+function emails(status: ReviewStatus): Emails {
+  const shown: Emails = {};
+  for (const [kind, people] of Object.entries(status) as [keyof ReviewStatus, ReviewStatus[keyof ReviewStatus]][]) {
+    if (people.length > 0) shown[kind] = people.map((person) => person.email).sort();
+  }
+  return shown;
+}
+
+function patchStatus(review: ReviewArchive, series: Series, number: number): Emails {
+  return emails(reviewStatus(review.reviews.get(series.id)!.patches.get(number) ?? []));
+}
+
+const original = 'original-reviewer@example.com';
+const reviewer1 = 'followup-reviewer1@example.com';
+const reviewer2 = 'followup-reviewer2@example.com';
+
+/** What b4's own tests expect each follow-up sample to apply, for its one single-patch series. */
+const SINGLE_PATCH_FILES: Record<string, Emails> = {
+  'trailers-followup-single.mbox': { reviewedBy: [reviewer1, original], testedBy: [reviewer2] },
+  'trailers-followup-custody.mbox': { reviewedBy: [reviewer1, original], testedBy: [reviewer2] },
+  'trailers-followup-bare-address.mbox': { reviewedBy: [reviewer1, original], testedBy: [reviewer2] },
+  'trailers-followup-name-parens.mbox': { reviewedBy: [reviewer1, original], testedBy: [reviewer2, 'followup-tester1@example.com', 'followup-tester2@example.com'] },
+  'trailers-followup-htmljunk.mbox': { reviewedBy: ['html-junker@example.com', original] },
+  'trailers-followup-nore.mbox': { reviewedBy: [reviewer1, original] },
+  'trailers-followup-non-git-patch.mbox': { reviewedBy: [reviewer1, original] },
+  'trailers-followup-non-git-patch-with-comments.mbox': { reviewedBy: [reviewer1, original] },
+  'trailers-followup-with-diffstat.mbox': { reviewedBy: [reviewer1, original] },
+  'trailers-followup-stripped-lines.mbox': { reviewedBy: [reviewer1, original] },
+  'trailers-followup-already-present.mbox': { reviewedBy: ['acourbot@nvidia.com'], ackedBy: ['m.wilczynski@samsung.com'] },
+  'naked-cover-single.mbox': {},
+  'naked-cover-bugreport.mbox': {},
+};
+
+describe('trailers of the b4 samples', () => {
+  for (const [file, expected] of Object.entries(SINGLE_PATCH_FILES)) {
+    it(`applies the follow-ups of ${file}`, async () => {
+      const review = await reviewOfCorpus(`b4/${file}`);
+      assert.equal(review.series.length, 1);
+      assert.deepEqual(patchStatus(review, review.series[0]!, 1), expected);
+    });
+  }
+
+  it('counts a reply to the cover letter for every patch', async () => {
+    const review = await reviewOfCorpus('b4/trailers-followup-with-cover.mbox');
+    const [series] = review.series as [Series];
+    assert.deepEqual(patchStatus(review, series, 1), { reviewedBy: [reviewer1, original] });
+    assert.deepEqual(patchStatus(review, series, 2), { reviewedBy: [reviewer1, original] });
+    assert.deepEqual(emails(reviewStatus(review.reviews.get(series.id)!.cover)), { reviewedBy: [reviewer1] });
+  });
+
+  it('keeps the trailers of a partial re-roll apart from the version before', async () => {
+    const review = await reviewOfCorpus('b4/trailers-followup-partial-reroll.mbox');
+    const v2 = review.series.find((series) => series.version === 2)!;
+    const v3 = review.series.find((series) => series.version === 3)!;
+    assert.deepEqual(patchStatus(review, v2, 1), { reviewedBy: [reviewer1, original] });
+    assert.deepEqual(patchStatus(review, v2, 2), { reviewedBy: [reviewer1, original] });
+    assert.equal(v3.patches[0]!.node, null);
+    assert.deepEqual(patchStatus(review, v3, 2), { reviewedBy: [original] });
+  });
+
+  it('applies follow-ups in a whole series thread to the right patches', async () => {
+    const followups = await reviewOfCorpus('b4/trailers-thread-with-followups.mbox');
+    const [plain] = followups.series as [Series];
+    assert.deepEqual([1, 2, 3, 4].map((number) => patchStatus(followups, plain, number)), [{}, {}, {}, { reviewedBy: ['follow.upper@example.org'] }]);
+
+    const coverFollowup = await reviewOfCorpus('b4/trailers-thread-with-cover-followup.mbox');
+    const [series] = coverFollowup.series as [Series];
+    assert.deepEqual(
+      [1, 2, 3, 4].map((number) => patchStatus(coverFollowup, series, number)),
+      [
+        { reviewedBy: ['cover.upper@example.org'] },
+        { reviewedBy: ['cover.upper@example.org'] },
+        { reviewedBy: ['cover.upper@example.org'] },
+        { reviewedBy: ['cover.upper@example.org'], testedBy: ['follow.upper@example.org'] },
+      ],
+    );
+    assert.deepEqual(emails(seriesStatus(coverFollowup.reviews.get(series.id)!)), { reviewedBy: ['cover.upper@example.org'], testedBy: ['follow.upper@example.org'] });
+  });
+
+  it('finds no trailers where a series has none', async () => {
+    const review = await reviewOfCorpus('b4/shazam-git1-just-series.mbox');
+    const [series] = review.series as [Series];
+    assert.equal(series.total, 4);
+    assert.deepEqual(emails(seriesStatus(review.reviews.get(series.id)!)), {});
+  });
+});
+
+describe('NAKs', () => {
+  it('records a bare NAK from a reviewer on the patch it answers', async () => {
+    const review = await reviewOfCorpus('lore-linux-leds/threads-sample/edge-nak.mbox');
+    const series = review.series.find((one) => one.total === 1 && one.cover !== null)!;
+    assert.deepEqual(patchStatus(review, series, 1).nackedBy, ['pavel@ucw.cz']);
+  });
+
+  it('never counts a NAK quoted in the seed as its sender’s', async () => {
+    const review = await reviewOfCorpus('seed-lkml-iu-edu.txt');
+    const [series] = review.series as [Series];
+    assert.deepEqual(emails(seriesStatus(review.reviews.get(series.id)!)), {});
+  });
+
+  it('leaves out what the author writes on their own series', () => {
+    const review = reviewOf([
+      { id: 'p', subject: '[PATCH] leds: foo', from: 'A <a@example.org>', body: `leds: foo\n${diff()}` },
+      { id: 'r', subject: 'Re: [PATCH] leds: foo', from: 'A <a@example.org>', inReplyTo: 'p', references: ['p'], body: 'Krzysztof wrote, quoting badly:\n\nNAK.\n\nTested-by: A <a@example.org>\n' },
+    ]);
+    assert.deepEqual(patchStatus(review, review.series[0]!, 1), {});
+  });
+
+  it('counts a NAK written under a quote', () => {
+    const review = reviewOf([
+      { id: 'p', subject: '[PATCH] leds: foo', from: 'A <a@example.org>', body: `leds: foo\n${diff()}` },
+      { id: 'r', subject: 'Re: [PATCH] leds: foo', from: 'Krzysztof Kozlowski <krzk@kernel.org>', inReplyTo: 'p', references: ['p'], body: '> +static int foo;\n\nNAK, read the code\n' },
+    ]);
+    assert.deepEqual(patchStatus(review, review.series[0]!, 1), { nackedBy: ['krzk@kernel.org'] });
+  });
+});

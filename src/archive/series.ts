@@ -1,0 +1,270 @@
+/**
+ * Patch series: a cover letter (`0/N`, when there is one) and patches `1/N` … `N/N` of one
+ * version, by one author. A patch is a mail whose subject reads as one (not a reply) and
+ * that carries a diff; a cover letter needs no diff. A placeholder inferred from a reply
+ * to a patch (see inferred-parent.ts) stands for that patch.
+ *
+ * Grouping goes by thread first, then by time:
+ *
+ * 1. a patch replying to a member of a series (its cover letter, or patch 1 or the patch
+ *    before, as `git send-email` chains them) joins that series, when version, total and
+ *    author agree and its number is still free. A patch sent with the cover letter (within
+ *    12 hours) and replying to it may give another version: some authors version patches
+ *    one by one (`[PATCH 02/10] [v3]` under `[PATCH v2 00/10]`) or forget it on some;
+ * 2. patches replying to the same missing mail (a cover letter not in the archive) with
+ *    the same author, version and total are one series;
+ * 3. any other patch (unthreaded, or sent as a reply into another series' thread) joins
+ *    a series by the same author with the same version, total and tags whose newest patch
+ *    is at most 12 hours away and whose slot for its number is free; else it starts one.
+ *
+ * So a patch sent into another series' thread never joins that series unless it could be
+ * part of it. A series without a cover letter is still one series; numbers with no patch
+ * are listed with no node, as missing.
+ *
+ * Series id: the cover letter's Message-ID, else patch 1's, else the lowest-numbered
+ * patch's (a placeholder's id when that is all there is). Its page is `/s/<slug>/`, with
+ * the slug made by `messageSlug`.
+ */
+import type { Address } from '../parse/types.ts';
+import type { MailFacts } from './facts.ts';
+import { messageSlug } from './permalink.ts';
+import { compareNewestFirst, compareOldestFirst } from './order.ts';
+import { samePerson } from './person.ts';
+import { parseSubject, type ParsedSubject } from './subject.ts';
+import { walkThread, type ThreadNode, type Threads } from './thread.ts';
+
+export interface SeriesPatch {
+  number: number;
+  /** The patch: an archived message, or a placeholder known from replies; null when nothing is known. */
+  node: ThreadNode | null;
+  /** Archived replies to it, at any depth, oldest first; for the cover letter, replies to the cover. */
+  replies: ThreadNode[];
+}
+
+export interface Series {
+  id: string;
+  slug: string;
+  /** `/s/<slug>/`. */
+  url: string;
+  /** The cover letter's title, else the first patch's. */
+  title: string;
+  version: number;
+  /** How many patches the series has (1 for a single patch). */
+  total: number;
+  /** Tags of the cover letter and patches, cover first: `RFC`, `RESEND`, `net-next` … */
+  tags: string[];
+  author: Address;
+  /** The cover letter (`0/N`) with the replies to it, or null when the series has none in the archive. */
+  cover: SeriesPatch | null;
+  /** Patches 1 … total in order; missing ones have a null node. */
+  patches: SeriesPatch[];
+  /** Archived replies to the cover letter and the patches. */
+  replyCount: number;
+  /** Oldest message of the series (ISO 8601 UTC). */
+  firstDate: string | null;
+  /** Newest message of the series or its replies. */
+  lastActivity: string | null;
+}
+
+export interface SeriesIndex {
+  /** Newest activity first. */
+  series: Series[];
+  byId: Map<string, Series>;
+  /** The series of each archived message: as cover letter, patch, or reply in its review. */
+  byMessage: Map<string, Series>;
+  /** The series each cover letter or patch node belongs to. */
+  byMember: Map<ThreadNode, Series>;
+}
+
+const SAME_SERIES_WINDOW = 12 * 60 * 60 * 1000;
+
+interface Candidate {
+  node: ThreadNode;
+  subject: ParsedSubject;
+  author: Address;
+  date: string | null;
+}
+
+interface Draft {
+  version: number;
+  total: number;
+  author: Address;
+  members: Map<number, Candidate>;
+  lastDate: string | null;
+}
+
+/** The cover letter or patch a node is, or null. */
+function asCandidate(node: ThreadNode, facts: MailFacts): Candidate | null {
+  const { message, inferred } = node;
+  if (inferred) {
+    const subject = parseSubject(inferred.subject);
+    if (subject.kind !== 'patch' || subject.isReply || subject.isForward) return null;
+    return { node, subject, author: inferred.from ?? { name: '', email: '' }, date: inferred.date };
+  }
+  if (!message) return null;
+  const subject = facts.subjectOf(message);
+  if (subject.kind !== 'patch' || subject.isReply || subject.isForward) return null;
+  // A cover letter carries no diff; anything else without one is a reply that kept the subject.
+  if (subject.number !== 0 && !facts.bodyFactsOf(message).hasDiff) return null;
+  return { node, subject, author: message.mail.from, date: message.mail.date };
+}
+
+function numberOf(candidate: Candidate): number {
+  return candidate.subject.number ?? 1;
+}
+
+function isKnown(author: Address): boolean {
+  return author.name !== '' || author.email !== '';
+}
+
+/** Whether a cover letter or patch can join a draft; an author known to neither side does not keep them apart. */
+function fits(draft: Draft, candidate: Candidate, anyVersion = false): boolean {
+  const { subject, author } = candidate;
+  const knownAuthors = isKnown(draft.author) && isKnown(author);
+  return (
+    (anyVersion || draft.version === subject.version) &&
+    draft.total === (subject.total ?? 1) &&
+    !draft.members.has(numberOf(candidate)) &&
+    (!knownAuthors || samePerson(draft.author, author))
+  );
+}
+
+function withinWindow(draft: Draft, candidate: Candidate): boolean {
+  if (draft.lastDate === null || candidate.date === null) return false;
+  return Math.abs(Date.parse(candidate.date) - Date.parse(draft.lastDate)) <= SAME_SERIES_WINDOW;
+}
+
+function authorKey(author: Address): string {
+  return author.email !== '' ? author.email.toLowerCase() : author.name.toLowerCase();
+}
+
+/** What patches of one series share: author, version, total. */
+function signature(candidate: Candidate): string {
+  return `${authorKey(candidate.author)}|${candidate.subject.version}|${candidate.subject.total ?? 1}`;
+}
+
+/** Groups cover letters and patches into drafts, by thread and then by time; see the module comment. */
+function groupCandidates(threads: Threads, facts: MailFacts): Draft[] {
+  const drafts: Draft[] = [];
+  const draftOf = new Map<ThreadNode, Draft>();
+  const byMissingParent = new Map<string, Draft>();
+  const byTime = new Map<string, Draft[]>();
+  // Rule 3 also keeps tags apart: `[PATCH AUTOSEL 6.1 1/3]` and `[PATCH AUTOSEL 6.6 1/3]` are two series.
+  const timeKey = (candidate: Candidate) => `${signature(candidate)}|${candidate.subject.tags.map((tag) => tag.toLowerCase()).sort().join(' ')}`;
+  const add = (draft: Draft, candidate: Candidate) => {
+    draft.members.set(numberOf(candidate), candidate);
+    draftOf.set(candidate.node, draft);
+    if (candidate.date !== null && (draft.lastDate === null || candidate.date > draft.lastDate)) draft.lastDate = candidate.date;
+  };
+  const start = (candidate: Candidate): Draft => {
+    const { subject, author } = candidate;
+    const draft: Draft = { version: subject.version, total: subject.total ?? 1, author, members: new Map(), lastDate: null };
+    drafts.push(draft);
+    const key = timeKey(candidate);
+    const recent = byTime.get(key);
+    if (recent) recent.push(draft);
+    else byTime.set(key, [draft]);
+    add(draft, candidate);
+    return draft;
+  };
+  // Oldest threads first, parents before children, so a patch's parent is always placed first.
+  const ordered = [...threads.threads].sort((a, b) => compareOldestFirst({ date: a.firstDate, id: a.id }, { date: b.firstDate, id: b.id }));
+  for (const thread of ordered) {
+    for (const { node } of walkThread(thread.root)) {
+      const candidate = asCandidate(node, facts);
+      if (!candidate) continue;
+      const parent = node.parent;
+      const parentDraft = parent ? draftOf.get(parent) : undefined;
+      const sentWithCover = parentDraft !== undefined && parentDraft.members.get(0)?.node === parent && withinWindow(parentDraft, candidate);
+      if (parentDraft && fits(parentDraft, candidate, sentWithCover)) {
+        add(parentDraft, candidate);
+        continue;
+      }
+      if (parent && !parent.message && !parent.inferred) {
+        const key = `${parent.id}\n${signature(candidate)}`;
+        const shared = byMissingParent.get(key);
+        if (shared && fits(shared, candidate)) add(shared, candidate);
+        else byMissingParent.set(key, start(candidate));
+        continue;
+      }
+      const recent = (byTime.get(timeKey(candidate)) ?? []).findLast((draft) => fits(draft, candidate) && withinWindow(draft, candidate));
+      if (recent) add(recent, candidate);
+      else start(candidate);
+    }
+  }
+  return drafts;
+}
+
+/** Archived replies under a member, stopping at members of any series (they have their own). */
+function repliesUnder(member: ThreadNode, isMember: (node: ThreadNode) => boolean): ThreadNode[] {
+  const replies: ThreadNode[] = [];
+  const stack = [...member.children].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (isMember(node)) continue;
+    if (node.message) replies.push(node);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return replies.sort((a, b) => compareOldestFirst({ date: a.message!.mail.date, id: a.id }, { date: b.message!.mail.date, id: b.id }));
+}
+
+function oldest(dates: readonly (string | null)[]): string | null {
+  return dates.reduce<string | null>((found, date) => (date !== null && (found === null || date < found) ? date : found), null);
+}
+
+function newest(dates: readonly (string | null)[]): string | null {
+  return dates.reduce<string | null>((found, date) => (date !== null && (found === null || date > found) ? date : found), null);
+}
+
+function toSeries(draft: Draft, isMember: (node: ThreadNode) => boolean): Series {
+  const members = [...draft.members.values()].sort((a, b) => numberOf(a) - numberOf(b));
+  const cover = draft.members.get(0) ?? null;
+  const lowest = members.find((member) => numberOf(member) > 0) ?? members[0]!;
+  const head = cover ?? lowest;
+  const id = (cover ?? draft.members.get(1) ?? lowest).node.id;
+  const total = Math.max(draft.total, numberOf(members.at(-1)!));
+  const slot = (number: number): SeriesPatch => {
+    const member = draft.members.get(number);
+    return { number, node: member?.node ?? null, replies: member ? repliesUnder(member.node, isMember) : [] };
+  };
+  const coverSlot = cover ? slot(0) : null;
+  const patches = Array.from({ length: total }, (_, index) => slot(index + 1));
+  const replyDates = [coverSlot, ...patches].flatMap((patch) => patch?.replies ?? []).map((reply) => reply.message!.mail.date);
+  const memberDates = members.map((member) => member.date);
+  return {
+    id,
+    slug: messageSlug(id),
+    url: `/s/${messageSlug(id)}/`,
+    title: head.subject.title,
+    version: draft.version,
+    total,
+    tags: [...new Set(members.flatMap((member) => member.subject.tags))],
+    author: head.author,
+    cover: coverSlot,
+    patches,
+    replyCount: replyDates.length,
+    // A series known only from replies (the seed's) starts with its oldest reply.
+    firstDate: oldest(memberDates) ?? oldest(replyDates),
+    lastActivity: newest([...memberDates, ...replyDates]),
+  };
+}
+
+/** Finds the patch series among the threads; see the module comment for the rules. */
+export function buildSeries(threads: Threads, facts: MailFacts): SeriesIndex {
+  const drafts = groupCandidates(threads, facts);
+  const memberDraft = new Map<ThreadNode, Draft>();
+  for (const draft of drafts) for (const member of draft.members.values()) memberDraft.set(member.node, draft);
+  const isMember = (node: ThreadNode) => memberDraft.has(node);
+  const series = drafts.map((draft) => toSeries(draft, isMember));
+  series.sort((a, b) => compareNewestFirst({ date: a.lastActivity, id: a.id }, { date: b.lastActivity, id: b.id }));
+  const byMessage = new Map<string, Series>();
+  const byMember = new Map<ThreadNode, Series>();
+  for (const one of series) {
+    for (const patch of [one.cover, ...one.patches]) {
+      if (!patch?.node) continue;
+      byMember.set(patch.node, one);
+      if (patch.node.message) byMessage.set(patch.node.id, one);
+      for (const reply of patch.replies) byMessage.set(reply.id, one);
+    }
+  }
+  return { series, byId: new Map(series.map((one) => [one.id, one])), byMessage, byMember };
+}

@@ -1,0 +1,204 @@
+/**
+ * Subject lines the way kernel people write them. A subject is a run of response markers
+ * (`Re:`, `AW:`, `Fwd:` …) and bracketed groups (`[PATCH v3 2/5]`, `[RFC PATCH net-next 0/3]`,
+ * a list tag such as `[Intel-wired-lan]`), in any order, then the title. Every word of
+ * every leading group is read:
+ *
+ * - `PATCH`, `PATCHv3`, `PATCH-v3` mark a patch, and the last two carry its version;
+ * - `v3`, `V10`, `v5.1`, `v4a` give the version (`v5.1` is the number 5.1, `v4a` is 4);
+ * - `2/5` or `2 of 5` give the patch number and the series total (`0/N` is a cover letter);
+ * - `RFC`, `RESEND` (and its misspellings) are tags, written upper-case;
+ * - `GIT PULL`, `PULL`, `PULL REQUEST` mark a pull request;
+ * - a parenthesised part (`(corrected v2)`) is one tag, so its words change nothing else;
+ * - any other word (`net-next`, `leds`, `AUTOSEL`, `6.1`) is a tag, kept as written.
+ *
+ * A subject is a patch when it has `PATCH`, a counter, `RFC` or `RESEND`; whether the mail
+ * really carries a diff is for the caller to check.
+ */
+
+export type SubjectKind = 'patch' | 'pull' | 'other';
+
+export interface ParsedSubject {
+  /** The subject without response markers and leading bracketed groups. */
+  title: string;
+  /** The subject starts with a reply marker (`Re:`, `AW:`, `SV:` …). */
+  isReply: boolean;
+  /** The subject starts with a forward marker (`Fwd:`, `WG:` …). */
+  isForward: boolean;
+  /** Words of the groups that are not structure: `RFC`, `RESEND`, `net-next`, list names. */
+  tags: string[];
+  /** The version, 1 when none is given; `v5.1` is 5.1. */
+  version: number;
+  /** The patch number (0 for a cover letter), or null without a counter. */
+  number: number | null;
+  /** The number of patches in the series, or null without a counter. */
+  total: number | null;
+  kind: SubjectKind;
+}
+
+const REPLY_MARKERS = new Set(['re', 'aw', 'sv', 'antw', 'odp', 'vs', 'ynt']);
+const FORWARD_MARKERS = new Set(['fwd', 'fw', 'wg', 'tr', 'rv', 'enc']);
+const RESPONSE_MARKER = /^([a-z]{2,4})\s*(?:\[\d+\]|\(\d+\))?\s*:+\s*/i;
+const RESEND_WORDS = new Set(['resend', 'resent', 're-send', 'resubmit', 'resned', 'repost']);
+const VERSION = /^v(\d+(?:\.\d+)?)(?:[a-z]|-bis)?$/i;
+const PATCH_WITH_VERSION = /^patch-?v?(\d+(?:\.\d+)?)$/i;
+const RFC_WITH_VERSION = /^rfc-?v(\d+(?:\.\d+)?)$/i;
+const COUNTER = /^(\d+)\/(\d+)$/;
+
+/** The closing bracket matching the `[` at `start`, or -1 when the group never closes. */
+function closingBracket(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === '[') depth++;
+    else if (text[i] === ']' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The words of one group: parenthesised parts whole, inner brackets flattened, split at blanks and commas. */
+function groupWords(group: string): string[] {
+  const words: string[] = [];
+  const rest = group.replace(/\([^()]*\)/g, (part) => {
+    words.push(part.slice(1, -1).trim());
+    return ' ';
+  });
+  return [...rest.split(/[\s,[\]]+/), ...words].filter((word) => /[\p{L}\p{N}]/u.test(word));
+}
+
+interface Prefix {
+  isReply: boolean;
+  isForward: boolean;
+  words: string[];
+  title: string;
+}
+
+/** Splits the response markers and leading groups off the title. */
+function splitPrefix(subject: string): Prefix {
+  const prefix: Prefix = { isReply: false, isForward: false, words: [], title: '' };
+  let rest = subject.replace(/\s+/g, ' ').trim();
+  for (;;) {
+    const marker = RESPONSE_MARKER.exec(rest);
+    const word = marker?.[1]?.toLowerCase() ?? '';
+    if (marker && (REPLY_MARKERS.has(word) || FORWARD_MARKERS.has(word))) {
+      if (REPLY_MARKERS.has(word)) prefix.isReply = true;
+      else prefix.isForward = true;
+      rest = rest.slice(marker[0].length);
+      continue;
+    }
+    if (!rest.startsWith('[')) break;
+    const end = closingBracket(rest, 0);
+    if (end === -1) {
+      // An unclosed group (`[PATCH v2 1/3 leds: foo`): its structural words are the prefix.
+      const words = rest.slice(1).split(' ');
+      const structural = words.findIndex((word) => !isStructural(word));
+      const taken = structural === -1 ? words.length : structural;
+      prefix.words.push(...words.slice(0, taken));
+      rest = words.slice(taken).join(' ');
+      break;
+    }
+    prefix.words.push(...groupWords(rest.slice(1, end)));
+    rest = rest.slice(end + 1).trimStart();
+  }
+  prefix.title = rest.trim();
+  return prefix;
+}
+
+function isStructural(word: string): boolean {
+  return /^(patch|rfc)$/i.test(word) || PATCH_WITH_VERSION.test(word) || VERSION.test(word) || COUNTER.test(word) || RESEND_WORDS.has(word.toLowerCase());
+}
+
+/** Reads a subject line; see the module comment for the rules. */
+export function parseSubject(subject: string): ParsedSubject {
+  const { isReply, isForward, words, title } = splitPrefix(subject);
+  const tags: string[] = [];
+  let version: number | null = null;
+  let number: number | null = null;
+  let total: number | null = null;
+  let patch = false;
+  let pull = false;
+  const addTag = (tag: string) => {
+    if (!tags.includes(tag)) tags.push(tag);
+  };
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const lower = word.toLowerCase();
+    const next = words[i + 1]?.toLowerCase();
+    let match: RegExpExecArray | null;
+    if (lower === 'patch' || lower === 'patches') patch = true;
+    else if ((match = PATCH_WITH_VERSION.exec(word))) {
+      patch = true;
+      version ??= Number(match[1]);
+    } else if (lower === 'rfc') addTag('RFC');
+    else if ((match = RFC_WITH_VERSION.exec(word))) {
+      addTag('RFC');
+      version ??= Number(match[1]);
+    } else if ((match = VERSION.exec(word))) version ??= Number(match[1]);
+    else if ((match = COUNTER.exec(word))) {
+      number ??= Number(match[1]);
+      total ??= Number(match[2]);
+    } else if (/^\d+$/.test(word) && next === 'of' && /^\d+$/.test(words[i + 2] ?? '')) {
+      number ??= Number(word);
+      total ??= Number(words[i + 2]);
+      i += 2;
+    } else if (RESEND_WORDS.has(lower)) addTag('RESEND');
+    else if (lower === 'git' && next === 'pull') {
+      pull = true;
+      i++;
+    } else if (lower === 'pull' || lower === 'git-pull') pull = true;
+    else if (lower === 'request' && pull) continue;
+    else addTag(word);
+  }
+  const looksLikePatch = patch || number !== null || tags.includes('RFC') || tags.includes('RESEND');
+  const kind: SubjectKind = pull ? 'pull' : looksLikePatch ? 'patch' : 'other';
+  return { title, isReply, isForward, tags, version: version ?? 1, number, total, kind };
+}
+
+/** The subject with its leading response markers (`Re:`, `Fwd:` …) removed: what the mail answered was called. */
+export function stripResponseMarkers(subject: string): string {
+  let rest = subject.replace(/\s+/g, ' ').trim();
+  for (let marker = RESPONSE_MARKER.exec(rest); marker; marker = RESPONSE_MARKER.exec(rest)) {
+    const word = marker[1]!.toLowerCase();
+    if (!REPLY_MARKERS.has(word) && !FORWARD_MARKERS.has(word)) break;
+    rest = rest.slice(marker[0].length);
+  }
+  return rest;
+}
+
+/**
+ * A title reduced for comparing versions of one series: case, accents and punctuation
+ * dropped, and a trailing version (`Multicolor Framework v25`) removed.
+ */
+export function normalizeTitle(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s,:;([-]*\bv\d+(?:\.\d+)?[)\]]?\s*$/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function bigrams(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < text.length - 1; i++) {
+    const pair = text.slice(i, i + 2);
+    counts.set(pair, (counts.get(pair) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * How alike two titles are, from 0 to 1 (the Sørensen–Dice coefficient over character
+ * pairs of the normalised titles), so a fixed typo or a reworded word still matches.
+ */
+export function titleSimilarity(a: string, b: string): number {
+  const left = normalizeTitle(a);
+  const right = normalizeTitle(b);
+  if (left === right) return 1;
+  if (left.length < 2 || right.length < 2) return 0;
+  const pairsA = bigrams(left);
+  const pairsB = bigrams(right);
+  let shared = 0;
+  for (const [pair, count] of pairsA) shared += Math.min(count, pairsB.get(pair) ?? 0);
+  return (2 * shared) / (left.length - 1 + right.length - 1);
+}

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parsePerson, samePerson } from './person.ts';
+import { commitTrailers, parseTrailerLine, replyTrailers } from './trailers.ts';
+
+const reviewer = { name: 'Rob Herring', email: 'robh@kernel.org' };
+
+describe('parsePerson', () => {
+  it('reads the shapes trailers come in', () => {
+    assert.deepEqual(parsePerson('Rob Herring <robh@kernel.org>'), reviewer);
+    assert.deepEqual(parsePerson('Followup Reviewer1 (corporate) <r1@example.com>'), { name: 'Followup Reviewer1 (corporate)', email: 'r1@example.com' });
+    assert.deepEqual(parsePerson('HTML Junker <html-junker@example.com<mailto:html-junker@example.com>>'), { name: 'HTML Junker', email: 'html-junker@example.com' });
+    assert.deepEqual(parsePerson('christophe.leroy@csgroup.eu'), { name: '', email: 'christophe.leroy@csgroup.eu' });
+    assert.deepEqual(parsePerson('Nobuhiro Iwamatsu <nobuhiro1.iwamatsu@toshiba.co.jp >'), { name: 'Nobuhiro Iwamatsu', email: 'nobuhiro1.iwamatsu@toshiba.co.jp' });
+    assert.deepEqual(parsePerson('"Doe, Jane" <jane@example.org> # for the DT part'), { name: 'Doe, Jane', email: 'jane@example.org' });
+    assert.deepEqual(parsePerson('Pavel'), { name: 'Pavel', email: '' });
+  });
+});
+
+describe('samePerson', () => {
+  it('matches by address or by name words', () => {
+    assert.ok(samePerson({ name: 'Rob Herring (Arm)', email: 'robh@kernel.org' }, reviewer));
+    assert.ok(samePerson({ name: 'Marek Behún', email: 'kabel@kernel.org' }, { name: 'Marek Behun', email: 'marek.behun@nic.cz' }));
+    assert.ok(samePerson({ name: 'Suthikulpanit, Suravee', email: '' }, { name: 'Suravee Suthikulpanit', email: 'suravee@amd.com' }));
+    assert.ok(samePerson({ name: 'Russell King', email: 'rmk+kernel@armlinux.org.uk' }, { name: 'Russell King - ARM Linux admin', email: 'linux@armlinux.org.uk' }));
+    assert.ok(!samePerson({ name: 'Mismatched Reviewer1', email: 'm@example.net' }, { name: 'Mismatched Reviewer', email: 'm@example.com' }));
+    assert.ok(!samePerson({ name: '', email: '' }, { name: '', email: '' }));
+  });
+});
+
+describe('parseTrailerLine', () => {
+  it('reads review trailers, spellings of NAK and combined ones', () => {
+    assert.deepEqual(parseTrailerLine('Reviewed-by: Rob Herring <robh@kernel.org>'), [{ kind: 'reviewed', person: reviewer }]);
+    assert.deepEqual(parseTrailerLine('acked-by: Rob Herring <robh@kernel.org>')[0]?.kind, 'acked');
+    assert.deepEqual(parseTrailerLine('NAK-ed-by: Pavel')[0], { kind: 'nacked', person: { name: 'Pavel', email: '' } });
+    assert.deepEqual(parseTrailerLine('NACKed-by: Pavel')[0]?.kind, 'nacked');
+    assert.deepEqual(parseTrailerLine('Reviewed-and-tested-by: Rob Herring <robh@kernel.org>').map((trailer) => trailer.kind), ['reviewed', 'tested']);
+  });
+
+  it('ignores other trailers and empty ones', () => {
+    assert.deepEqual(parseTrailerLine('Signed-off-by: A <a@b.c>'), []);
+    assert.deepEqual(parseTrailerLine('Reported-by: A <a@b.c>'), []);
+    assert.deepEqual(parseTrailerLine('Reviewed-by:'), []);
+    assert.deepEqual(parseTrailerLine(' Reviewed-by: A <a@b.c>').length, 0);
+  });
+});
+
+describe('replyTrailers', () => {
+  it('counts the sender’s own unquoted trailers', () => {
+    const text = '> Signed-off-by: Author <a@example.org>\n\nReviewed-by: Rob Herring <robh@kernel.org>\nTested-by: Rob Herring <robh@kernel.org>\n';
+    assert.deepEqual(replyTrailers(text, reviewer).map((trailer) => trailer.kind), ['reviewed', 'tested']);
+  });
+
+  it('never counts trailers in quotes, indented, or below the signature', () => {
+    const text = '> Reviewed-by: Other <o@example.org>\n>> Acked-by: Rob Herring <robh@kernel.org>\n    Acked-by: Rob Herring <robh@kernel.org>\n\n-- \nAcked-by: Rob Herring <robh@kernel.org>\n';
+    assert.deepEqual(replyTrailers(text, reviewer), []);
+  });
+
+  it('drops trailers naming someone else (relayed claims)', () => {
+    assert.deepEqual(replyTrailers('Tested-by: Someone Else <someone-else@example.com>\n', { name: 'Mismatched Reviewer', email: 'm@example.net' }), []);
+  });
+
+  it('reads NAK lines as a NAK from the sender', () => {
+    for (const line of ['NAK.', 'NAK', 'Nack to this patch.', 'NACK, read the code', 'Also NAK', 'nak']) {
+      assert.deepEqual(replyTrailers(`> quoted\n\n${line}\n`, reviewer), [{ kind: 'nacked', person: reviewer }], line);
+    }
+    for (const line of ['> Also NAK', '> > NAK', 'Naked eye can see it.', 'NAKs are rare', 'I would NAK this']) {
+      assert.deepEqual(replyTrailers(`${line}\n`, reviewer), [], line);
+    }
+  });
+
+  it('takes a sender known by no name and no address at its word', () => {
+    assert.equal(replyTrailers('Acked-by: Lee Jones <lee@kernel.org>\n', { name: '', email: '' }).length, 1);
+  });
+
+  it('names each person once per kind', () => {
+    assert.equal(replyTrailers('Reviewed-by: Rob Herring <robh@kernel.org>\nReviewed-by: Rob Herring (Arm) <robh@kernel.org>\n', reviewer).length, 1);
+  });
+});
+
+describe('commitTrailers', () => {
+  it('reads the commit message above the --- line, as written', () => {
+    const text = 'leds: fix\n\nReviewed-by: Original Reviewer <o@example.com>\nAcked-by: Other <x@example.com>\nSigned-off-by: Author <a@example.com>\n---\nv2: Reviewed-by: Late <l@example.com>\n\ndiff --git a/x b/x\n';
+    assert.deepEqual(commitTrailers(text).map((trailer) => trailer.person.email), ['o@example.com', 'x@example.com']);
+  });
+});

@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { ReviewArchive } from './index.ts';
+import type { Series } from './series.ts';
+import { diff, reviewOf, reviewOfCorpus, type MailSpec } from './test-support.ts';
+import { compareVersions } from './versions.ts';
+
+const alice = 'Alice Author <alice@example.org>';
+
+function series(id: string, subject: string, patches: [string, string][], extra: Partial<MailSpec> = {}): MailSpec[] {
+  const cover: MailSpec = { id, subject, from: alice, body: extra.body ?? 'Cover.\n', ...extra };
+  const total = patches.length;
+  const version = /v(\d+)/.exec(subject)?.[1];
+  const prefix = version ? `[PATCH v${version}` : '[PATCH';
+  return [
+    cover,
+    ...patches.map(([title, line], index): MailSpec => ({
+      id: `${id}-${index + 1}`,
+      subject: `${prefix} ${index + 1}/${total}] ${title}`,
+      from: extra.from ?? alice,
+      date: extra.date ?? undefined,
+      inReplyTo: id,
+      references: [id],
+      body: `${title}\n\nSigned-off-by: ${alice}\n${diff(`f${index}.c`, line)}`,
+    })),
+  ];
+}
+
+function chain(review: ReviewArchive, id: string): string[] {
+  return review.versions.get(id)!.all.map((one) => one.id);
+}
+
+describe('linkVersions on small input', () => {
+  it('links versions by author and title, skipping versions never archived', () => {
+    const review = reviewOf([
+      ...series('v1', '[PATCH 0/1] leds: add a driver', [['leds: add driver', 'a']], { date: '2024-01-01T00:00:00.000Z' }),
+      ...series('v3', '[PATCH v3 0/1] leds: add a driver v3', [['leds: add driver', 'b']], { date: '2024-02-01T00:00:00.000Z' }),
+      ...series('other', '[PATCH v2 0/1] net: something else entirely', [['net: else', 'c']], { date: '2024-01-15T00:00:00.000Z' }),
+    ]);
+    assert.deepEqual(chain(review, 'v1'), ['v1', 'v3']);
+    assert.equal(review.versions.get('v3')?.previous?.id, 'v1');
+    assert.deepEqual(chain(review, 'other'), ['other']);
+  });
+
+  it('does not link another author’s series with the same title', () => {
+    const review = reviewOf([
+      ...series('mine', '[PATCH 0/1] leds: add a driver', [['leds: add driver', 'a']], { date: '2024-01-01T00:00:00.000Z' }),
+      ...series('theirs', '[PATCH v2 0/1] leds: add a driver', [['leds: add driver', 'a']], { date: '2024-01-02T00:00:00.000Z', from: 'Bob <bob@example.org>' }),
+    ]);
+    assert.deepEqual(chain(review, 'mine'), ['mine']);
+  });
+
+  it('links by change-id even when the title changed', () => {
+    const review = reviewOf([
+      ...series('old', '[PATCH 0/1] first title', [['a: one', 'a']], { date: '2024-01-01T00:00:00.000Z', body: 'Cover.\n\n---\nchange-id: 20240101-thing-0123456789ab\n' }),
+      ...series('new', '[PATCH v2 0/1] a better title', [['b: two', 'b']], { date: '2024-01-08T00:00:00.000Z', body: 'Cover.\n\n---\nchange-id: 20240101-thing-0123456789ab\n' }),
+    ]);
+    assert.deepEqual(chain(review, 'old'), ['old', 'new']);
+  });
+
+  it('links a new version sent in reply to the old one, whatever its title', () => {
+    const review = reviewOf([
+      ...series('old', '[PATCH 0/1] first title', [['a: one', 'a']]),
+      { id: 'new', subject: '[PATCH v2] completely renamed', from: alice, inReplyTo: 'old-1', references: ['old', 'old-1'], body: `x\n${diff()}` },
+    ]);
+    assert.deepEqual(chain(review, 'old'), ['old', 'new']);
+  });
+
+  it('gives each version one next version', () => {
+    const review = reviewOf([
+      ...series('v1', '[PATCH 0/1] leds: add a driver', [['leds: add driver', 'a']], { date: '2024-01-01T00:00:00.000Z' }),
+      ...series('v2', '[PATCH v2 0/1] leds: add a driver', [['leds: add driver', 'b']], { date: '2024-01-02T00:00:00.000Z' }),
+      ...series('v2again', '[PATCH RESEND v2 0/1] leds: add a driver', [['leds: add driver', 'b']], { date: '2024-01-09T00:00:00.000Z' }),
+      ...series('v3', '[PATCH v3 0/1] leds: add a driver', [['leds: add driver', 'c']], { date: '2024-01-20T00:00:00.000Z' }),
+    ]);
+    assert.deepEqual(chain(review, 'v1'), ['v1', 'v2', 'v2again', 'v3']);
+  });
+});
+
+describe('compareVersions on small input', () => {
+  it('tells unchanged, changed, new, dropped and unknown patches apart', () => {
+    const review = reviewOf([
+      ...series('old', '[PATCH 0/3] leds: things', [['leds: keep', 'same'], ['leds: edit', 'before'], ['leds: drop', 'gone']], { date: '2024-01-01T00:00:00.000Z' }),
+      ...series('new', '[PATCH v2 0/3] leds: things', [['leds: keep', 'same'], ['leds: edit', 'after'], ['leds: add', 'fresh']], { date: '2024-01-02T00:00:00.000Z' }),
+    ]);
+    const [older, newer] = [review.seriesById.get('old')!, review.seriesById.get('new')!];
+    assert.deepEqual(
+      compareVersions(older, newer, review.facts).map(({ change, older, newer, title }) => [change, older?.number ?? null, newer?.number ?? null, title]),
+      [
+        ['unchanged', 1, 1, 'leds: keep'],
+        ['changed', 2, 2, 'leds: edit'],
+        ['new', null, 3, 'leds: add'],
+        ['dropped', 3, null, 'leds: drop'],
+      ],
+    );
+  });
+
+  it('says unknown for patches a partial re-roll left out', async () => {
+    const review = await reviewOfCorpus('b4/trailers-followup-partial-reroll.mbox');
+    const v2 = review.series.find((one) => one.version === 2)!;
+    const v3 = review.series.find((one) => one.version === 3)!;
+    assert.equal(review.versions.get(v2.id)?.next, v3);
+    assert.deepEqual(
+      compareVersions(v2, v3, review.facts).map(({ change, title }) => [change, title]),
+      [
+        // v3 rewrote patch 2 against another file.
+        ['changed', 'Simple test 2'],
+        ['unknown', 'Simple test 1'],
+      ],
+    );
+  });
+});
+
+describe('versions on the real corpus', () => {
+  let review: ReviewArchive;
+  const byFile = (prefix: string): Series => review.series.find((one) => one.cover?.node?.message?.mail.file.startsWith(prefix))!;
+  before(async () => {
+    review = await reviewOfCorpus('lore-linux-leds/threads-sample');
+  });
+
+  it('links Multicolor Framework v21 to v25 though v22 to v24 are missing', () => {
+    const [v21, v25] = [byFile('014-'), byFile('018-')];
+    assert.equal(review.versions.get(v21.id)?.next, v25);
+    assert.equal(review.versions.get(v25.id)?.previous, v21);
+    assert.deepEqual(review.versions.get(v25.id)?.all.map((one) => one.version), [21, 25]);
+  });
+
+  it('links strobe/flash duration v2 to v5, and shows what changed', () => {
+    const [v2, v5] = [byFile('020-'), byFile('010-')];
+    assert.equal(review.versions.get(v2.id)?.next, v5);
+    const changes = compareVersions(v2, v5, review.facts);
+    assert.deepEqual(
+      changes.map((change) => change.change),
+      ['unchanged', 'changed', 'unchanged', 'unchanged', 'unchanged', 'changed', 'changed', 'changed', 'new', 'new'],
+    );
+    // The typo fix in the title (stobe → strobe) still pairs patch 2 with its earlier version.
+    assert.equal(changes[1]?.older?.number, 2);
+  });
+
+  it('links a partial re-roll sent into the thread of the version before', () => {
+    const v1 = byFile('012-');
+    const next = review.versions.get(v1.id)?.next;
+    assert.equal(next?.version, 2);
+    assert.deepEqual(next?.patches.filter((patch) => patch.node).map((patch) => patch.number), [3, 4]);
+  });
+
+  it('links no series that has no other version here', () => {
+    const single = byFile('001-');
+    assert.deepEqual(review.versions.get(single.id)?.all, [single]);
+  });
+});
