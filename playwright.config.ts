@@ -1,9 +1,25 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 4391;
-// The end-to-end site is built from the demo content into its own folder, so tests never
-// depend on (or overwrite) the developer's dist/.
-const site = { SHEAF_CONTENT: 'content', SHEAF_OUT: '.cache/e2e/dist', ASTRO_TELEMETRY_DISABLED: '1' };
+/**
+ * Two sites are built for the end-to-end tests, each into its own folder so tests never
+ * depend on (or overwrite) the developer's dist/: the demo content, and the lore
+ * linux-leds threads sample from the shared corpus (510 real messages).
+ */
+export const sites = {
+  demo: { port: 4391, content: 'content' },
+  sample: { port: 4394, content: '../shared/corpus/lore-linux-leds/threads-sample' },
+};
+
+const server = (name: keyof typeof sites) => {
+  const { port, content } = sites[name];
+  return {
+    command: `astro build && node scripts/serve.mjs .cache/e2e/${name} ${port}`,
+    env: { SHEAF_CONTENT: content, SHEAF_OUT: `.cache/e2e/${name}`, ASTRO_TELEMETRY_DISABLED: '1' },
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+  };
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -11,7 +27,7 @@ export default defineConfig({
   reporter: 'list',
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://127.0.0.1:${sites.demo.port}`,
     browserName: 'chromium',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -21,11 +37,5 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `astro build && astro preview --host 127.0.0.1 --port ${port}`,
-    env: site,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-  },
+  webServer: [server('demo'), server('sample')],
 });

@@ -2,10 +2,10 @@
  * Writes the static search index. Rows are numbered newest first, so "newer first" is
  * the row order and a date range is a range of row numbers. Words are sharded by their
  * first two characters (`t/<shard>.json` for subjects, `f/<shard>.json` for people), each
- * word's rows delta-encoded; row details sit in small chunks (`r/<n>.json`), so a query
+ * word's rows delta-encoded (title words once more as `=word`); row details sit in small chunks (`r/<n>.json`), so a query
  * fetches only the shards of its words and the chunks of the rows it shows.
  */
-import { shardOf, stripReplyPrefixes, wordPairs, words } from './tokenize.ts';
+import { shardOf, stripReplyPrefixes, TITLE_MARK, wordPairs, words } from './tokenize.ts';
 import type { IndexFile, SearchManifest, SearchRow, StoredRow } from './types.ts';
 
 /** Rows per detail chunk: small, because the rows one query shows are spread over time. */
@@ -14,7 +14,7 @@ export const CHUNK_ROWS = 16;
 type Postings = Map<string, Map<string, number[]>>;
 
 function post(shards: Postings, word: string, row: number): void {
-  const shard = shardOf(word);
+  const shard = shardOf(word.startsWith(TITLE_MARK) ? word.slice(1) : word);
   let words = shards.get(shard);
   if (!words) shards.set(shard, (words = new Map()));
   const rows = words.get(word);
@@ -33,7 +33,8 @@ function shardFiles(folder: string, shards: Postings): IndexFile[] {
   }));
 }
 
-function storedRow(row: SearchRow): StoredRow {
+/** A row as the index stores it and a search returns it. */
+export function toStoredRow(row: SearchRow): StoredRow {
   const { reviewed, acked, tested, nacked } = row.reviews;
   return [
     row.kind === 'series' ? 0 : 1, row.url, row.title, row.versions, row.author, row.date?.slice(0, 10) ?? '',
@@ -61,11 +62,12 @@ export function buildSearchIndex(input: SearchRow[]): IndexFile[] {
       const list = words(subject);
       for (const word of [...list, ...wordPairs(list)]) post(subjects, word, id);
     }
+    for (const word of words(row.title)) post(subjects, `${TITLE_MARK}${word}`, id);
     for (const person of row.people) for (const word of words(person)) post(people, word, id);
   });
   const chunks: IndexFile[] = [];
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-    chunks.push({ path: `r/${start / CHUNK_ROWS}.json`, json: JSON.stringify(rows.slice(start, start + CHUNK_ROWS).map(storedRow)) });
+    chunks.push({ path: `r/${start / CHUNK_ROWS}.json`, json: JSON.stringify(rows.slice(start, start + CHUNK_ROWS).map(toStoredRow)) });
   }
   const manifest: SearchManifest = {
     version: 1,

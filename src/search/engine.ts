@@ -4,7 +4,7 @@
  * the browser and in tests alike; `fetchJson` is the only way it reads files.
  */
 import type { SearchQuery, SubjectTerm } from './query.ts';
-import { shardOf, wordPairs, words } from './tokenize.ts';
+import { shardOf, TITLE_MARK, wordPairs, words } from './tokenize.ts';
 import type { SearchManifest, StoredRow } from './types.ts';
 
 export type FetchJson = (path: string) => Promise<unknown>;
@@ -17,10 +17,11 @@ export interface SearchResult {
   rows: StoredRow[];
 }
 
-/** How well a row matched: 0 when every word matched whole, higher for each prefix-only match. */
+/** The rows a term matched, those it matched as a whole word, and those whose title it matched. */
 interface Match {
   rows: Set<number>;
   whole: Set<number>;
+  title: Set<number>;
 }
 
 function decode(list: number[]): number[] {
@@ -62,18 +63,21 @@ export class SearchEngine {
     return present.includes(name) ? this.#load<Shard>(`${folder}/${name}.json`) : {};
   }
 
-  /** Rows with `word` as a whole word, and rows with a word that starts with it. */
+  /** Rows with `word` as a whole word, rows with a word that starts with it, and rows whose title has either. */
   async #matchWord(folder: 't' | 'f', word: string): Promise<Match> {
     const shard = await this.#shard(folder, word);
     const whole = new Set(decode(shard[word] ?? []));
     const rows = new Set(whole);
+    const title = new Set(decode(shard[`${TITLE_MARK}${word}`] ?? []));
     // One-letter words match whole only: as prefixes they would match nearly everything.
     if ([...word].length > 1) {
       for (const [key, list] of Object.entries(shard)) {
-        if (key !== word && key.startsWith(word) && !key.includes(' ')) for (const row of decode(list)) rows.add(row);
+        if (key.includes(' ') || key === word) continue;
+        const target = key.startsWith(TITLE_MARK) ? title : rows;
+        if (key.startsWith(word) || key.startsWith(`${TITLE_MARK}${word}`)) for (const row of decode(list)) target.add(row);
       }
     }
-    return { rows, whole };
+    return { rows, whole, title };
   }
 
   /** Rows whose subjects hold every adjacent pair of the phrase. */
@@ -82,7 +86,7 @@ export class SearchEngine {
       wordPairs(term.words).map(async (pair) => new Set(decode((await this.#shard('t', pair))[pair] ?? []))),
     );
     const rows = pairs.reduce(intersect);
-    return { rows, whole: rows };
+    return { rows, whole: rows, title: new Set() };
   }
 
   /** The row numbers a date range allows, `[first, end)`, to month precision (rows are newest first). */
@@ -104,7 +108,7 @@ export class SearchEngine {
     return rows;
   }
 
-  /** The best `limit` rows: every word whole before prefixes, an exact title first, then newest. */
+  /** The best `limit` rows: an exact title first, then title matches, whole words before prefixes, newest first. */
   async search(query: SearchQuery, limit = 20): Promise<SearchResult> {
     const matches = await Promise.all([
       ...query.subject.map((term) => (term.phrase ? this.#matchPhrase(term) : this.#matchWord('t', term.words[0]!))),
@@ -119,8 +123,15 @@ export class SearchEngine {
       const rows = matches.map((match) => match.rows).reduce(intersect);
       candidates = [...rows].filter((row) => row >= first && row < end);
     }
-    const prefixOnly = (row: number) => matches.filter((match) => !match.whole.has(row)).length;
-    candidates.sort((a, b) => prefixOnly(a) - prefixOnly(b) || a - b);
+    // Rank: terms found in the title, then terms matched as whole words, then newer.
+    const rank = new Map(
+      candidates.map((row) => {
+        const outsideTitle = matches.filter((match) => !match.title.has(row)).length;
+        const prefixOnly = matches.filter((match) => !match.whole.has(row)).length;
+        return [row, outsideTitle * 100 + prefixOnly];
+      }),
+    );
+    candidates.sort((a, b) => rank.get(a)! - rank.get(b)! || a - b);
     const inDays = (row: StoredRow) => (!query.from || row[5] >= query.from) && (!query.to || (row[5] !== '' && row[5] <= query.to));
     const shown = candidates.slice(0, limit * 2);
     const details = await this.#chunkRows(shown);

@@ -70,6 +70,14 @@ test('whole words before prefixes, an exact title first, newer before older', as
   assert.deepEqual(await titles(engine, 'qcom-wl'), ['backlight: qcom-wled: support wled5']);
 });
 
+test('a match in the title ranks above a match in another subject of the row, even an older one', async () => {
+  const { engine } = engineFor([
+    row('Add support for WLED5', '2020-01-01', { subjects: ['Add support for WLED5', 'backlight: qcom-wled: add wled5'] }),
+    row('backlight: qcom-wled: Support for QCOM wled driver', '2018-01-01'),
+  ]);
+  assert.deepEqual(await titles(engine, 'qcom-wl'), ['backlight: qcom-wled: Support for QCOM wled driver', 'Add support for WLED5']);
+});
+
 test('phrases, authors and dates filter; an empty query finds nothing', async () => {
   const { engine } = engineFor([
     row('add multicolor framework', '2020-01-15'),

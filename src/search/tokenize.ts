@@ -19,6 +19,9 @@ export function stripReplyPrefixes(subject: string): string {
   return subject.replace(/^(?:\s*(?:re|fwd?|aw|sv|antw|r)\s*(?:\[\d+\])?\s*:\s*)+/i, '').trim();
 }
 
+/** Title words are indexed a second time as `=word`, in the word's own shard, so title matches can rank first. */
+export const TITLE_MARK = '=';
+
 /** Adjacent word pairs, for phrase search (`"multicolor framework"`). */
 export function wordPairs(list: string[]): string[] {
   const pairs: string[] = [];

@@ -1,0 +1,38 @@
+/** How a search result reads: plain text pieces, shared by the browser and tests. */
+import type { StoredRow } from './types.ts';
+
+export interface ResultView {
+  url: string;
+  title: string;
+  kind: 'series' | 'thread';
+  /** `v1 → v3 → v4`, or '' for threads and single unversioned series. */
+  versions: string;
+  author: string;
+  date: string;
+  /** `3/4 patches`, or `5 messages` for threads. */
+  size: string;
+  /** `2 Reviewed-by · 1 Acked-by · NAK`, or ''. */
+  review: string;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+export function presentRow(row: StoredRow): ResultView {
+  const [kind, url, title, versions, author, date, present, total, replies, reviewed, acked, tested, nacked] = row;
+  const review = [
+    reviewed ? `${reviewed} Reviewed-by` : '',
+    acked ? `${acked} Acked-by` : '',
+    tested ? `${tested} Tested-by` : '',
+    nacked ? (nacked === 1 ? 'NAK' : `${nacked} NAKs`) : '',
+  ].filter(Boolean);
+  return {
+    url,
+    title,
+    kind: kind === 0 ? 'series' : 'thread',
+    versions: kind === 0 && (versions.length > 1 || (versions[0] ?? 1) > 1) ? versions.map((v) => `v${v}`).join(' → ') : '',
+    author,
+    date,
+    size: kind === 0 ? `${present}/${total} patches${replies ? `, ${plural(replies, 'reply').replace('replys', 'replies')}` : ''}` : plural(replies + 1, 'message'),
+    review: review.join(' · '),
+  };
+}
