@@ -5,11 +5,11 @@
  *   SHEAF_OUT=<dist> node_modules/.bin/node bench/search.ts [queries from series titles]
  * bench/scale.ts builds the 23,200- and 100,000-message archives and calls this.
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { serve } from '../scripts/serve.mjs';
 
 const project = fileURLToPath(new URL('../', import.meta.url));
 const out = resolve(process.env.SHEAF_OUT ?? join(project, 'dist'));
@@ -55,16 +55,8 @@ console.log(
     `${(index.bytes / 1024 ** 2).toFixed(2)} MiB (${((100 * index.bytes) / site.bytes).toFixed(2)}% of dist; goal ≤ 10%)`,
 );
 
-const server = spawn(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-  cwd: project,
-  env: { ...process.env, SHEAF_OUT: out },
-  stdio: 'ignore',
-});
+const server = serve(out, port);
 try {
-  for (let tries = 0; !(await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)); tries++) {
-    if (tries > 150) throw new Error('astro preview did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -100,5 +92,5 @@ try {
   console.log(`last keystroke to results: median ${median(latencies.slice(1))} ms over ${latencies.length - 1} queries after the first, max ${Math.max(...latencies.slice(1))} ms (goal ≤ 100 ms)`);
   await browser.close();
 } finally {
-  server.kill();
+  server.close();
 }

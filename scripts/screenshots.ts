@@ -1,12 +1,12 @@
 /**
- * Screenshots for the README and docs: serves the built site with `astro preview` and
+ * Screenshots for the README and docs: serves the built site (`SHEAF_OUT`, default dist/) and
  * photographs pages in Debian's Chromium, in the light and the dark scheme.
  * Run after a build: `node_modules/.bin/node scripts/screenshots.ts [path ...]`.
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { serve } from './serve.mjs';
 
 const project = fileURLToPath(new URL('../', import.meta.url));
 const port = 4392;
@@ -15,17 +15,8 @@ const shots: { path: string; file: string }[] = [
   { path: '/m/731e8ee747ecd34a11ece3fc7c3b7b4c@content.sheaf.invalid/', file: 'docs/screenshot-seed' },
 ];
 
-const server = spawn(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-  cwd: project,
-  stdio: 'ignore',
-});
+const server = serve(process.env.SHEAF_OUT || join(project, 'dist'), port);
 try {
-  for (let tries = 0; ; tries++) {
-    const up = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
-    if (up) break;
-    if (tries > 100) throw new Error('astro preview did not start');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -41,5 +32,5 @@ try {
   }
   await browser.close();
 } finally {
-  server.kill();
+  server.close();
 }

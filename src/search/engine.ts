@@ -4,7 +4,7 @@
  * the browser and in tests alike; `fetchJson` is the only way it reads files.
  */
 import type { SearchQuery, SubjectTerm } from './query.ts';
-import { shardOf, TITLE_MARK, wordPairs, words } from './tokenize.ts';
+import { decodeRows, pairBucket, shardFor, TITLE_MARK, wordPairs, words } from './tokenize.ts';
 import type { SearchManifest, StoredRow } from './types.ts';
 
 export type FetchJson = (path: string) => Promise<unknown>;
@@ -24,11 +24,6 @@ interface Match {
   title: Set<number>;
 }
 
-function decode(list: number[]): number[] {
-  let row = 0;
-  return list.map((delta, index) => (row = index === 0 ? delta : row + delta));
-}
-
 function intersect(a: Set<number>, b: Set<number>): Set<number> {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   return new Set([...small].filter((row) => large.has(row)));
@@ -37,6 +32,7 @@ function intersect(a: Set<number>, b: Set<number>): Set<number> {
 export class SearchEngine {
   readonly #fetchJson: FetchJson;
   readonly #files = new Map<string, Promise<unknown>>();
+  #shards: { t: Set<string>; f: Set<string> } | undefined;
 
   constructor(fetchJson: FetchJson) {
     this.#fetchJson = fetchJson;
@@ -58,23 +54,24 @@ export class SearchEngine {
 
   async #shard(folder: 't' | 'f', word: string): Promise<Shard> {
     const manifest = await this.manifest();
-    const name = shardOf(word);
-    const present = folder === 't' ? manifest.subjectShards : manifest.peopleShards;
-    return present.includes(name) ? this.#load<Shard>(`${folder}/${name}.json`) : {};
+    this.#shards ??= { t: new Set(manifest.subjectShards), f: new Set(manifest.peopleShards) };
+    const present = this.#shards[folder];
+    const name = shardFor(word, present);
+    return present.has(name) ? this.#load<Shard>(`${folder}/${name}.json`) : {};
   }
 
   /** Rows with `word` as a whole word, rows with a word that starts with it, and rows whose title has either. */
   async #matchWord(folder: 't' | 'f', word: string): Promise<Match> {
     const shard = await this.#shard(folder, word);
-    const whole = new Set(decode(shard[word] ?? []));
+    const whole = new Set(decodeRows(shard[word] ?? []));
     const rows = new Set(whole);
-    const title = new Set(decode(shard[`${TITLE_MARK}${word}`] ?? []));
+    const title = new Set(decodeRows(shard[`${TITLE_MARK}${word}`] ?? []));
     // One-letter words match whole only: as prefixes they would match nearly everything.
     if ([...word].length > 1) {
       for (const [key, list] of Object.entries(shard)) {
-        if (key.includes(' ') || key === word) continue;
+        if (key === word) continue;
         const target = key.startsWith(TITLE_MARK) ? title : rows;
-        if (key.startsWith(word) || key.startsWith(`${TITLE_MARK}${word}`)) for (const row of decode(list)) target.add(row);
+        if (key.startsWith(word) || key.startsWith(`${TITLE_MARK}${word}`)) for (const row of decodeRows(list)) target.add(row);
       }
     }
     return { rows, whole, title };
@@ -82,8 +79,12 @@ export class SearchEngine {
 
   /** Rows whose subjects hold every adjacent pair of the phrase. */
   async #matchPhrase(term: SubjectTerm): Promise<Match> {
+    const { pairBuckets } = await this.manifest();
     const pairs = await Promise.all(
-      wordPairs(term.words).map(async (pair) => new Set(decode((await this.#shard('t', pair))[pair] ?? []))),
+      wordPairs(term.words).map(async (pair) => {
+        const bucket = await this.#load<Shard>(`p/${pairBucket(pair, pairBuckets)}.json`);
+        return new Set(decodeRows(bucket[pair] ?? []));
+      }),
     );
     const rows = pairs.reduce(intersect);
     return { rows, whole: rows, title: new Set() };

@@ -3,18 +3,36 @@ import { test } from 'node:test';
 import { buildSearchIndex } from './build-index.ts';
 import { SearchEngine } from './engine.ts';
 import { parseQuery } from './query.ts';
-import { shardOf, stripReplyPrefixes, words } from './tokenize.ts';
+import { decodeRows, encodeRows, shardFor, shardKey, stripReplyPrefixes, words } from './tokenize.ts';
 import type { SearchRow } from './types.ts';
 
 test('words fold case and accents and split at punctuation', () => {
   assert.deepEqual(words('[PATCHv3 2/5] leds: qcom-wled: Déjà vu'), ['patchv3', '2', '5', 'leds', 'qcom', 'wled', 'deja', 'vu']);
   assert.equal(stripReplyPrefixes('Re: RE: Fwd: [PATCH] x'), '[PATCH] x');
   assert.equal(stripReplyPrefixes('Re[2]: AW: x'), 'x');
-  assert.equal(shardOf('leds'), 'le');
-  assert.equal(shardOf('v'), 'v');
-  assert.equal(shardOf(words('Über')[0]!), 'ub');
-  assert.equal(shardOf('日本語'), 'x65e5-672c');
-  assert.equal(shardOf('a b'), 'a');
+  assert.equal(shardKey('leds'), 'le');
+  assert.equal(shardKey('v'), 'v');
+  assert.equal(shardKey(words('Über')[0]!), 'ub');
+  assert.equal(shardKey('日本語'), 'x65e5-672c');
+  assert.equal(shardKey('a b'), 'a');
+  assert.equal(shardKey('=leds', 3), 'led');
+});
+
+test('a word lives in the longest shard the index has for it', () => {
+  const shards = new Set(['le', 'led', 'leds', 'dt']);
+  assert.equal(shardFor('leds', shards), 'leds');
+  assert.equal(shardFor('ledtrig', shards), 'led');
+  assert.equal(shardFor('lenovo', shards), 'le');
+  assert.equal(shardFor('dts', shards), 'dt');
+  assert.equal(shardFor('mfd', shards), 'mf');
+});
+
+test('posting lists are delta- and run-length-encoded', () => {
+  const rows = [0, 1, 2, 3, 7, 8, 20, 21, 22];
+  assert.deepEqual(encodeRows(rows), [0, -3, 4, -1, 12, -2]);
+  assert.deepEqual(decodeRows(encodeRows(rows)), rows);
+  assert.deepEqual(decodeRows(encodeRows([5])), [5]);
+  assert.deepEqual(decodeRows(encodeRows([])), []);
 });
 
 test('the query language: bare words, s:, f:, d: ranges, phrases, Re: ignored', () => {
@@ -102,4 +120,19 @@ test('a query fetches the manifest, its words\' shards and the chunks of the row
   assert.equal(result.rows.length, 10);
   assert.deepEqual(fetched.filter((path) => !path.startsWith('r/')), ['manifest.json', 't/sp.json']);
   assert.ok(fetched.filter((path) => path.startsWith('r/')).length <= 10);
+});
+
+test('big shards are cut at three and four characters, and search still finds every word', async () => {
+  const unique = (i: number) => (i * 7919 + 100000).toString(36);
+  const rows = Array.from({ length: 3000 }, (_, i) => row(`leds: led${i % 40}x driver ${unique(i)}`, new Date(Date.UTC(2020, 0, 1, i)).toISOString()));
+  const files = buildSearchIndex(rows);
+  const manifest = JSON.parse(files[0]!.json) as { subjectShards: string[] };
+  assert.ok(manifest.subjectShards.some((name) => name.length > 2), manifest.subjectShards.join(' '));
+  for (const file of files) assert.ok(file.json.length < 64 * 1024, `${file.path} ${file.json.length}`);
+  const { engine } = engineFor(rows);
+  assert.equal((await engine.search(parseQuery(unique(2999)))).total, 1);
+  assert.equal((await engine.search(parseQuery('"driver 24wj"'))).total, 0);
+  assert.equal((await engine.search(parseQuery(`"driver ${unique(7)}"`))).total, 1);
+  assert.equal((await engine.search(parseQuery('led7x'))).total, 75);
+  assert.equal((await engine.search(parseQuery('leds'))).total, 3000);
 });

@@ -30,10 +30,56 @@ export function wordPairs(list: string[]): string[] {
 }
 
 /**
- * The shard a word (or word pair) lives in: its first two characters when they are
- * ASCII letters or digits, else their code points in hex, so every shard name is a safe file name.
+ * The shard name of a word (or word pair, by its first word) cut to `length` characters:
+ * the characters themselves when they are ASCII letters or digits, else their code
+ * points in hex, so every shard name is a safe file name.
  */
-export function shardOf(word: string): string {
-  const head = [...word].slice(0, 2).join('').replace(/ .*/, '');
+export function shardKey(word: string, length = 2): string {
+  const first = word.replace(/ .*/, '');
+  const head = [...(first.startsWith(TITLE_MARK) ? first.slice(TITLE_MARK.length) : first)].slice(0, length).join('');
   return /^[a-z0-9]+$/.test(head) ? head : `x${[...head].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`;
+}
+
+/** Which of `buckets` files holds a word pair: FNV-1a over its UTF-16 units, so pairs spread evenly. */
+export function pairBucket(pair: string, buckets: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < pair.length; i++) hash = Math.imul(hash ^ pair.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % buckets;
+}
+
+/** Shards are cut at two characters, and big ones again at three and at most four. */
+export const MAX_SHARD_LENGTH = 4;
+
+/** The shard that holds `word`: the longest of its keys the index has (two characters when none). */
+export function shardFor(word: string, shards: ReadonlySet<string>): string {
+  for (let length = MAX_SHARD_LENGTH; length > 2; length--) {
+    const key = shardKey(word, length);
+    if (shards.has(key)) return key;
+  }
+  return shardKey(word);
+}
+
+/**
+ * Rows as stored in a posting list: ascending, each as the difference from the one
+ * before, and a run of consecutive rows after the first as one negative number (`-n`: n more).
+ */
+export function encodeRows(rows: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const delta = i === 0 ? rows[0]! : rows[i]! - rows[i - 1]!;
+    if (delta === 1 && out.length > 0 && out.at(-1)! < 0) out[out.length - 1]!--;
+    else if (delta === 1 && i > 0) out.push(-1);
+    else out.push(delta);
+  }
+  return out;
+}
+
+export function decodeRows(encoded: number[]): number[] {
+  const rows: number[] = [];
+  let row = 0;
+  encoded.forEach((value, index) => {
+    if (value < 0) for (let n = 0; n < -value; n++) rows.push(++row);
+    else rows.push((row = index === 0 ? value : row + value));
+  });
+  return rows;
 }

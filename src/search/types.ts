@@ -35,6 +35,8 @@ export interface SearchManifest {
   /** Shard names present under `t/` (subjects) and `f/` (people). */
   subjectShards: string[];
   peopleShards: string[];
+  /** How many `p/<n>.json` files hold the word pairs. */
+  pairBuckets: number;
   /** `[YYYY-MM, first row id of that month]`, newest month first; rows are sorted newest first. */
   months: [string, number][];
 }
