@@ -3,7 +3,7 @@
  * first and by further queries, and time from the last keystroke to results.
  * Run by hand on a built site:
  *   SHEAF_OUT=<dist> node_modules/.bin/node bench/search.ts [queries from series titles]
- * bench/scale.ts builds the 23,200- and 100,000-message archives and calls this.
+ * bench/scale.ts builds the 23,200- and 100,000-message archives and runs this on each.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 
 const SEED_SUBJECT = 'Re: [PATCH 3/4] iommu: Introduce IOMMU call-back for processing struct KVM assigned to VFIO';
 
-test('from the index to the seed message: subject, author, date and body', async ({ page }) => {
-  await page.goto('/');
+test('from the message list to the seed message: subject, author, date and body', async ({ page }) => {
+  await page.goto('/messages/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Messages');
   await page.getByRole('link', { name: SEED_SUBJECT }).click();
 

@@ -1,16 +1,36 @@
-/** Pagination of the message list. */
-import type { Archive } from '../archive/group.ts';
+/** Pagination of the long lists: the index of series and threads, and the message list. */
 
-/** Messages per page of the message list. */
-export const PAGE_SIZE = 100;
-
-export function pageCount(archive: Archive): number {
-  return Math.max(1, Math.ceil(archive.messages.length / PAGE_SIZE));
+/** A list shown over several pages: page 1 at `base`, page N at `<base>page/N/`. */
+export interface PagedList {
+  /** The path of the first page, with its trailing slash. */
+  base: string;
+  /** Entries per page. */
+  size: number;
 }
 
-/** The path of page `n` (1-based) of the message list. */
-export function listPageUrl(n: number): string {
-  return n <= 1 ? '/' : `/page/${n}/`;
+/** The index: series and threads, newest activity first. */
+export const INDEX_PAGES: PagedList = { base: '/', size: 50 };
+
+/** Every message, newest first. */
+export const MESSAGE_PAGES: PagedList = { base: '/messages/', size: 100 };
+
+export function pageCount(list: PagedList, entries: number): number {
+  return Math.max(1, Math.ceil(entries / list.size));
+}
+
+/** The entries on page `page` (1-based). */
+export function entriesOnPage<T>(list: PagedList, entries: readonly T[], page: number): T[] {
+  return entries.slice((page - 1) * list.size, page * list.size);
+}
+
+/** The path of page `n` (1-based). */
+export function pageUrl(list: PagedList, n: number): string {
+  return n <= 1 ? list.base : `${list.base}page/${n}/`;
+}
+
+/** The route parameters of pages 2 … N, for `getStaticPaths` (page 1 is the list's own index page). */
+export function laterPages(list: PagedList, entries: number): { params: { page: string } }[] {
+  return Array.from({ length: pageCount(list, entries) - 1 }, (_, index) => ({ params: { page: String(index + 2) } }));
 }
 
 /**
