@@ -64,6 +64,22 @@ describe('buildSeries on small input', () => {
     assert.equal(series.id, 'p1');
   });
 
+  it('places a missing patch that replies name by Message-ID, so their review stays on that patch', () => {
+    const review = reviewOf([
+      { id: 'c@x', subject: '[PATCH 0/2] leds: thing', from: alice, body: 'Cover.\n' },
+      patch('p1@x', '[PATCH 1/2] leds: one', { inReplyTo: 'c@x', references: ['c@x'] }),
+      { id: 'r2@x', subject: 'Re: [PATCH 2/2] leds: two', from: bob, inReplyTo: 'p2@x', references: ['c@x', 'p2@x'], body: `Reviewed-by: ${bob}\n` },
+    ]);
+    const [series] = review.series as [Series];
+    assert.equal(series.patches[1]!.node?.id, 'p2@x');
+    assert.equal(series.patches[1]!.node?.message, null);
+    assert.deepEqual(series.patches[1]!.replies.map((reply) => reply.id), ['r2@x']);
+    assert.deepEqual(series.cover!.replies, []);
+    const status = review.reviews.get(series.id)!;
+    assert.deepEqual(status.patches.get(1)!.filter((trailer) => trailer.kind === 'reviewed'), []);
+    assert.deepEqual(status.patches.get(2)!.map((trailer) => trailer.person.email), ['bob@example.org']);
+  });
+
   it('groups unthreaded patches by author, version, total and time', () => {
     const review = reviewOf([
       patch('a1', '[PATCH 1/2] leds: one', { date: '2024-01-01T10:00:00.000Z' }),

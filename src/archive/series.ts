@@ -83,6 +83,8 @@ interface Candidate {
   subject: ParsedSubject;
   author: Address;
   date: string | null;
+  /** A missing mail known by its Message-ID, read from the subject of a reply to it. */
+  knownFromReply?: boolean;
 }
 
 interface Draft {
@@ -101,12 +103,28 @@ function asCandidate(node: ThreadNode, facts: MailFacts): Candidate | null {
     if (subject.kind !== 'patch' || subject.isReply || subject.isForward) return null;
     return { node, subject, author: inferred.from ?? { name: '', email: '' }, date: inferred.date };
   }
-  if (!message) return null;
+  if (!message) return missingPatch(node, facts);
   const subject = facts.subjectOf(message);
   if (subject.kind !== 'patch' || subject.isReply || subject.isForward) return null;
   // A cover letter carries no diff; anything else without one is a reply that kept the subject.
   if (subject.number !== 0 && !facts.bodyFactsOf(message).hasDiff) return null;
   return { node, subject, author: message.mail.from, date: message.mail.date };
+}
+
+/**
+ * A mail that is not archived but that replies name by Message-ID: when a reply's subject
+ * reads as a patch (`Re: [PATCH 2/2] …`), the missing mail may be that patch. Only rule 1
+ * places such a candidate (under a series member), since a reply's subject alone could
+ * also belong to a missing reply.
+ */
+function missingPatch(node: ThreadNode, facts: MailFacts): Candidate | null {
+  for (const child of node.children) {
+    if (!child.message) continue;
+    const subject = facts.subjectOf(child.message);
+    if (subject.kind !== 'patch' || !subject.isReply || subject.isForward || subject.number === null) continue;
+    return { node, subject: { ...subject, isReply: false }, author: { name: '', email: '' }, date: child.message.mail.date, knownFromReply: true };
+  }
+  return null;
 }
 
 function numberOf(candidate: Candidate): number {
@@ -180,6 +198,7 @@ function groupCandidates(threads: Threads, facts: MailFacts): Draft[] {
         add(parentDraft, candidate);
         continue;
       }
+      if (candidate.knownFromReply) continue;
       if (parent && !parent.message && !parent.inferred) {
         const key = `${parent.id}\n${signature(candidate)}`;
         const shared = byMissingParent.get(key);
