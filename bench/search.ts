@@ -88,6 +88,10 @@ try {
     if (transfers.length === 1) console.log(`first query "${query}": ${(fetched / 1024).toFixed(1)} KB (goal ≤ 300 KB)`);
   }
   const further = transfers.slice(1);
+  const all = queries();
+  further.forEach((bytes, index) => {
+    if (bytes > 50 * 1024) console.log(`  over 50 KB: "${all[index + 1]}" fetched ${(bytes / 1024).toFixed(1)} KB`);
+  });
   console.log(`further queries: median ${(median(further) / 1024).toFixed(1)} KB, max ${(Math.max(...further) / 1024).toFixed(1)} KB (goal ≤ 50 KB each)`);
   console.log(`last keystroke to results: median ${median(latencies.slice(1))} ms over ${latencies.length - 1} queries after the first, max ${Math.max(...latencies.slice(1))} ms (goal ≤ 100 ms)`);
   await browser.close();

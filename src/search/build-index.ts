@@ -11,7 +11,7 @@ import { encodeRows, MAX_SHARD_LENGTH, pairBucket, shardKey, stripReplyPrefixes,
 import type { IndexFile, SearchManifest, SearchRow, StoredRow } from './types.ts';
 
 /** Rows per detail chunk: small, because the rows one query shows are spread over time. */
-export const CHUNK_ROWS = 16;
+export const CHUNK_ROWS = 8;
 /** A shard bigger than this is cut again at the next character, so a query fetches little. */
 export const SHARD_BYTES = 16 * 1024;
 

@@ -13,6 +13,8 @@ const engine = new SearchEngine(async (path) => {
   return response.json();
 });
 
+const TYPING_PAUSE_MS = 30;
+
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
@@ -30,7 +32,7 @@ function setQueryInUrl(query: string): void {
 function attach(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const panel = document.querySelector<HTMLElement>(form.dataset.results ?? '#search-results')!;
-  const limit = Number(panel.dataset.limit ?? 20);
+  const limit = Number(panel.dataset.limit ?? 10);
   let active = -1;
   let latest = 0;
 
@@ -83,7 +85,13 @@ function attach(form: HTMLFormElement): void {
     active = -1;
   }
 
-  input.addEventListener('input', () => void run());
+  // Keystrokes closer together than this are one query: what a fast typist has already
+  // overtyped is not fetched.
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => void run(), TYPING_PAUSE_MS);
+  });
   form.addEventListener('submit', (event) => {
     const target = links()[Math.max(active, 0)];
     if (target) {

@@ -134,7 +134,9 @@ export class SearchEngine {
     );
     candidates.sort((a, b) => rank.get(a)! - rank.get(b)! || a - b);
     const inDays = (row: StoredRow) => (!query.from || row[5] >= query.from) && (!query.to || (row[5] !== '' && row[5] <= query.to));
-    const shown = candidates.slice(0, limit * 2);
+    // Dates are matched to the month by row number; rows fetched beyond `limit` make up for
+    // those the exact days then drop.
+    const shown = candidates.slice(0, query.from || query.to ? limit * 2 : limit);
     const details = await this.#chunkRows(shown);
     const wanted = query.subject.flatMap((term) => term.words).join(' ');
     const exact = (row: StoredRow) => (wanted !== '' && words(row[2]).join(' ') === wanted ? 0 : 1);
