@@ -35,3 +35,20 @@ test('the pages carry no inline script', async ({ page }) => {
     expect(await page.locator('script:not([src])').count()).toBe(0);
   }
 });
+
+test('the seed renders its three quote levels, attributions and the quoted hunk as a C diff', async ({ page }) => {
+  await page.goto('/m/731e8ee747ecd34a11ece3fc7c3b7b4c@content.sheaf.invalid/');
+  const body = page.locator('.mail-body');
+  await expect(body.locator('figcaption.attribution[data-depth="1"]').first()).toHaveText(
+    'On Tue, Jan 17, 2023 at 12:31:07PM +0700, Suthikulpanit, Suravee wrote:',
+  );
+  await expect(body.locator('figcaption.attribution[data-depth="3"]').first()).toContainText('Suravee Suthikulpanit wrote:');
+  const level3 = body.locator('blockquote[data-depth="1"] blockquote[data-depth="2"] blockquote[data-depth="3"]');
+  await expect(level3.first()).toContainText('Currently, VFIO provide an kvm_vfio_file_set_kvm() interface');
+  const hunk = level3.locator('pre.diff[data-lang="c"]');
+  await expect(hunk.locator('.line.hunk')).toHaveText(/^@@ -1652,6 \+1652,7 @@ void vfio_file_set_kvm/);
+  await expect(hunk.locator('.line.add')).toHaveAttribute('data-new', '1654');
+  expect(await hunk.locator('.line.add span[class^="hl-"], .line.add span[style]').count()).toBeGreaterThan(0);
+  await expect(body.locator('blockquote[data-depth="2"]').first()).toContainText('Also NAK');
+  await expect(body.locator(':scope > p').last()).toHaveText('Jason');
+});

@@ -10,9 +10,10 @@ import { serve } from './serve.mjs';
 
 const project = fileURLToPath(new URL('../', import.meta.url));
 const port = 4392;
-const shots: { path: string; file: string }[] = [
+const shots: { path: string; file: string; fullPage?: boolean }[] = [
   { path: '/', file: 'docs/screenshot-index' },
-  { path: '/m/731e8ee747ecd34a11ece3fc7c3b7b4c@content.sheaf.invalid/', file: 'docs/screenshot-seed' },
+  { path: '/m/731e8ee747ecd34a11ece3fc7c3b7b4c@content.sheaf.invalid/', file: 'docs/screenshot-seed', fullPage: true },
+  { path: '/m/20250303090000.1000-2-ada@example.org/', file: 'docs/screenshot-patch' },
 ];
 
 const server = serve(process.env.SHEAF_OUT || join(project, 'dist'), port);
@@ -25,7 +26,7 @@ try {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme: scheme });
     for (const shot of shots) {
       await page.goto(`http://127.0.0.1:${port}${shot.path}`);
-      await page.screenshot({ path: join(project, `${shot.file}-${scheme}.png`) });
+      await page.screenshot({ path: join(project, `${shot.file}-${scheme}.png`), fullPage: shot.fullPage ?? false });
       console.log(`${shot.file}-${scheme}.png`);
     }
     await page.close();

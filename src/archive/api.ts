@@ -113,7 +113,9 @@ export interface ReportApi extends Omit<IngestReport, 'contentRoot'> {
 }
 
 export function reportApi(archive: Archive, ingest: IngestReport | null): ReportApi {
-  const { contentRoot: _root, ...counts } = ingest ?? { contentRoot: '', files: 0, mails: 0, parsed: 0, reused: 0, identicalCopies: 0, skipped: [] };
+  const { contentRoot: _root, ...counts } = ingest ?? {
+    contentRoot: '', files: 0, mails: 0, parsed: 0, reused: 0, renderedPlain: 0, identicalCopies: 0, skipped: [],
+  };
   return {
     ...counts,
     messages: archive.messages.length,

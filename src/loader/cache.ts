@@ -1,6 +1,6 @@
 /**
- * Sheaf's own build cache, beside Astro's: message bodies keyed by the digest of the
- * raw mail, and the ingest report of the last load. Kept out of Astro's content store,
+ * Sheaf's own build cache, beside Astro's: message bodies and their rendered HTML, keyed
+ * by the digest of the raw mail, and the ingest report of the last load. Kept out of Astro's content store,
  * which is one JSON string and would overflow with the bodies of a whole list.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,23 +13,30 @@ export function cacheRoot(): string {
   return resolve(process.env.SHEAF_CACHE ?? '.cache/sheaf');
 }
 
-function bodyPath(key: string): string {
+/** The text of a body (`.json`) and its rendered HTML (`.html`) are kept apart: threading reads every text, pages one HTML. */
+function bodyPath(key: string, extension: 'json' | 'html'): string {
   if (!/^[0-9a-f]{16,}$/.test(key)) throw new Error(`not a body cache key: ${key}`);
-  return join(cacheRoot(), 'bodies', key.slice(0, 2), `${key}.json`);
+  return join(cacheRoot(), 'bodies', key.slice(0, 2), `${key}.${extension}`);
 }
 
 export function hasBody(key: string): boolean {
-  return existsSync(bodyPath(key));
+  return existsSync(bodyPath(key, 'json')) && existsSync(bodyPath(key, 'html'));
 }
 
-export function writeBody(key: string, body: MailBody): void {
-  const path = bodyPath(key);
+export function writeBody(key: string, body: MailBody, html: string): void {
+  const path = bodyPath(key, 'json');
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify(body));
+  writeFileSync(bodyPath(key, 'html'), html);
 }
 
 export function readBody(key: string): MailBody {
-  return JSON.parse(readFileSync(bodyPath(key), 'utf8')) as MailBody;
+  return JSON.parse(readFileSync(bodyPath(key, 'json'), 'utf8')) as MailBody;
+}
+
+/** The body as rendered by `src/render` when the mail was loaded; archive links are resolved at page time. */
+export function readRenderedBody(key: string): string {
+  return readFileSync(bodyPath(key, 'html'), 'utf8');
 }
 
 /** What the loader found in the content folder on the last build. */
@@ -40,6 +47,8 @@ export interface IngestReport {
   mails: number;
   parsed: number;
   reused: number;
+  /** Mails whose body the renderer could not handle, shown as plain text instead. */
+  renderedPlain: number;
   /** Mails whose bytes repeat one already read (the same mail saved twice). */
   identicalCopies: number;
   skipped: IngestProblem[];

@@ -1,7 +1,7 @@
 /**
  * The Content Layer loader: reads the content folder and keeps one store entry per
- * distinct mail. Each entry's digest covers the raw bytes, the parser's source and
- * the mail's place on disk, so a rebuild parses only new or changed mail; a mail that
+ * distinct mail, its body parsed and rendered once into the body cache. Each entry's
+ * digest covers the raw bytes, the parser's and renderer's source and the mail's place on disk, so a rebuild parses only new or changed mail; a mail that
  * only moved within its file (another was added before it) is updated without parsing.
  */
 import { statSync } from 'node:fs';
@@ -13,7 +13,9 @@ import { describeProblem, type IngestProblem } from '../ingest/types.ts';
 import { parseMail } from '../parse/index.ts';
 import { peekMessageId } from '../parse/message-id.ts';
 import { hasBody, writeBody, writeIngestReport, type IngestReport } from './cache.ts';
-import { mailKey, toRecord } from './record.ts';
+import { renderBody, renderPlainBody } from '../render/index.ts';
+import type { MailBody } from '../parse/types.ts';
+import { bodyIdPrefix, mailKey, toRecord, type MailRecord } from './record.ts';
 import { sourceDigest } from './source-digest.ts';
 
 export interface MailLoaderOptions {
@@ -30,14 +32,23 @@ function contentFiles(contentPath: string): { root: string; files: string[] } {
 
 
 async function load({ store, logger, generateDigest, config }: LoaderContext, options: MailLoaderOptions): Promise<void> {
-  const parserDigest = sourceDigest(['ingest/', 'parse/', 'loader/'].map((folder) => fileURLToPath(new URL(folder, config.srcDir))));
+  const parserDigest = sourceDigest(['ingest/', 'parse/', 'render/', 'loader/'].map((folder) => fileURLToPath(new URL(folder, config.srcDir))));
   const { root, files } = contentFiles(options.contentPath);
-  const report: IngestReport = { contentRoot: root, files: files.length, mails: 0, parsed: 0, reused: 0, identicalCopies: 0, skipped: [] };
+  const report: IngestReport = {
+    contentRoot: root, files: files.length, mails: 0, parsed: 0, reused: 0, renderedPlain: 0, identicalCopies: 0, skipped: [],
+  };
   const skip = (problem: IngestProblem) => {
     report.skipped.push(problem);
     logger.warn(describeProblem(problem));
   };
   const seen = new Set<string>();
+  // A body the renderer cannot handle is still shown, as plain text, and said so.
+  const render = (record: MailRecord, body: MailBody) =>
+    renderBody(body, { idPrefix: bodyIdPrefix(record.key) }).catch((error: Error) => {
+      report.renderedPlain++;
+      logger.warn(`${record.file}: message ${record.position}: <${record.messageId}>: shown as plain text: ${error.message}`);
+      return renderPlainBody(body);
+    });
 
   for (const file of files) {
     const content = readContentFile(root, file);
@@ -60,7 +71,7 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
       }
       try {
         const { record, body } = toRecord(raw, key, await parseMail(raw));
-        writeBody(key, body);
+        writeBody(key, body, await render(record, body));
         report.parsed++;
         store.set({ id: key, data: record as unknown as Record<string, unknown>, digest });
       } catch (error) {

@@ -34,3 +34,8 @@ export function toRecord(raw: RawMail, key: string, parsed: ParsedMail): { recor
   const record = { ...mail, key, file: raw.file, position: raw.position, bodyDigest: sha256(bodyText).slice(0, 32) };
   return { record, body };
 }
+
+/** The prefix of every id in a rendered body, unique per mail, so several bodies can share a page. */
+export function bodyIdPrefix(key: string): string {
+  return `m${key.slice(0, 8)}-`;
+}

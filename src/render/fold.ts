@@ -1,0 +1,44 @@
+/**
+ * Decides which quotes are shown folded: one that only trails the reply (the whole message
+ * quoted under "Applied, thanks"), and a very long one anywhere. A quote that a comment
+ * follows stays open unless it is very long: the comment is about its last lines. Only the
+ * outermost quote of a nest folds; what is inside opens with it.
+ */
+import type { Root, RootContent } from 'mdast';
+import type { Quote } from './types.ts';
+
+export interface FoldOptions {
+  /** A quote of at least this many lines folds wherever it is (default 200). */
+  longLines?: number;
+  /** A quote with nothing but a signature after it folds from this many lines (default 15). */
+  trailingLines?: number;
+}
+
+/** Lines of the quote as sent, its attribution left out. */
+function quotedLines(quote: Quote): number {
+  const first = quote.children.find((child) => child.type !== 'attribution');
+  const start = first?.position?.start.line;
+  const end = quote.position?.end.line;
+  return start !== undefined && end !== undefined ? end - start + 1 : 0;
+}
+
+function isTrailing(siblings: RootContent[], index: number): boolean {
+  return siblings.slice(index + 1).every((node) => node.type === 'signature' || (node.type === 'mailLine' && node.value.trim() === ''));
+}
+
+/** unified plugin: mark long quotes as folded. Runs after `remarkSignature`, before `remarkParagraphs`. */
+export function remarkFoldQuotes(options: FoldOptions = {}) {
+  const { longLines = 200, trailingLines = 15 } = options;
+  return (tree: Root): void => {
+    const visit = (children: RootContent[]): void => {
+      children.forEach((node, index) => {
+        if (node.type === 'attachment') return visit(node.children);
+        if (node.type !== 'quote') return;
+        const lines = quotedLines(node);
+        if (lines >= longLines || (lines >= trailingLines && isTrailing(children, index))) node.foldedLines = lines;
+        else visit(node.children);
+      });
+    };
+    visit(tree.children);
+  };
+}

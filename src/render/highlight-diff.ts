@@ -1,0 +1,132 @@
+/**
+ * Highlights the code inside diffs, in the language of each diff's file. A hunk is not
+ * highlighted line by line: its old side (context and removed lines) and its new side (context
+ * and added lines) are each read as one fragment of code, and the tokens go back to the diff
+ * lines they came from, so a comment or string over several lines is coloured right.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { LineTokenizer, type Token } from './highlighter.ts';
+import { PLAIN } from './languages.ts';
+
+export interface HighlightOptions {
+  /** Lines of code highlighted per body at most; the rest of a huge patch keeps its diff colours only (default 6000). */
+  maxLines?: number;
+}
+
+interface CodeLine {
+  element: Element;
+  kind: 'add' | 'del' | 'ctx';
+  /** The diff marker (`+`, `-`, a space or no-break space, or nothing for context that lost its space). */
+  marker: string;
+  code: string;
+}
+
+/** Languages whose comments open with `/*`, where a hunk may start inside a comment. */
+const BLOCK_COMMENTS = new Set(['c', 'cpp', 'rust', 'javascript', 'typescript', 'css', 'go']);
+
+function classList(element: Element): string[] {
+  const value = element.properties.className;
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+function textOf(element: Element): string {
+  const first = element.children[0];
+  return first?.type === 'text' ? first.value : '';
+}
+
+/** The runs of code lines of a diff, split at hunk headers and elisions, where the code is cut. */
+function segments(code: Element): CodeLine[][] {
+  const result: CodeLine[][] = [];
+  let segment: CodeLine[] = [];
+  const cut = () => {
+    if (segment.length > 0) result.push(segment);
+    segment = [];
+  };
+  for (const child of code.children) {
+    if (child.type !== 'element') continue;
+    const kind = classList(child)[1];
+    if (kind === 'note') continue;
+    if (kind !== 'add' && kind !== 'del' && kind !== 'ctx') {
+      cut();
+      continue;
+    }
+    const text = textOf(child);
+    const marker = kind === 'ctx' && !/^[ \u00a0]/.test(text) ? '' : text.slice(0, 1);
+    segment.push({ element: child, kind, marker, code: text.slice(marker.length) });
+  }
+  cut();
+  return result;
+}
+
+/**
+ * Whether a fragment starts inside a block comment: the first delimiter in it closes one, or
+ * it has none and opens with a ` * ` line.
+ */
+export function startsInComment(lines: string[]): boolean {
+  for (const line of lines) {
+    const open = line.indexOf('/*');
+    const close = line.indexOf('*/');
+    if (close !== -1 && (open === -1 || close < open)) return true;
+    if (open !== -1) return false;
+  }
+  const first = lines.find((line) => line.trim() !== '');
+  return first !== undefined && /^\s*\*(?:\s|$)/.test(first);
+}
+
+/** Tokenizes one side of a segment as a fragment. */
+function side(tokenizer: LineTokenizer, lang: string, lines: CodeLine[]): Map<CodeLine, Token[]> {
+  const codes = lines.map((line) => line.code);
+  tokenizer.reset(BLOCK_COMMENTS.has(lang) && startsInComment(codes) ? '/*' : undefined);
+  return new Map(lines.map((line) => [line, tokenizer.line(line.code)]));
+}
+
+function tokenElements(tokens: Token[]): ElementContent[] {
+  return tokens.map((token) =>
+    token.className
+      ? { type: 'element', tagName: 'span', properties: { className: token.className.split(' ') }, children: [{ type: 'text', value: token.text }] }
+      : { type: 'text', value: token.text },
+  );
+}
+
+function highlightSegment(tokenizer: LineTokenizer, lang: string, lines: CodeLine[]): void {
+  const hasAdded = lines.some((line) => line.kind === 'add');
+  const hasRemoved = lines.some((line) => line.kind === 'del');
+  const newSide = hasAdded || !hasRemoved ? side(tokenizer, lang, lines.filter((line) => line.kind !== 'del')) : undefined;
+  const oldSide = hasRemoved ? side(tokenizer, lang, lines.filter((line) => line.kind !== 'add')) : undefined;
+  for (const line of lines) {
+    const tokens = line.kind === 'del' ? oldSide?.get(line) : (newSide?.get(line) ?? oldSide?.get(line));
+    line.element.children = [
+      ...(line.marker ? [{ type: 'text', value: line.marker } as const] : []),
+      ...tokenElements(tokens ?? [{ text: line.code }]),
+    ];
+  }
+}
+
+/** The `pre.diff` elements of a tree, in document order (nothing inside a `pre` is searched). */
+function diffBlocks(node: Root | Element): Element[] {
+  return node.children.flatMap((child) => {
+    if (child.type !== 'element') return [];
+    if (child.tagName === 'pre') return classList(child).includes('diff') ? [child] : [];
+    return diffBlocks(child);
+  });
+}
+
+/** unified plugin (hast): highlight the code in `pre.diff` blocks with shiki. */
+export function rehypeHighlightDiff(options: HighlightOptions = {}) {
+  const { maxLines = 6000 } = options;
+  return async (tree: Root): Promise<void> => {
+    let budget = maxLines;
+    for (const pre of diffBlocks(tree)) {
+      const lang = String(pre.properties.dataLang ?? PLAIN);
+      const code = pre.children[0];
+      if (lang === PLAIN || code?.type !== 'element') continue;
+      const tokenizer = await LineTokenizer.create(lang);
+      if (!tokenizer) continue;
+      for (const segment of segments(code)) {
+        budget -= segment.length;
+        if (budget < 0) return;
+        highlightSegment(tokenizer, lang, segment);
+      }
+    }
+  };
+}

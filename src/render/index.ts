@@ -1,0 +1,99 @@
+/**
+ * Mail bodies to HTML. A unified pipeline: our own parser for plain-text mail, one remark
+ * plugin per structure (quotes, attributions, PGP armour, diffs, diffstats, pull requests,
+ * signatures, trailers, folding, paragraphs, links), the bridge to hast, shiki highlighting of
+ * the diffs, and hast-util-to-html. Nothing in the mail becomes markup: text only ever becomes
+ * hast text, and no raw HTML node exists anywhere in the pipeline.
+ */
+import type { Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import type { Root } from 'mdast';
+import { unified, type Plugin } from 'unified';
+import type { MailBody } from '../parse/types.ts';
+import { remarkAttribution } from './attribution.ts';
+import { remarkDiff } from './diff.ts';
+import { remarkDiffstat } from './diffstat.ts';
+import { remarkFoldQuotes } from './fold.ts';
+import { rehypeHighlightDiff } from './highlight-diff.ts';
+import { remarkLinks } from './links.ts';
+import { remarkParagraphs } from './paragraphs.ts';
+import { mailParse } from './parse.ts';
+import { remarkPgpArmor } from './pgp.ts';
+import { remarkPullRequest } from './pull-request.ts';
+import { remarkQuotes } from './quotes.ts';
+import { remarkSignature } from './signature.ts';
+import { mailToHast, type MailToHastOptions } from './to-hast.ts';
+import { remarkTrailers } from './trailers.ts';
+import type { Attachment } from './types.ts';
+
+export { resolveArchiveLinks, type ArchiveLookup } from './archive-links.ts';
+
+/** Options of `renderBody`: `idPrefix` goes before every id the markup makes, so that several bodies can share a page. */
+export type RenderOptions = MailToHastOptions;
+
+/** unified plugin: compile hast to an HTML string. */
+const hastStringify: Plugin<[], HastRoot, string> = function () {
+  this.compiler = (tree) => toHtml(tree as HastRoot);
+};
+
+/** The whole pipeline, from a body's text to HTML. */
+export function mailProcessor(options: RenderOptions = {}) {
+  return unified()
+    .use(mailParse)
+    .use(remarkQuotes)
+    .use(remarkAttribution)
+    .use(remarkPgpArmor)
+    .use(remarkDiff)
+    .use(remarkDiffstat)
+    .use(remarkPullRequest)
+    .use(remarkSignature)
+    .use(remarkTrailers)
+    .use(remarkFoldQuotes)
+    .use(remarkParagraphs)
+    .use(remarkLinks)
+    .use(mailToHast, options)
+    .use(rehypeHighlightDiff)
+    .use(hastStringify);
+}
+
+type MailProcessor = ReturnType<typeof mailProcessor>;
+
+/** One tree for the whole body: the text, then each inline attachment as an `attachment` section. */
+function parseBody(processor: MailProcessor, body: MailBody): Root {
+  const tree = processor.parse(body.text) as Root;
+  for (const part of body.inline) {
+    const { children } = processor.parse(part.text) as Root;
+    tree.children.push({ type: 'attachment', filename: part.filename, contentType: part.contentType, children: children as Attachment['children'] });
+  }
+  return tree;
+}
+
+async function run(body: MailBody, options: RenderOptions): Promise<{ processor: MailProcessor; tree: HastRoot }> {
+  const processor = mailProcessor(options);
+  return { processor, tree: (await processor.run(parseBody(processor, body))) as HastRoot };
+}
+
+/** Renders a body to a hast tree (what `renderBody` serialises). */
+export async function renderBodyTree(body: MailBody, options: RenderOptions = {}): Promise<HastRoot> {
+  return (await run(body, options)).tree;
+}
+
+/**
+ * Renders a mail body (its text and inline attachments) to an HTML fragment. The result
+ * depends on the body and options alone, so it can be cached per mail; links into the archive
+ * are added at page time by `resolveArchiveLinks`.
+ */
+export async function renderBody(body: MailBody, options: RenderOptions = {}): Promise<string> {
+  const { processor, tree } = await run(body, options);
+  return processor.stringify(tree);
+}
+
+/**
+ * The fallback when `renderBody` fails on a mail: its text and attachments as escaped
+ * preformatted text, so the mail is still shown and still nothing in it becomes markup.
+ */
+export function renderPlainBody(body: MailBody): string {
+  const parts = [body.text, ...body.inline.map((part) => `${part.filename}:\n${part.text}`)];
+  return toHtml({ type: 'root', children: parts.map((text) => h('pre.body-plain', text)) });
+}
