@@ -5,21 +5,11 @@ import PostalMime, { type Attachment, type Email } from 'postal-mime';
 import { flattenAddresses, parseObfuscatedAddress } from './address.ts';
 import { parseMailDate } from './date.ts';
 import { parseIdList, parseMessageId } from './message-id.ts';
-import type { Address, AttachmentInfo, InlineAttachment, MailBody } from './types.ts';
+import type { Address, AttachmentInfo, InlineAttachment, ParsedMail } from './types.ts';
 
-/** What a MIME message yields before the archive gives it an identity. */
-export interface MimeFields {
+/** What a message yields before the archive gives it an identity: its Message-ID, if it has one. */
+export interface MimeFields extends Omit<ParsedMail, 'messageId' | 'idSource' | 'format'> {
   messageId: string | null;
-  subject: string;
-  from: Address;
-  to: Address[];
-  cc: Address[];
-  dateSent: string | null;
-  date: string | null;
-  inReplyTo: string | null;
-  references: string[];
-  body: MailBody;
-  attachments: AttachmentInfo[];
 }
 
 const DIFF_START = /^(?:diff --git |Index: |--- \S.*\n\+\+\+ \S)/m;
