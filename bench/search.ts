@@ -80,7 +80,7 @@ try {
     await box.pressSequentially(query.slice(0, -1), { delay: 20 });
     await page.waitForTimeout(50);
     const started = Date.now();
-    await box.press(query.slice(-1));
+    await box.pressSequentially(query.slice(-1));
     await page.waitForFunction((q) => document.querySelector<HTMLElement>('#search-results')?.dataset.query === q, query.trim());
     latencies.push(Date.now() - started);
     await page.waitForTimeout(30);

@@ -52,3 +52,15 @@ test('the seed renders its three quote levels, attributions and the quoted hunk 
   await expect(body.locator('blockquote[data-depth="2"]').first()).toContainText('Also NAK');
   await expect(body.locator(':scope > p').last()).toHaveText('Jason');
 });
+
+test('a quote links to the message it quotes, and diffstat lines to their file', async ({ page }) => {
+  await page.goto('/m/20250304161245.GA7@example.org/');
+  const attribution = page.locator('.mail-body figcaption.attribution[data-depth="1"]');
+  await expect(attribution).toContainText('Ada Lovelace wrote:');
+  await attribution.locator('a').click();
+  await expect(page).toHaveURL(/\/m\/20250303090000\.1000-2-ada@example\.org\/$/);
+  const statLink = page.locator('.mail-body pre.diffstat a').first();
+  const target = (await statLink.getAttribute('href'))!;
+  expect(target).toMatch(/^#m[0-9a-f]{8}-f1$/);
+  await expect(page.locator(`pre.diff${target}`)).toHaveAttribute('data-file', 'drivers/leds/leds-demo.c');
+});
