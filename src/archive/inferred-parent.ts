@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import type { Address, MailBody } from '../parse/types.ts';
 import { attributionMatches, findAttribution } from './attribution.ts';
 import type { ArchivedMessage } from './group.ts';
-import { normalizeTitle, parseSubject, stripResponseMarkers, type ParsedSubject } from './subject.ts';
+import { normalizeTitle, stripResponseMarkers, type ParsedSubject } from './subject.ts';
 
 /** A mail known only from a reply: not in the archive. */
 export interface InferredPlaceholder {

@@ -267,6 +267,11 @@ function toSeries(draft: Draft, isMember: (node: ThreadNode) => boolean): Series
   };
 }
 
+/** Patches of a series that are in the archive. */
+export function patchesInArchive(series: Series): number {
+  return series.patches.filter((patch) => patch.node?.message).length;
+}
+
 /** Finds the patch series among the threads; see the module comment for the rules. */
 export function buildSeries(threads: Threads, facts: MailFacts): SeriesIndex {
   const drafts = groupCandidates(threads, facts);

@@ -5,7 +5,7 @@
 import { displayName } from '../parse/address.ts';
 import type { ReviewArchive } from '../archive/index.ts';
 import { seriesStatus } from '../archive/review.ts';
-import type { Series } from '../archive/series.ts';
+import { patchesInArchive, type Series } from '../archive/series.ts';
 import { walkThread, type Thread } from '../archive/thread.ts';
 import type { SearchRow } from './types.ts';
 
@@ -30,7 +30,7 @@ function seriesRow(versions: Series[], review: ReviewArchive): SearchRow {
     author: displayName(newest.author),
     people: authors.flatMap((author) => [author.name, author.email]),
     date: versions[0]!.firstDate,
-    patches: { present: newest.patches.filter((patch) => patch.node?.message).length, total: newest.total },
+    patches: { present: patchesInArchive(newest), total: newest.total },
     replies: newest.replyCount,
     reviews: {
       reviewed: status.reviewedBy.length,

@@ -6,10 +6,9 @@
 import type { ArchivedMessage } from '../archive/group.ts';
 import type { ListingEntry, ReviewArchive } from '../archive/index.ts';
 import { seriesStatus } from '../archive/review.ts';
-import type { Series } from '../archive/series.ts';
+import { patchesInArchive, type Series } from '../archive/series.ts';
 import { walkThread, type Thread } from '../archive/thread.ts';
 import { reviewCounts, type ReviewCount } from './review-kinds.ts';
-import { patchesInArchive } from './series-view.ts';
 
 export interface SeriesRow {
   kind: 'series';

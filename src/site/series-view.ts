@@ -9,7 +9,7 @@ import type { ReviewArchive } from '../archive/index.ts';
 import type { InferredPlaceholder } from '../archive/inferred-parent.ts';
 import { samePerson } from '../archive/person.ts';
 import type { GivenTrailer, TrailerSource } from '../archive/review.ts';
-import type { Series, SeriesPatch } from '../archive/series.ts';
+import { patchesInArchive, type Series, type SeriesPatch } from '../archive/series.ts';
 import { compareVersions, patchTitle, type PatchChange, type PatchComparison } from '../archive/versions.ts';
 import type { Address } from '../parse/types.ts';
 import { formatDay } from './format.ts';
@@ -128,11 +128,6 @@ export function reviewGroups(trailers: readonly GivenTrailer[], review: ReviewAr
         .map((trailer) => ({ message: messageOf(trailer.messageId, review), source: trailer.source })),
     })),
   }));
-}
-
-/** Patches of a series that are in the archive. */
-export function patchesInArchive(series: Series): number {
-  return series.patches.filter((patch) => patch.node?.message).length;
 }
 
 /** `1, 3, 5–9`: numbers in order, runs of three or more as ranges. */
