@@ -49,6 +49,7 @@ export function mails(specs: readonly MailSpec[]): MailSet {
       file: 'test.mbox',
       position: index + 1,
       bodyDigest: key,
+      links: { messageIds: [], attributionDepths: [] },
     };
   });
   return { records, bodyOf: (key) => bodies.get(key)! };

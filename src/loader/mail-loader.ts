@@ -14,8 +14,10 @@ import { parseMail } from '../parse/index.ts';
 import { peekMessageId } from '../parse/message-id.ts';
 import { hasBody, writeBody, writeIngestReport, type IngestReport } from './cache.ts';
 import { renderBody, renderPlainBody } from '../render/index.ts';
-import type { MailBody } from '../parse/types.ts';
-import { bodyIdPrefix, mailKey, toRecord, type MailRecord } from './record.ts';
+import type { ParsedMail } from '../parse/types.ts';
+import type { RawMail } from '../ingest/types.ts';
+import { archiveLinkTargets } from '../render/archive-links.ts';
+import { bodyIdPrefix, mailKey, toRecord } from './record.ts';
 import { sourceDigest } from './source-digest.ts';
 
 export interface MailLoaderOptions {
@@ -43,11 +45,11 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
   };
   const seen = new Set<string>();
   // A body the renderer cannot handle is still shown, as plain text, and said so.
-  const render = (record: MailRecord, body: MailBody) =>
-    renderBody(body, { idPrefix: bodyIdPrefix(record.key) }).catch((error: Error) => {
+  const render = (raw: RawMail, key: string, parsed: ParsedMail) =>
+    renderBody(parsed.body, { idPrefix: bodyIdPrefix(key) }).catch((error: Error) => {
       report.renderedPlain++;
-      logger.warn(`${record.file}: message ${record.position}: <${record.messageId}>: shown as plain text: ${error.message}`);
-      return renderPlainBody(body);
+      logger.warn(`${raw.file}: message ${raw.position}: <${parsed.messageId}>: shown as plain text: ${error.message}`);
+      return renderPlainBody(parsed.body);
     });
 
   for (const file of files) {
@@ -70,8 +72,10 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
         continue;
       }
       try {
-        const { record, body } = toRecord(raw, key, await parseMail(raw));
-        writeBody(key, body, await render(record, body));
+        const parsed = await parseMail(raw);
+        const html = await render(raw, key, parsed);
+        const record = toRecord(raw, key, parsed, archiveLinkTargets(html));
+        writeBody(key, parsed.body, html);
         report.parsed++;
         store.set({ id: key, data: record as unknown as Record<string, unknown>, digest });
       } catch (error) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RawMail } from '../ingest/types.ts';
+import type { ArchiveLinkTargets } from '../render/archive-links.ts';
 import type { MailBody, ParsedMail } from '../parse/types.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface MailRecord extends Omit<ParsedMail, 'body'> {
   position: number;
   /** Digest of the body text, to tell a re-sent copy from a different mail under the same id. */
   bodyDigest: string;
+  /** What the rendered body links to in the archive, so a page knows what its links depend on without reading the body. */
+  links: ArchiveLinkTargets;
 }
 
 function sha256(data: Uint8Array | string): string {
@@ -27,12 +30,11 @@ export function mailKey(raw: RawMail): string {
   return sha256(raw.bytes).slice(0, 40);
 }
 
-/** Splits a parsed mail into the record the store keeps and the body the cache keeps. */
-export function toRecord(raw: RawMail, key: string, parsed: ParsedMail): { record: MailRecord; body: MailBody } {
+/** Splits a parsed mail into the record the store keeps and the body the cache keeps; `links` comes from the body's rendering. */
+export function toRecord(raw: RawMail, key: string, parsed: ParsedMail, links: ArchiveLinkTargets): MailRecord {
   const { body, ...mail } = parsed;
   const bodyText = [body.text, ...body.inline.map((part) => part.text)].join('\n').replace(/[ \t]+$/gm, '').trim();
-  const record = { ...mail, key, file: raw.file, position: raw.position, bodyDigest: sha256(bodyText).slice(0, 32) };
-  return { record, body };
+  return { ...mail, key, file: raw.file, position: raw.position, bodyDigest: sha256(bodyText).slice(0, 32), links };
 }
 
 /** The prefix of every id in a rendered body, unique per mail, so several bodies can share a page. */

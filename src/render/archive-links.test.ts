@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resolveArchiveLinks } from './archive-links.ts';
+import { archiveLinkTargets, resolveArchiveLinks } from './archive-links.ts';
 import { renderBody } from './index.ts';
 
 const pages: Record<string, string> = { '20230117142008.GA1@x.org': '/m/abc/', 'a&"b@c': '/m/q"&/' };
@@ -42,5 +42,19 @@ describe('resolveArchiveLinks', () => {
     const once = resolveArchiveLinks(html, lookup);
     assert.equal(resolveArchiveLinks(once, lookup), once);
     assert.equal(resolveArchiveLinks('<p class="x">y</p>', lookup), '<p class="x">y</p>');
+  });
+});
+
+describe('archiveLinkTargets', () => {
+  it('names the Message-IDs and attribution depths a body can link to, once each', async () => {
+    const html = await renderBody({
+      text: 'See https://lore.kernel.org/r/20230117142008.GA1@x.org and <20230117142008.GA1@x.org>.\nOn Mon, A wrote:\n> B wrote:\n> > x\n> y',
+      inline: [],
+    });
+    assert.deepEqual(archiveLinkTargets(html), { messageIds: ['20230117142008.GA1@x.org'], attributionDepths: [1, 2] });
+  });
+
+  it('reads escaped ids', () => {
+    assert.deepEqual(archiveLinkTargets('<span class="msgid" data-msgid="a&#x26;&#x22;b@c">x</span>').messageIds, ['a&"b@c']);
   });
 });

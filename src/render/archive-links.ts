@@ -31,6 +31,32 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** What a rendered body can link to once the archive is known: the Message-IDs it names and the quote depths it attributes. */
+export interface ArchiveLinkTargets {
+  messageIds: string[];
+  attributionDepths: number[];
+}
+
+/** At most this many distinct Message-IDs per body are resolved against the archive; the rest stay as written. */
+export const MAX_LINKED_IDS = 500;
+
+/**
+ * The Message-IDs and attribution depths in a rendered body, in order of first appearance,
+ * so a page's data (and its incremental-build key) can name what its links depend on
+ * without reading the body's HTML.
+ */
+export function archiveLinkTargets(html: string): ArchiveLinkTargets {
+  const messageIds = new Set<string>();
+  const attributionDepths = new Set<number>();
+  for (const [, linkId, refId, , depth] of html.matchAll(MARKED)) {
+    const id = linkId ?? refId;
+    if (id !== undefined) {
+      if (messageIds.size < MAX_LINKED_IDS) messageIds.add(unescapeAttribute(id));
+    } else attributionDepths.add(Number(depth));
+  }
+  return { messageIds: [...messageIds], attributionDepths: [...attributionDepths] };
+}
+
 /**
  * Points Message-ID references and lore-style links of a rendered body at the archive's own
  * pages when it holds the message, and links each attribution to the page of the message it

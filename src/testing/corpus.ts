@@ -40,9 +40,10 @@ export async function loadMail(path: string): Promise<LoadedMail> {
         continue;
       }
       try {
-        const { record, body } = toRecord(raw, key, await parseMail(raw));
-        loaded.records.push(record);
-        loaded.bodies.set(key, body);
+        const parsed = await parseMail(raw);
+        // Bodies are not rendered here, so no link targets are known.
+        loaded.records.push(toRecord(raw, key, parsed, { messageIds: [], attributionDepths: [] }));
+        loaded.bodies.set(key, parsed.body);
       } catch (error) {
         loaded.problems.push({ file, position: raw.position, reason: (error as Error).message });
       }
