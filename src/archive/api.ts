@@ -7,6 +7,7 @@ import type { IngestReport } from '../loader/cache.ts';
 import type { Address } from '../parse/types.ts';
 import type { Archive } from './group.ts';
 import type { ReviewArchive } from './index.ts';
+import type { ArchiveProblem } from './problems.ts';
 import { reviewStatus, type ReviewStatus } from './review.ts';
 import type { Series } from './series.ts';
 
@@ -110,9 +111,12 @@ export interface ReportApi extends Omit<IngestReport, 'contentRoot'> {
   messages: number;
   /** Message-IDs found with differing bodies, all kept on one page. */
   messagesWithVariants: number;
+  /** Mails shown other than their headers say (in no series, without an inferred parent…), and why. */
+  problems: ArchiveProblem[];
 }
 
-export function reportApi(archive: Archive, ingest: IngestReport | null): ReportApi {
+/** `problems` are the review archive's (`ReviewArchive.problems`). */
+export function reportApi(archive: Archive, ingest: IngestReport | null, problems: readonly ArchiveProblem[] = []): ReportApi {
   const { contentRoot: _root, ...counts } = ingest ?? {
     contentRoot: '', files: 0, mails: 0, parsed: 0, reused: 0, renderedPlain: 0, identicalCopies: 0, skipped: [],
   };
@@ -120,5 +124,6 @@ export function reportApi(archive: Archive, ingest: IngestReport | null): Report
     ...counts,
     messages: archive.messages.length,
     messagesWithVariants: archive.messages.filter((message) => message.variants.length > 0).length,
+    problems: [...problems],
   };
 }

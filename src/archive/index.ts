@@ -1,13 +1,16 @@
 /**
  * Everything the pages need about threads, patch series, their versions and their review,
  * built once per build from the stored records. Each step is a pure function over the
- * records and what their bodies say; bodies are read through `bodyOf`, once each.
+ * records and what their bodies say; bodies are read through `bodyOf`, once each. A mail or
+ * series that one step cannot handle is shown degraded and listed in `problems`; no single
+ * mail stops the build.
  */
 import type { MailRecord } from '../loader/record.ts';
 import type { MailBody } from '../parse/types.ts';
 import { mailFacts, type MailFacts } from './facts.ts';
 import { buildArchive, type Archive } from './group.ts';
 import { compareNewestFirst } from './order.ts';
+import { ProblemLog, type ArchiveProblem } from './problems.ts';
 import { reviewSeries, type SeriesReview } from './review.ts';
 import { buildSeries, type Series } from './series.ts';
 import { buildThreads, walkThread, type Thread, type ThreadNode } from './thread.ts';
@@ -39,12 +42,17 @@ export interface ReviewArchive {
   listing: ListingEntry[];
   /** Subjects and body facts of every message, for `compareVersions` and other on-demand reads. */
   facts: MailFacts;
+  /** Mails that were threaded or grouped other than their headers say, and why (for the build log and report.json). */
+  problems: ArchiveProblem[];
 }
+
+const NO_REVIEW: SeriesReview = { cover: [], patches: new Map() };
 
 /** Builds threads, series, versions and reviews from the stored records; `bodyOf` gives a mail's body by record key. */
 export function buildReviewArchive(records: Iterable<MailRecord>, bodyOf: (key: string) => MailBody): ReviewArchive {
   const archive = buildArchive(records);
-  const facts = mailFacts(bodyOf);
+  const log = new ProblemLog();
+  const facts = mailFacts(bodyOf, log);
   const { threads, nodes } = buildThreads(archive, facts);
   const seriesIndex = buildSeries({ threads, nodes }, facts);
   const threadByMessage = new Map(archive.messages.map((message) => [message.id, nodes.get(message.id)!.thread]));
@@ -64,10 +72,11 @@ export function buildReviewArchive(records: Iterable<MailRecord>, bodyOf: (key: 
     seriesById: seriesIndex.byId,
     seriesByMessage: seriesIndex.byMessage,
     versions: linkVersions(seriesIndex, facts),
-    reviews: new Map(seriesIndex.series.map((series) => [series.id, reviewSeries(series, facts)])),
+    reviews: new Map(seriesIndex.series.map((series) => [series.id, log.guard(series.id, 'review not read', () => reviewSeries(series, facts), NO_REVIEW)])),
     discussions,
     listing,
     facts,
+    problems: log.problems,
   };
 }
 

@@ -83,7 +83,7 @@ export function inferParent(
   message: ArchivedMessage,
   subject: ParsedSubject,
   conversations: ConversationIndex,
-  bodyOf: (key: string) => MailBody,
+  bodyOf: (message: ArchivedMessage) => MailBody,
 ): InferredParent {
   const key = conversationKey(subject);
   const earlier = (conversations.get(key) ?? []).filter((entry) => entry.message !== message && sentBefore(entry.message, message));
@@ -92,7 +92,7 @@ export function inferParent(
   const originalPlaceholder: InferredPlaceholder = { id: placeholderId('subject', key), parent: null, subject: originalSubject, from: null, date: null };
   const top = original ? { parent: original.id, placeholders: [] } : { parent: originalPlaceholder.id, placeholders: [originalPlaceholder] };
 
-  const attribution = findAttribution(bodyOf(message.mail.key).text);
+  const attribution = findAttribution(bodyOf(message).text);
   if (!attribution) return top;
   const named = earlier
     .filter((entry) => attributionMatches(attribution, entry.message.mail.from, entry.message.mail.date))

@@ -106,6 +106,10 @@ function asCandidate(node: ThreadNode, facts: MailFacts): Candidate | null {
   if (!message) return missingPatch(node, facts);
   const subject = facts.subjectOf(message);
   if (subject.kind !== 'patch' || subject.isReply || subject.isForward) return null;
+  if (subject.problem !== undefined) {
+    facts.log.add(message.id, `${subject.problem}; shown in its thread, in no series`);
+    return null;
+  }
   // A cover letter carries no diff; anything else without one is a reply that kept the subject.
   if (subject.number !== 0 && !facts.bodyFactsOf(message).hasDiff) return null;
   return { node, subject, author: message.mail.from, date: message.mail.date };
@@ -189,7 +193,7 @@ function groupCandidates(threads: Threads, facts: MailFacts): Draft[] {
   const ordered = [...threads.threads].sort((a, b) => compareOldestFirst({ date: a.firstDate, id: a.id }, { date: b.firstDate, id: b.id }));
   for (const thread of ordered) {
     for (const { node } of walkThread(thread.root)) {
-      const candidate = asCandidate(node, facts);
+      const candidate = facts.log.guard(node.id, 'not grouped into a series', () => asCandidate(node, facts), null);
       if (!candidate) continue;
       const parent = node.parent;
       const parentDraft = parent ? draftOf.get(parent) : undefined;
@@ -267,6 +271,10 @@ function toSeries(draft: Draft, isMember: (node: ThreadNode) => boolean): Series
   };
 }
 
+function firstMember(draft: Draft): Candidate {
+  return draft.members.values().next().value!;
+}
+
 /** Patches of a series that are in the archive. */
 export function patchesInArchive(series: Series): number {
   return series.patches.filter((patch) => patch.node?.message).length;
@@ -278,7 +286,11 @@ export function buildSeries(threads: Threads, facts: MailFacts): SeriesIndex {
   const memberDraft = new Map<ThreadNode, Draft>();
   for (const draft of drafts) for (const member of draft.members.values()) memberDraft.set(member.node, draft);
   const isMember = (node: ThreadNode) => memberDraft.has(node);
-  const series = drafts.map((draft) => toSeries(draft, isMember));
+  // A series that cannot be made is left out: its mail stays in its threads.
+  const series = drafts.flatMap((draft) => {
+    const made = facts.log.guard(firstMember(draft).node.id, 'series not built', () => toSeries(draft, isMember), null);
+    return made ? [made] : [];
+  });
   series.sort((a, b) => compareNewestFirst({ date: a.lastActivity, id: a.id }, { date: b.lastActivity, id: b.id }));
   const byMessage = new Map<string, Series>();
   const byMember = new Map<ThreadNode, Series>();

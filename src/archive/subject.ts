@@ -14,6 +14,10 @@
  *
  * A subject is a patch when it has `PATCH`, a counter, `RFC` or `RESEND`; whether the mail
  * really carries a diff is for the caller to check.
+ *
+ * Numbers are bounded (`MAX_SERIES_PATCHES`, `MAX_VERSION`): a counter or version past them
+ * is not read, and `problem` says why, so one hostile subject cannot make a series of four
+ * billion slots.
  */
 
 export type SubjectKind = 'patch' | 'pull' | 'other';
@@ -34,7 +38,18 @@ export interface ParsedSubject {
   /** The number of patches in the series, or null without a counter. */
   total: number | null;
   kind: SubjectKind;
+  /** Why a counter or version was not read (out of bounds), when one was refused. */
+  problem?: string;
 }
+
+/**
+ * More patches than this is no series. git numbers patches with as many digits as the total
+ * needs; the largest series sent to a kernel list have four (Ingo Molnar's 0000/2297, stable
+ * reviews near 1,000), and five digits would be 100,000 mails.
+ */
+export const MAX_SERIES_PATCHES = 9999;
+/** Higher versions are not read as versions: real series stop well below v100. */
+export const MAX_VERSION = 999;
 
 const REPLY_MARKERS = new Set(['re', 'aw', 'sv', 'antw', 'odp', 'vs', 'ynt']);
 const FORWARD_MARKERS = new Set(['fwd', 'fw', 'wg', 'tr', 'rv', 'enc']);
@@ -116,8 +131,22 @@ export function parseSubject(subject: string): ParsedSubject {
   let total: number | null = null;
   let patch = false;
   let pull = false;
+  let problem: string | undefined;
+  let counted = false;
   const addTag = (tag: string) => {
     if (!tags.includes(tag)) tags.push(tag);
+  };
+  const setVersion = (text: string) => {
+    const value = Number(text);
+    if (value <= MAX_VERSION) version ??= value;
+    else problem ??= `version ${text.slice(0, 20)} not read: versions stop at ${MAX_VERSION}`;
+  };
+  const setCounter = (numberText: string, totalText: string) => {
+    if (counted) return;
+    counted = true;
+    const [first, last] = [Number(numberText), Number(totalText)];
+    if (first <= MAX_SERIES_PATCHES && last <= MAX_SERIES_PATCHES) [number, total] = [first, last];
+    else problem ??= `patch counter ${numberText.slice(0, 20)}/${totalText.slice(0, 20)} not read: a series has at most ${MAX_SERIES_PATCHES} patches`;
   };
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
@@ -127,18 +156,18 @@ export function parseSubject(subject: string): ParsedSubject {
     if (lower === 'patch' || lower === 'patches') patch = true;
     else if ((match = PATCH_WITH_VERSION.exec(word))) {
       patch = true;
-      version ??= Number(match[1]);
+      setVersion(match[1]!);
     } else if (lower === 'rfc') addTag('RFC');
     else if ((match = RFC_WITH_VERSION.exec(word))) {
       addTag('RFC');
-      version ??= Number(match[1]);
-    } else if ((match = VERSION.exec(word))) version ??= Number(match[1]);
+      setVersion(match[1]!);
+    } else if ((match = VERSION.exec(word))) setVersion(match[1]!);
     else if ((match = COUNTER.exec(word))) {
-      number ??= Number(match[1]);
-      total ??= Number(match[2]);
+      patch = true;
+      setCounter(match[1]!, match[2]!);
     } else if (/^\d+$/.test(word) && next === 'of' && /^\d+$/.test(words[i + 2] ?? '')) {
-      number ??= Number(word);
-      total ??= Number(words[i + 2]);
+      patch = true;
+      setCounter(word, words[i + 2]!);
       i += 2;
     } else if (RESEND_WORDS.has(lower)) addTag('RESEND');
     else if (lower === 'git' && next === 'pull') {
@@ -148,9 +177,11 @@ export function parseSubject(subject: string): ParsedSubject {
     else if (lower === 'request' && pull) continue;
     else addTag(word);
   }
-  const looksLikePatch = patch || number !== null || tags.includes('RFC') || tags.includes('RESEND');
+  const looksLikePatch = patch || tags.includes('RFC') || tags.includes('RESEND');
   const kind: SubjectKind = pull ? 'pull' : looksLikePatch ? 'patch' : 'other';
-  return { title, isReply, isForward, tags, version: version ?? 1, number, total, kind };
+  const parsed: ParsedSubject = { title, isReply, isForward, tags, version: version ?? 1, number, total, kind };
+  if (problem !== undefined) parsed.problem = problem;
+  return parsed;
 }
 
 /** The subject with its leading response markers (`Re:`, `Fwd:` …) removed: what the mail answered was called. */
@@ -169,13 +200,38 @@ export function stripResponseMarkers(subject: string): string {
  * dropped, and a trailing version (`Multicolor Framework v25`) removed.
  */
 export function normalizeTitle(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\s,:;([-]*\bv\d+(?:\.\d+)?[)\]]?\s*$/, '')
+  return withoutTrailingVersion(title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase())
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+const isDigit = (char: string | undefined) => char !== undefined && char >= '0' && char <= '9';
+const isWordChar = (char: string | undefined) => char !== undefined && /\w/.test(char);
+const isVersionSeparator = (char: string | undefined) => char !== undefined && /[\s,:;([-]/.test(char);
+
+/**
+ * The text without a trailing version and the separators before it (`foo (v25)`, `foo, v2.1`):
+ * what `/[\s,:;([-]*\bv\d+(?:\.\d+)?[)\]]?\s*$/` removes, read backwards from the end in one
+ * pass, since that expression retries from every separator of a long run.
+ */
+function withoutTrailingVersion(text: string): string {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  if (text[end - 1] === ')' || text[end - 1] === ']') end--;
+  let digits = end;
+  while (isDigit(text[digits - 1])) digits--;
+  if (digits === end) return text;
+  let v = digits - 1;
+  if (text[v] === '.') {
+    let whole = v;
+    while (isDigit(text[whole - 1])) whole--;
+    if (whole === v) return text;
+    v = whole - 1;
+  }
+  if (text[v] !== 'v' || isWordChar(text[v - 1])) return text;
+  let start = v;
+  while (isVersionSeparator(text[start - 1])) start--;
+  return text.slice(0, start);
 }
 
 function bigrams(text: string): Map<string, number> {

@@ -26,6 +26,7 @@ import type { MailBody } from '../parse/types.ts';
 import type { Archive, ArchivedMessage } from './group.ts';
 import { conversationIndex, inferParent, lacksThreadingHeaders, type ConversationIndex, type InferredPlaceholder } from './inferred-parent.ts';
 import { compareNewestFirst, compareOldestFirst, type Dated } from './order.ts';
+import type { ProblemLog } from './problems.ts';
 import type { ParsedSubject } from './subject.ts';
 
 export interface ThreadNode {
@@ -66,8 +67,10 @@ export interface Threads {
 export interface ThreadingInput {
   /** The parsed subject of a message (memoised by the caller, who needs it too). */
   subjectOf: (message: ArchivedMessage) => ParsedSubject;
-  /** The body of a mail, by record key; read only for replies without threading headers. */
-  bodyOf: (key: string) => MailBody;
+  /** The body of a mail; read only for replies without threading headers. */
+  bodyOf: (message: ArchivedMessage) => MailBody;
+  /** Where a mail whose parent could not be worked out is noted; it stays a root. */
+  log: ProblemLog;
 }
 
 interface Links {
@@ -100,12 +103,14 @@ function collectLinks(messages: readonly ArchivedMessage[], byId: Map<string, Ar
       links.parentOf.set(message.id, declared);
       continue;
     }
-    const subject = input.subjectOf(message);
-    if (!lacksThreadingHeaders(message, subject)) continue;
-    conversations ??= conversationIndex(messages, input.subjectOf);
-    const inferred = inferParent(message, subject, conversations, input.bodyOf);
-    links.parentOf.set(message.id, inferred.parent);
-    for (const placeholder of inferred.placeholders) links.inferred.set(placeholder.id, placeholder);
+    input.log.guard(message.id, 'parent not inferred', () => {
+      const subject = input.subjectOf(message);
+      if (!lacksThreadingHeaders(message, subject)) return;
+      conversations ??= conversationIndex(messages, input.subjectOf);
+      const inferred = inferParent(message, subject, conversations, input.bodyOf);
+      links.parentOf.set(message.id, inferred.parent);
+      for (const placeholder of inferred.placeholders) links.inferred.set(placeholder.id, placeholder);
+    }, undefined);
   }
   return links;
 }

@@ -17,7 +17,6 @@
  * most similar at 0.8 or more), and their diffs compared without `index` lines and hunk
  * offsets, which a rebase changes.
  */
-import type { MailBody } from '../parse/types.ts';
 import { normalizedDiff } from './body.ts';
 import type { MailFacts } from './facts.ts';
 import { compareOldestFirst } from './order.ts';
@@ -107,7 +106,7 @@ export function linkVersions(index: SeriesIndex, facts: MailFacts): Map<string, 
     if (!known) profiles.set(series, (known = profile(series, index, facts)));
     return known;
   };
-  for (const series of byDate) {
+  const link = (series: Series) => {
     const later = profileOf(series);
     const keys = bucketKeys(later);
     const candidates = new Set([...keys.flatMap((key) => buckets.get(key) ?? []), ...[...later.repliesInto].map(profileOf)]);
@@ -132,7 +131,9 @@ export function linkVersions(index: SeriesIndex, facts: MailFacts): Map<string, 
       if (bucket) bucket.push(later);
       else buckets.set(key, [later]);
     }
-  }
+  };
+  // A series that cannot be compared simply gets no versions.
+  for (const series of byDate) facts.log.guard(series.id, 'versions not linked', () => link(series), undefined);
   const versions = new Map<string, SeriesVersions>();
   for (const series of index.series) {
     if (versions.has(series.id)) continue;
@@ -186,9 +187,9 @@ function pairByTitle(older: Titled[], newer: Titled[]): Map<Titled, Titled> {
   return pairs;
 }
 
-function diffOf(patch: SeriesPatch, bodyOf: (key: string) => MailBody): string | null {
+function diffOf(patch: SeriesPatch, facts: MailFacts): string | null {
   const message = patch.node?.message;
-  return message ? normalizedDiff(bodyOf(message.mail.key)) : null;
+  return message ? normalizedDiff(facts.bodyOf(message)) : null;
 }
 
 /**
@@ -213,7 +214,7 @@ export function compareVersions(older: Series, newer: Series, facts: MailFacts):
       const change = isMissing(older, patch.patch.number) ? 'unknown' : 'new';
       return { change, older: null, newer: patch.patch, title: patch.title };
     }
-    const [before, after] = [diffOf(match.patch, facts.bodyOf), diffOf(patch.patch, facts.bodyOf)];
+    const [before, after] = [diffOf(match.patch, facts), diffOf(patch.patch, facts)];
     const change = before === null || after === null ? 'unknown' : before === after ? 'unchanged' : 'changed';
     return { change, older: match.patch, newer: patch.patch, title: patch.title };
   });
