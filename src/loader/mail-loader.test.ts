@@ -35,7 +35,7 @@ function fakeContext(entries: Map<string, Entry>, logs: string[]): LoaderContext
     store,
     logger,
     generateDigest: (data: string) => String(data.length) + data.slice(-40),
-    config: { srcDir: new URL('../', import.meta.url) },
+    config: { root: new URL('../../', import.meta.url), srcDir: new URL('../', import.meta.url) },
   } as unknown as LoaderContext;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The Content Layer loader: reads the content folder and keeps one store entry per
  * distinct mail, its body parsed and rendered once into the body cache. Each entry's
- * digest covers the raw bytes, the parser's and renderer's source and the mail's place on disk, so a rebuild parses only new or changed mail; a mail that
+ * digest covers the raw bytes, the parser's and renderer's source and dependency versions and the mail's place on disk, so a rebuild parses only new or changed mail; a mail that
  * only moved within its file (another was added before it) is updated without parsing.
  */
 import { statSync } from 'node:fs';
@@ -34,7 +34,10 @@ function contentFiles(contentPath: string): { root: string; files: string[] } {
 
 
 async function load({ store, logger, generateDigest, config }: LoaderContext, options: MailLoaderOptions): Promise<void> {
-  const parserDigest = sourceDigest(['ingest/', 'parse/', 'render/', 'loader/'].map((folder) => fileURLToPath(new URL(folder, config.srcDir))));
+  const parserDigest = sourceDigest(
+    ['ingest/', 'parse/', 'render/', 'loader/'].map((folder) => fileURLToPath(new URL(folder, config.srcDir))),
+    fileURLToPath(new URL('package-lock.json', config.root)),
+  );
   const { root, files } = contentFiles(options.contentPath);
   const report: IngestReport = {
     contentRoot: root, files: files.length, mails: 0, parsed: 0, reused: 0, renderedPlain: 0, identicalCopies: 0, skipped: [],
