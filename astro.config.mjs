@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import { join } from 'node:path';
 import { cacheRoot } from './src/loader/cache.ts';
 import { contentPath } from './src/loader/content-path.ts';
-import { buildSummary } from './src/site/summary-integration.ts';
+import { sheafBuild } from './src/build/integration.ts';
 
 // One Astro cache per content folder, so switching SHEAF_CONTENT back and forth stays warm.
 // It sits in Sheaf's cache folder, not in node_modules, which `npm ci` deletes.
@@ -16,5 +16,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  integrations: [buildSummary()],
+  integrations: [sheafBuild()],
+  // Pages whose key (src/site/routes/index.ts) and code are unchanged are kept from the last build.
+  experimental: { incrementalBuild: true },
+  // Kept pages stay where they are in the output folder instead of being copied back from Astro's cache.
+  vite: { build: { emptyOutDir: false } },
 });

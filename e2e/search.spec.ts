@@ -75,6 +75,8 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.search-nojs')).toContainText('Search needs JavaScript');
     await page.locator('.search-nojs a').click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Subjects');
+    await page.locator('.buckets').getByRole('link', { name: 'M', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Subjects: M');
     await expect(page.locator('.subject-list a', { hasText: 'Multicolor Framework' }).first()).toBeVisible();
   });
 });

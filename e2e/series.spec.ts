@@ -100,6 +100,26 @@ test('every message stays listed, newest first, at /messages/', async ({ page })
   await expect(page.getByRole('link', { name: `Re: [PATCH 3/4] ${SEED_TITLE}` })).toBeVisible();
 });
 
+test('older mail by month: month pages that stay put, and the page numbers of earlier builds forward to them', async ({ page }) => {
+  await page.goto('/messages/');
+  await page.locator('.buckets').getByRole('link', { name: 'March 2025' }).click();
+  await expect(page).toHaveURL(/\/messages\/page\/2025-03\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Messages of March 2025');
+  const days = await page.locator('.message-list td.date').allTextContents();
+  expect(days).toEqual([...days].sort());
+  await page.locator('.pagination').getByRole('link', { name: /February 2025/ }).click();
+  await expect(page).toHaveURL(/\/messages\/page\/2025-02\/$/);
+
+  await page.goto('/');
+  await page.locator('.buckets').getByRole('link', { name: 'March 2025' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Series and threads started in March 2025');
+  await expect(seriesRow(page, DEMO_TITLE, 'v2')).toHaveCount(1);
+
+  await page.goto('/messages/page/1/');
+  await expect(page).toHaveURL(/\/messages\/page\/\d{4}-\d{2}\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Messages of');
+});
+
 test('the new pages carry no inline script', async ({ page }) => {
   for (const path of ['/', '/messages/', '/s/20250303090000.1000-1-ada@example.org/', '/m/20250304161245.GA7@example.org/']) {
     await page.goto(path);

@@ -106,7 +106,8 @@ export function seriesApi(review: ReviewArchive): SeriesApiEntry[] {
   return review.series.map((series) => seriesEntry(series, review));
 }
 
-export interface ReportApi extends Omit<IngestReport, 'contentRoot'> {
+/** What the archive holds; what one build did (parsed, reused) is in the build log and `<cache>/last-build.json`, so two builds of the same mail give the same report. */
+export interface ReportApi extends Omit<IngestReport, 'contentRoot' | 'parsed' | 'reused'> {
   /** Message pages written: one per distinct Message-ID. */
   messages: number;
   /** Message-IDs found with differing bodies, all kept on one page. */
@@ -117,7 +118,7 @@ export interface ReportApi extends Omit<IngestReport, 'contentRoot'> {
 
 /** `problems` are the review archive's (`ReviewArchive.problems`). */
 export function reportApi(archive: Archive, ingest: IngestReport | null, problems: readonly ArchiveProblem[] = []): ReportApi {
-  const { contentRoot: _root, ...counts } = ingest ?? {
+  const { contentRoot: _root, parsed: _parsed, reused: _reused, ...counts } = ingest ?? {
     contentRoot: '', files: 0, mails: 0, parsed: 0, reused: 0, renderedPlain: 0, identicalCopies: 0, skipped: [],
   };
   return {

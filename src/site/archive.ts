@@ -4,18 +4,35 @@ import type { Archive } from '../archive/group.ts';
 import { buildReviewArchive, type ReviewArchive } from '../archive/index.ts';
 import { readBody } from '../loader/cache.ts';
 import type { MailRecord } from '../loader/record.ts';
+import type { StoreDigests } from './routes/message-page.ts';
 
-let review: Promise<ReviewArchive> | undefined;
+interface Store {
+  review: ReviewArchive;
+  /** The store digest of each mail, by record key: it changes whenever the mail's cached rendering may. */
+  digests: StoreDigests;
+}
+
+let store: Promise<Store> | undefined;
+
+function loadStore(): Promise<Store> {
+  store ??= getCollection('mails').then((entries) => {
+    const records = entries.map((entry) => entry.data as unknown as MailRecord);
+    return {
+      review: buildReviewArchive(records, readBody),
+      digests: new Map(entries.map((entry) => [entry.id, String(entry.digest ?? '')])),
+    };
+  });
+  return store;
+}
 
 /** Messages, threads, series, versions and reviews. */
-export function loadReview(): Promise<ReviewArchive> {
-  review ??= getCollection('mails').then((entries) =>
-    buildReviewArchive(
-      entries.map((entry) => entry.data as unknown as MailRecord),
-      readBody,
-    ),
-  );
-  return review;
+export async function loadReview(): Promise<ReviewArchive> {
+  return (await loadStore()).review;
+}
+
+/** The store digest of each mail, by record key. */
+export async function loadDigests(): Promise<StoreDigests> {
+  return (await loadStore()).digests;
 }
 
 /** The messages alone, one per Message-ID. */

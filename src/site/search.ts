@@ -1,13 +1,11 @@
-/** Search rows, index files and subject pages for the pages, built once per build. */
+/** Search rows and index files for the pages, built once per build. */
 import { buildSearchIndex } from '../search/build-index.ts';
 import { searchRows } from '../search/rows.ts';
 import type { IndexFile, SearchRow } from '../search/types.ts';
 import { loadReview } from './archive.ts';
-import { subjectPages, type SubjectPage } from './subjects.ts';
 
 let rows: Promise<SearchRow[]> | undefined;
 let files: Promise<IndexFile[]> | undefined;
-let subjects: Promise<SubjectPage[]> | undefined;
 
 export function loadSearchRows(): Promise<SearchRow[]> {
   rows ??= loadReview().then(searchRows);
@@ -17,9 +15,4 @@ export function loadSearchRows(): Promise<SearchRow[]> {
 export function loadSearchIndex(): Promise<IndexFile[]> {
   files ??= loadSearchRows().then(buildSearchIndex);
   return files;
-}
-
-export function loadSubjectPages(): Promise<SubjectPage[]> {
-  subjects ??= loadSearchRows().then(subjectPages);
-  return subjects;
 }

@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSearchIndex } from '../../site/search.ts';
+import { loadRoutes } from '../../site/site-routes.ts';
 
 /** The static search index: `/search/manifest.json`, `/search/t/<shard>.json`, … */
 export const getStaticPaths = (async () =>
-  (await loadSearchIndex()).map((file) => ({ params: { path: file.path }, props: { json: file.json } }))) satisfies GetStaticPaths;
+  (await loadRoutes()).searchFiles.map(({ param, data, key }) => ({ params: { path: param }, props: { json: data }, cacheKey: key }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
   new Response((props as { json: string }).json, { headers: { 'Content-Type': 'application/json' } });

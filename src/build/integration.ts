@@ -1,0 +1,128 @@
+/**
+ * Sheaf's part of `astro build`: progress while pages are generated (Astro's own line per
+ * page, 26,000 of them on a whole list, is folded into one progress line), the count of
+ * pages rendered and kept, the removal of files an incremental build left behind, and
+ * the closing summary, also written to `<cache>/last-build.json` for benchmarks.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger, AstroLoggerMessage, AstroPrerenderer } from 'astro';
+import { cacheRoot, readIngestReport } from '../loader/cache.ts';
+import { Progress } from './progress.ts';
+import { removeStaleFiles } from './stale-files.ts';
+
+/** What the last build did, for benchmarks and tools: `<cache>/last-build.json`. */
+export interface BuildCounts {
+  /** Mails found in the content files, identical copies included. */
+  mails: number;
+  parsed: number;
+  reused: number;
+  skipped: number;
+  /** Pages (and other generated files: JSON, search index) rendered by this build. */
+  pagesRendered: number;
+  /** Kept from the last build, unchanged. */
+  pagesReused: number;
+  pages: number;
+  /** Files of earlier builds removed from the output folder. */
+  staleRemoved: number;
+}
+
+interface PageCounter {
+  progress: Progress | null;
+  total: number;
+  rendered: number;
+}
+
+/**
+ * Folds Astro's line per generated page (`├─ /m/…/index.html` and then `(+2ms)` or
+ * `(cached)`) into the progress line; every other message passes as it is. With
+ * SHEAF_VERBOSE set, nothing is folded.
+ */
+function foldPageLines(logger: AstroIntegrationLogger, counter: PageCounter): void {
+  const { destination } = logger.options;
+  let inPageLine = false;
+  logger.options.destination = {
+    ...destination,
+    write(chunk: AstroLoggerMessage) {
+      if (chunk.label === null && !chunk.newLine && chunk.message.includes('├─')) {
+        inPageLine = true;
+        counter.progress?.advance();
+        return;
+      }
+      if (inPageLine && chunk.label === 'SKIP_FORMAT') {
+        inPageLine = false;
+        return;
+      }
+      inPageLine = false;
+      destination.write(chunk);
+    },
+  };
+}
+
+/** The default prerenderer, counting the paths it is given and the pages it renders. */
+function countingPrerenderer(prerenderer: AstroPrerenderer, counter: PageCounter): AstroPrerenderer {
+  return {
+    ...prerenderer,
+    name: `${prerenderer.name} (counted by sheaf)`,
+    async getStaticPaths() {
+      const paths = await prerenderer.getStaticPaths();
+      counter.total = paths.length;
+      counter.progress = new Progress('pages', paths.length);
+      return paths;
+    },
+    render(request, options) {
+      counter.rendered++;
+      counter.progress?.count('rendered');
+      return prerenderer.render(request, options);
+    },
+  };
+}
+
+/** Every file this build wrote or kept, relative to the output folder. */
+function outputsOf(dir: URL, assets: Map<string, URL[]>): Set<string> {
+  const root = fileURLToPath(dir);
+  return new Set([...assets.values()].flat().map((url) => relative(root, fileURLToPath(url)).split(sep).join('/')));
+}
+
+export function sheafBuild(): AstroIntegration {
+  const counter: PageCounter = { progress: null, total: 0, rendered: 0 };
+  let buildStarted = Date.now();
+  return {
+    name: 'sheaf-build',
+    hooks: {
+      'astro:config:setup': ({ logger, command }) => {
+        if (command === 'build' && !process.env.SHEAF_VERBOSE) foldPageLines(logger, counter);
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
+        buildStarted = Date.now();
+        setPrerenderer((prerenderer) => countingPrerenderer(prerenderer, counter));
+      },
+      'astro:build:done': ({ dir, assets, pages, logger }) => {
+        const pageLine = counter.progress?.finish();
+        const staleRemoved = removeStaleFiles(fileURLToPath(dir), outputsOf(dir, assets), buildStarted);
+        const report = readIngestReport();
+        if (!report) return logger.warn('no ingest report: the mail loader did not run');
+        const messagePages = pages.filter((page) => page.pathname.startsWith('m/')).length;
+        const counts: BuildCounts = {
+          mails: report.mails,
+          parsed: report.parsed,
+          reused: report.reused,
+          skipped: report.skipped.length,
+          pagesRendered: counter.rendered,
+          pagesReused: counter.total - counter.rendered,
+          pages: counter.total,
+          staleRemoved,
+        };
+        mkdirSync(cacheRoot(), { recursive: true });
+        writeFileSync(join(cacheRoot(), 'last-build.json'), `${JSON.stringify(counts, null, 2)}\n`);
+        if (pageLine) logger.info(pageLine);
+        logger.info(
+          `${report.files} files read, ${report.mails} messages found, ${messagePages} message pages written, ` +
+            `${report.skipped.length} mails skipped; pages: ${counts.pagesRendered} rendered, ${counts.pagesReused} reused` +
+            (staleRemoved > 0 ? `, ${staleRemoved} stale files removed` : ''),
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diff, reviewOf, type MailSpec } from '../../archive/test-support.ts';
+import { buildSearchIndex } from '../../search/build-index.ts';
+import { searchRows } from '../../search/rows.ts';
+import { pageKey, siteRoutes, type SiteRoutes } from './index.ts';
+
+const ada = 'Ada Author <ada@example.org>';
+const lee = 'Lee Reviewer <lee@example.org>';
+
+const archive: MailSpec[] = [
+  { id: 'cover', subject: '[PATCH v2 0/2] leds: demo', from: ada, date: '2025-03-01T10:00:00.000Z', body: 'Cover.\n' },
+  { id: 'p1', subject: '[PATCH v2 1/2] leds: one', from: ada, date: '2025-03-01T10:01:00.000Z', inReplyTo: 'cover', references: ['cover'], body: `one\n${diff('a.c')}` },
+  { id: 'p2', subject: '[PATCH v2 2/2] leds: two', from: ada, date: '2025-03-01T10:02:00.000Z', inReplyTo: 'cover', references: ['cover'], body: `two\n${diff('b.c')}` },
+  { id: 'q', subject: 'How do I blink?', from: lee, date: '2025-01-05T09:00:00.000Z', body: 'A question.\n' },
+  { id: 'qa', subject: 'Re: How do I blink?', from: ada, date: '2025-01-05T10:00:00.000Z', inReplyTo: 'q', references: ['q'], body: 'Like this.\n' },
+];
+
+const reply: MailSpec = {
+  id: 'r1', subject: 'Re: [PATCH v2 2/2] leds: two', from: lee, date: '2025-03-02T08:00:00.000Z', inReplyTo: 'p2', references: ['cover', 'p2'],
+  body: 'Reviewed-by: Lee Reviewer <lee@example.org>\n',
+};
+
+function routesOf(specs: MailSpec[], digest = 'd1'): SiteRoutes {
+  const review = reviewOf(specs);
+  const rows = searchRows(review);
+  const digests = new Map(review.archive.messages.map((message) => [message.mail.key, `${digest}-${message.mail.key}`]));
+  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows) });
+}
+
+/** Every keyed page as `kind:param` → key. */
+function keysOf(routes: SiteRoutes): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const page of routes.messages) keys.set(`m:${page.param}`, page.key);
+  for (const page of routes.series) keys.set(`s:${page.param}`, page.key);
+  for (const [kind, list] of [['page', routes.index], ['messages', routes.messageList], ['subjects', routes.subjects]] as const) {
+    for (const page of [...list.pages, ...list.aliases]) keys.set(`${kind}:${page.param}`, page.key);
+  }
+  for (const file of routes.searchFiles) keys.set(`search:${file.param}`, file.key);
+  return keys;
+}
+
+function changedPages(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...after].filter(([page, key]) => before.get(page) !== key).map(([page]) => page).sort();
+}
+
+describe('siteRoutes', () => {
+  it('gives every page plain data: what the key digests is what the components get', () => {
+    const routes = routesOf(archive);
+    for (const page of [...routes.messages, ...routes.series]) {
+      assert.deepEqual(JSON.parse(JSON.stringify(page.data)), page.data);
+      assert.equal(page.key, pageKey(page.data));
+    }
+  });
+
+  it('adding a reply changes the keys of its thread, its series and the listing pages it is on, and no other', () => {
+    const before = keysOf(routesOf(archive));
+    const after = keysOf(routesOf([...archive, reply]));
+    const changed = changedPages(before, after);
+    assert.deepEqual(
+      changed.filter((page) => !page.startsWith('search:')),
+      ['m:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03', 'page:2025-03', 's:cover', 'subjects:l'],
+    );
+    assert.ok(!changed.includes('m:q') && !changed.includes('m:qa'), 'the other thread is untouched');
+    assert.ok(changed.filter((page) => page.startsWith('search:')).length <= 3, `search files changed: ${changed.join(' ')}`);
+  });
+
+  it('a new rendering of a body (parser, renderer or dependency upgrade) changes every message page key', () => {
+    const before = keysOf(routesOf(archive, 'd1'));
+    const after = keysOf(routesOf(archive, 'd2'));
+    const changed = changedPages(before, after);
+    assert.deepEqual(changed, [...after.keys()].filter((page) => page.startsWith('m:')).sort());
+  });
+
+  it('pages the list by month and by letter, and forwards the page numbers of earlier builds', () => {
+    const routes = routesOf(archive);
+    assert.deepEqual(routes.index.pages.map((page) => page.param), ['2025-01', '2025-03']);
+    assert.deepEqual(routes.messageList.pages.map((page) => page.param), ['2025-01', '2025-03']);
+    assert.deepEqual(routes.subjects.pages.map((page) => page.param), ['h', 'l']);
+    assert.deepEqual(routes.index.aliases.map((alias) => [alias.param, alias.data.target]), [['1', '/page/2025-01/'], ['2', '/page/2025-03/']]);
+    assert.equal(routes.index.overview.rows[0]!.url, '/s/cover/', 'the newest activity first on the overview');
+    const march = routes.messageList.pages[1]!.data;
+    assert.deepEqual(march.rows.map((row) => row.url), ['/m/cover/', '/m/p1/', '/m/p2/'], 'oldest first within the month');
+    assert.deepEqual(march.pager.previous, { url: '/messages/page/2025-01/', label: 'January 2025' });
+    assert.equal(march.pager.next, null);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The data of every page, computed once per build, and each page's incremental-build key.
+ * A page's key is a digest of exactly the data its components lay out (they read nothing
+ * else; a message body is named by its cache key and store digest, which change whenever
+ * its cached rendering may), so a page is rendered again exactly when what it shows
+ * changed. Astro's own check adds the page's code: its route's module graph.
+ */
+import { createHash } from 'node:crypto';
+import type { ReviewArchive } from '../../archive/index.ts';
+import type { IndexFile, SearchRow } from '../../search/types.ts';
+import { indexPages, messagePages, subjectPages, type IndexRowView, type MessageRowView, type PagedList, type SubjectRowView } from './list-pages.ts';
+import { messagePageData, type MessagePageData, type StoreDigests } from './message-page.ts';
+import { seriesPageData, type SeriesPageData } from './series-page.ts';
+
+/** A page's data and the digest of it. */
+export interface Keyed<Data> {
+  data: Data;
+  key: string;
+}
+
+/** A dynamic route's page: its route parameter, its data, and its key. */
+export interface RoutePage<Data> extends Keyed<Data> {
+  param: string;
+}
+
+export interface ListRoutes<Row> {
+  overview: PagedList<Row>['overview'];
+  pages: RoutePage<PagedList<Row>['pages'][number]['data']>[];
+  /** Page numbers of earlier builds (`/page/7/`) forwarding to their bucket page. */
+  aliases: RoutePage<{ target: string }>[];
+}
+
+export interface SiteRoutes {
+  messages: RoutePage<MessagePageData>[];
+  series: RoutePage<SeriesPageData>[];
+  index: ListRoutes<IndexRowView>;
+  messageList: ListRoutes<MessageRowView>;
+  subjects: ListRoutes<SubjectRowView>;
+  searchFiles: RoutePage<string>[];
+}
+
+/** The key of a page with this data: a digest of its JSON. */
+export function pageKey(data: unknown): string {
+  return createHash('sha256').update(JSON.stringify(data)).digest('base64url').slice(0, 32);
+}
+
+function keyed<Data>(param: string, data: Data): RoutePage<Data> {
+  return { param, data, key: pageKey(data) };
+}
+
+function listRoutes<Row>(list: PagedList<Row>): ListRoutes<Row> {
+  return {
+    overview: list.overview,
+    pages: list.pages.map((page) => keyed(page.path, page.data)),
+    aliases: list.aliases.map((alias) => keyed(String(alias.number), { target: alias.target })),
+  };
+}
+
+export interface RouteInputs {
+  review: ReviewArchive;
+  /** The content store digest of each mail, by record key. */
+  digests: StoreDigests;
+  searchRows: readonly SearchRow[];
+  searchIndex: readonly IndexFile[];
+}
+
+/** Every page's data and key. */
+export function siteRoutes({ review, digests, searchRows, searchIndex }: RouteInputs): SiteRoutes {
+  return {
+    messages: review.archive.messages.map((message) => keyed(message.slug, messagePageData(message, review, digests))),
+    series: review.series.map((series) => keyed(series.slug, seriesPageData(series, review))),
+    index: listRoutes(indexPages(review)),
+    messageList: listRoutes(messagePages(review)),
+    subjects: listRoutes(subjectPages(searchRows)),
+    searchFiles: searchIndex.map((file) => keyed(file.path, file.json)),
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * What a message page shows, as plain data: its mail (and the other mails archived under
+ * the same Message-ID), the links up, down and across its thread, its place in a series,
+ * and the thread tree. Components lay this out and nothing else, so the page's
+ * incremental-build key (a digest of this data, see keys.ts) covers all the page shows.
+ */
+import type { ArchivedMessage } from '../../archive/group.ts';
+import type { ReviewArchive } from '../../archive/index.ts';
+import { ancestorsOf, type ThreadNode } from '../../archive/thread.ts';
+import type { MailRecord } from '../../loader/record.ts';
+import { displayName } from '../../parse/address.ts';
+import { formatAddress, formatDay, formatSize, formatUtc } from '../format.ts';
+import { placeLabel, seriesPlace, threadLinks, threadTree, type ThreadLinks } from '../thread-view.ts';
+
+/** One mail as its page shows it; `body` says which cached rendering to show and where its links point. */
+export interface MailView {
+  from: string;
+  to: string;
+  cc: string;
+  date: string | null;
+  dateText: string;
+  /** The Date as sent, when it reads otherwise than `date`. */
+  dateSent: string | null;
+  messageId: string;
+  /** The id was made from the content: the mail had none. */
+  derivedId: boolean;
+  /** In-Reply-To: the archived parent, or the id alone when it is not in the archive. */
+  inReplyTo: { url: string; text: string } | { missingId: string } | null;
+  source: string;
+  body: BodyView;
+  attachments: { filename: string; contentType: string; size: string }[];
+}
+
+/** A rendered body in the body cache and what its archive links resolve to. */
+export interface BodyView {
+  /** Body cache key (the mail's record key). */
+  key: string;
+  /** The content store digest of the mail: it changes whenever the cached rendering may (parser, renderer, dependencies). */
+  renderedAs: string;
+  /** Pages of the Message-IDs the body names that are in the archive, as [id, url] (pairs, not an object: ids come from mail). */
+  messageUrls: [string, string][];
+  /** Pages of the messages quoted at each attributed depth, as [depth, url]. */
+  quotedUrls: [number, string][];
+}
+
+export interface ThreadStep {
+  key: keyof ThreadLinks;
+  label: string;
+  rel: string | null;
+  /** The page, or null when that message is not in the archive. */
+  url: string | null;
+}
+
+export interface SeriesPlaceView {
+  label: string;
+  url: string;
+  title: string;
+  version: number;
+}
+
+export interface TreeRowView {
+  indent: number;
+  current: boolean;
+  /** Archived messages left out just before this row. */
+  skippedBefore: number;
+  /** The page, or null for the current message and for mail not in the archive. */
+  url: string | null;
+  archived: boolean;
+  /** The subject when it says more than the parent's, else the author's name. */
+  text: string;
+  /** Shown beside a placeholder: what a reply said of it, or nothing. */
+  subject: string | null;
+  /** A placeholder's Message-ID, when it is known from headers. */
+  missingId: string | null;
+  author: string | null;
+  date: string | null;
+  day: string | null;
+}
+
+export interface ThreadTreeView {
+  rows: TreeRowView[];
+  skippedAfter: number;
+  messages: number;
+}
+
+export interface MessagePageData {
+  subject: string;
+  nav: { place: SeriesPlaceView | null; steps: ThreadStep[] };
+  /** The mail shown first, then the variants: other mails under the same Message-ID. */
+  mails: MailView[];
+  variantSubjects: string[];
+  tree: ThreadTreeView;
+}
+
+const STEPS: { key: keyof ThreadLinks; label: string; rel: string | null }[] = [
+  { key: 'start', label: 'Thread start', rel: null },
+  { key: 'parent', label: '↑ Parent', rel: 'up' },
+  { key: 'firstReply', label: '↓ First reply', rel: null },
+  { key: 'previousSibling', label: '← Previous sibling', rel: 'prev' },
+  { key: 'nextSibling', label: 'Next sibling →', rel: 'next' },
+];
+
+/** The content store digest of each mail, by record key, as the loader stored it. */
+export type StoreDigests = ReadonlyMap<string, string>;
+
+function bodyView(mail: MailRecord, node: ThreadNode | undefined, review: ReviewArchive, digests: StoreDigests): BodyView {
+  const messageUrls: [string, string][] = [];
+  for (const id of mail.links.messageIds) {
+    const url = review.archive.byId.get(id)?.url;
+    if (url) messageUrls.push([id, url]);
+  }
+  // Quote depth N is the text of the Nth ancestor: depth 1 the parent, depth 2 its parent.
+  const ancestors = node ? ancestorsOf(node) : [];
+  const quotedUrls: [number, string][] = [];
+  for (const depth of mail.links.attributionDepths) {
+    const url = ancestors[depth - 1]?.message?.url;
+    if (url) quotedUrls.push([depth, url]);
+  }
+  return { key: mail.key, renderedAs: digests.get(mail.key) ?? '', messageUrls, quotedUrls };
+}
+
+function mailView(mail: MailRecord, node: ThreadNode | undefined, review: ReviewArchive, digests: StoreDigests): MailView {
+  const parent = mail.inReplyTo ? review.archive.byId.get(mail.inReplyTo) : undefined;
+  return {
+    from: formatAddress(mail.from),
+    to: mail.to.map(formatAddress).join(', '),
+    cc: mail.cc.map(formatAddress).join(', '),
+    date: mail.date,
+    dateText: formatUtc(mail.date),
+    dateSent: mail.dateSent && mail.dateSent !== mail.date ? mail.dateSent : null,
+    messageId: mail.messageId,
+    derivedId: mail.idSource === 'content',
+    inReplyTo: !mail.inReplyTo
+      ? null
+      : parent
+        ? { url: parent.url, text: parent.mail.subject || `<${parent.id}>` }
+        : { missingId: mail.inReplyTo },
+    source: `${mail.file}${mail.position > 1 || mail.format.startsWith('mbox') ? `, message ${mail.position}` : ''}`,
+    body: bodyView(mail, node, review, digests),
+    attachments: mail.attachments.map((attachment) => ({ filename: attachment.filename, contentType: attachment.contentType, size: formatSize(attachment.size) })),
+  };
+}
+
+function treeView(node: ThreadNode): ThreadTreeView {
+  const tree = threadTree(node);
+  return {
+    rows: tree.rows.map((row): TreeRowView => {
+      const { message, inferred } = row.node;
+      const from = message?.mail.from ?? inferred?.from ?? null;
+      const date = message?.mail.date ?? inferred?.date ?? null;
+      return {
+        indent: row.indent,
+        current: row.current,
+        skippedBefore: row.skippedBefore,
+        url: message && !row.current ? message.url : null,
+        archived: message !== null,
+        text: row.subject ?? (from ? displayName(from) : '(no subject)'),
+        subject: row.subject,
+        missingId: !message && !inferred ? row.node.id : null,
+        author: (row.subject !== null || !message) && from ? displayName(from) : null,
+        date,
+        day: date ? formatDay(date) : null,
+      };
+    }),
+    skippedAfter: tree.skippedAfter,
+    messages: tree.messages,
+  };
+}
+
+function navView(node: ThreadNode, review: ReviewArchive): MessagePageData['nav'] {
+  const place = seriesPlace(node, review);
+  const links = threadLinks(node);
+  return {
+    place: place && { label: placeLabel(place), url: place.series.url, title: place.series.title || '(no title)', version: place.series.version },
+    steps: STEPS.flatMap((step) => {
+      const target = links[step.key];
+      return target ? [{ ...step, url: target.message?.url ?? null }] : [];
+    }),
+  };
+}
+
+/** Everything the page of one archived message shows. */
+export function messagePageData(message: ArchivedMessage, review: ReviewArchive, digests: StoreDigests): MessagePageData {
+  const node = review.nodes.get(message.id)!;
+  return {
+    subject: message.mail.subject || '(no subject)',
+    nav: navView(node, review),
+    mails: [message.mail, ...message.variants].map((mail) => mailView(mail, node, review, digests)),
+    variantSubjects: message.variants.map((variant) => variant.subject || '(no subject)'),
+    tree: treeView(node),
+  };
+}

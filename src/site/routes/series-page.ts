@@ -1,0 +1,156 @@
+/**
+ * What a series page shows, as plain data: the series' facts and review status, its
+ * versions with what changed between neighbours, and the cover letter and every patch
+ * with their review and replies. Made from `seriesView`; components lay it out and
+ * nothing else, so the page's key (keys.ts) covers all it shows.
+ */
+import type { ReviewArchive } from '../../archive/index.ts';
+import type { Series } from '../../archive/series.ts';
+import { displayName } from '../../parse/address.ts';
+import { formatAddress, formatDay, formatUtc } from '../format.ts';
+import type { TrailerKind } from '../../archive/trailers.ts';
+import { CHANGE_LABELS, givenLabel, scopeLabel, seriesView, type SlotView, type VersionsView } from '../series-view.ts';
+import type { PatchChange } from '../../archive/versions.ts';
+import { counted } from '../words.ts';
+
+export interface ReviewKindView {
+  kind: TrailerKind;
+  /** `Reviewed-by`. */
+  trailer: string;
+}
+
+export interface SlotPageView {
+  number: number;
+  counter: string;
+  isCover: boolean;
+  /** The page of the cover letter or patch, or null when it is not in the archive. */
+  url: string | null;
+  /** The title shown: the patch's title, else its subject; null when nothing is known of a missing one. */
+  title: string | null;
+  author: string | null;
+  date: string | null;
+  day: string | null;
+  /** A missing patch's Message-ID, known from the replies. */
+  missingId: string | null;
+  /** What a reply without threading headers told of a missing patch. */
+  inferred: { subject: string; from: string | null; date: string | null } | null;
+  review: { kind: ReviewKindView; people: { name: string; given: { url: string; label: string }[] }[] }[];
+  replies: { url: string; name: string; date: string | null; day: string }[];
+}
+
+export interface VersionLinkView {
+  version: number;
+  url: string;
+  current: boolean;
+  rel: 'prev' | 'next' | null;
+  /** `v3`, `v3, previous`. */
+  label: string;
+  date: string | null;
+  day: string;
+  tags: string[];
+}
+
+export interface VersionChangesView {
+  heading: string;
+  rows: { change: PatchChange; label: string; title: string; links: { url: string; text: string }[] }[];
+}
+
+export interface SeriesPageData {
+  title: string;
+  version: number;
+  tags: string[];
+  author: string;
+  firstDate: string | null;
+  firstDateText: string;
+  lastActivity: string | null;
+  lastActivityText: string;
+  /** `3 of 4 in the archive`. */
+  patchCount: string;
+  replies: string;
+  status: { kind: ReviewKindView; people: { name: string; scope: string }[] }[];
+  versions: VersionLinkView[];
+  changes: VersionChangesView[];
+  slots: SlotPageView[];
+}
+
+function slotPageView(slot: SlotView): SlotPageView {
+  const { message, missing, title } = slot;
+  const inferred = missing?.inferred ?? null;
+  return {
+    number: slot.number,
+    counter: slot.counter,
+    isCover: slot.number === 0,
+    url: message?.url ?? null,
+    title: message ? title || message.mail.subject || '(no subject)' : title,
+    author: message ? displayName(message.mail.from) : null,
+    date: message?.mail.date ?? null,
+    day: message ? formatDay(message.mail.date) : null,
+    missingId: missing?.id ?? null,
+    inferred: inferred && { subject: inferred.subject, from: inferred.from && displayName(inferred.from), date: inferred.date && formatUtc(inferred.date) },
+    review: slot.review.map(({ kind, people }) => ({
+      kind: { kind: kind.kind, trailer: kind.trailer },
+      people: people.map(({ person, given }) => ({
+        name: displayName(person),
+        given: given.map((one) => ({ url: one.message.url, label: givenLabel(one) })),
+      })),
+    })),
+    replies: slot.replies.map((reply) => ({ url: reply.url, name: displayName(reply.mail.from), date: reply.mail.date, day: formatDay(reply.mail.date) })),
+  };
+}
+
+function versionLinks(current: Series, versions: VersionsView): VersionLinkView[] {
+  if (versions.all.length <= 1) return [];
+  return versions.all.map((version) => {
+    const rel = version === versions.previous ? 'prev' : version === versions.next ? 'next' : null;
+    return {
+      version: version.version,
+      url: version.url,
+      current: version === current,
+      rel,
+      label: `v${version.version}${rel === 'prev' ? ', previous' : rel === 'next' ? ', next' : ''}`,
+      date: version.firstDate,
+      day: formatDay(version.firstDate),
+      tags: version.tags,
+    };
+  });
+}
+
+function versionChanges(versions: VersionsView): VersionChangesView[] {
+  if (versions.all.length <= 1) return [];
+  return versions.changes.map(({ older, newer, patches }) => ({
+    heading: `From v${older.version} to v${newer.version}`,
+    rows: patches.map(({ change, title, older: before, newer: after }) => ({
+      change,
+      label: CHANGE_LABELS[change],
+      title,
+      links: [
+        ...(before?.node?.message ? [{ url: before.node.message.url, text: `v${older.version} ${before.number}/${older.total}` }] : []),
+        ...(after?.node?.message ? [{ url: after.node.message.url, text: `v${newer.version} ${after.number}/${newer.total}` }] : []),
+      ],
+    })),
+  }));
+}
+
+/** Everything the page of one series shows. */
+export function seriesPageData(series: Series, review: ReviewArchive): SeriesPageData {
+  const view = seriesView(series, review);
+  return {
+    title: series.title || '(no title)',
+    version: series.version,
+    tags: series.tags,
+    author: formatAddress(series.author),
+    firstDate: series.firstDate,
+    firstDateText: formatUtc(series.firstDate),
+    lastActivity: series.lastActivity,
+    lastActivityText: formatUtc(series.lastActivity),
+    patchCount: `${view.present} of ${series.total} in the archive`,
+    replies: counted(series.replyCount, 'reply', 'replies'),
+    status: view.status.map(({ kind, people }) => ({
+      kind: { kind: kind.kind, trailer: kind.trailer },
+      people: people.map((person) => ({ name: displayName(person.person), scope: scopeLabel(person, series.total) })),
+    })),
+    versions: versionLinks(series, view.versions),
+    changes: versionChanges(view.versions),
+    slots: [view.cover, ...view.patches].map(slotPageView),
+  };
+}
