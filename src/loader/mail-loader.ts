@@ -1,29 +1,60 @@
 /**
  * The Content Layer loader: reads the content folder and keeps one store entry per
  * distinct mail, its body parsed and rendered once into the body cache. Each entry's
- * digest covers the raw bytes, the parser's and renderer's source and dependency versions and the mail's place on disk, so a rebuild parses only new or changed mail; a mail that
+ * digest covers the raw bytes, the parser's and renderer's source and dependency versions
+ * and the mail's place on disk, so a rebuild parses only new or changed mail; a mail that
  * only moved within its file (another was added before it) is updated without parsing.
+ *
+ * It works in two passes. The first goes through the files in order: a file unchanged since
+ * the last build (see file-index.ts) is not opened, the others are read and their mails
+ * hashed; this decides, for every mail, whether it is a copy, reused or new. The second
+ * parses and renders the new mails on worker threads and applies their outcomes in the
+ * order found, so the store and the report do not depend on which worker was quicker.
  */
 import { statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { Progress } from '../build/progress.ts';
 import { listContentFiles, readContentFile } from '../ingest/read.ts';
-import { describeProblem, type IngestProblem } from '../ingest/types.ts';
-import { parseMail } from '../parse/index.ts';
-import { peekMessageId } from '../parse/message-id.ts';
-import { hasBody, writeBody, writeIngestReport, type IngestReport } from './cache.ts';
-import { renderBody, renderPlainBody } from '../render/index.ts';
-import type { ParsedMail } from '../parse/types.ts';
-import type { RawMail } from '../ingest/types.ts';
-import { archiveLinkTargets } from '../render/archive-links.ts';
-import { bodyIdPrefix, mailKey, toRecord } from './record.ts';
+import { describeProblem, type IngestProblem, type MailFormat, type RawMail } from '../ingest/types.ts';
+import { hasBody, writeIngestReport, type IngestReport } from './cache.ts';
+import { emptyIndex, isRacy, readFileIndex, sameSignature, signatureOf, writeFileIndex, type FileIndex, type FileSignature, type IndexedFile } from './file-index.ts';
+import { InOrder } from './in-order.ts';
+import { MailPool } from './mail-pool.ts';
+import type { MailOutcome, MailTask } from './mail-work.ts';
+import { mailKey } from './record.ts';
 import { sourceDigest } from './source-digest.ts';
 
 export interface MailLoaderOptions {
   /** The content folder, or a single mail file. */
   contentPath: string;
+  /** Worker threads that parse and render; 0 does it on the main thread. Default: `SHEAF_WORKERS`, else one per core. */
+  workers?: number;
 }
+
+/** The stages whose source goes into the parser digest. */
+const STAGES = ['ingest/', 'parse/', 'render/', 'loader/'];
+/** One mail may take this long on a worker before it is skipped and the worker replaced. */
+const MAIL_TIME_LIMIT_MS = 30_000;
+/** Mails handed out per worker at a time: enough to keep each busy while the main thread stores outcomes. */
+const IN_FLIGHT_PER_WORKER = 4;
+/** Bytes of new mail kept from the first pass for the second; past this a file is read again, so memory stays bounded. */
+const HELD_BYTES = 512 * 1024 ** 2;
+
+/** A mail the first pass found new: to be parsed and rendered. */
+interface NewMail {
+  key: string;
+  file: string;
+  position: number;
+  format: MailFormat;
+  /** The mail's bytes, or undefined when they were not kept and the file is read again. */
+  bytes: Uint8Array | undefined;
+}
+
+/** What the second pass does, in order: report a problem, or load a new mail. */
+type Step = { problem: IngestProblem } | { mail: NewMail };
 
 /** The folder to read and the files in it; a single file is its own folder's only file. */
 function contentFiles(contentPath: string): { root: string; files: string[] } {
@@ -32,13 +63,30 @@ function contentFiles(contentPath: string): { root: string; files: string[] } {
   return { root: path, files: listContentFiles(path) };
 }
 
+function defaultWorkers(): number {
+  const fromEnvironment = Number.parseInt(process.env.SHEAF_WORKERS ?? '', 10);
+  return Number.isNaN(fromEnvironment) ? availableParallelism() : Math.max(0, fromEnvironment);
+}
+
+/** Runs new mails on worker threads, or on this one when `workers` is 0. */
+async function mailRunner(workers: number, srcDir: URL): Promise<{ run(task: MailTask): Promise<MailOutcome>; close(): Promise<void> }> {
+  if (workers > 0) {
+    // From the source folder, not from this module: under `astro build` this module runs from Vite's bundle.
+    return new MailPool({ workerFile: new URL('loader/mail-worker.ts', srcDir), size: workers, timeLimitMs: MAIL_TIME_LIMIT_MS });
+  }
+  const { loadMail } = await import('./mail-work.ts');
+  return { run: loadMail, close: async () => {} };
+}
 
 async function load({ store, logger, generateDigest, config }: LoaderContext, options: MailLoaderOptions): Promise<void> {
   const parserDigest = sourceDigest(
-    ['ingest/', 'parse/', 'render/', 'loader/'].map((folder) => fileURLToPath(new URL(folder, config.srcDir))),
+    STAGES.map((folder) => fileURLToPath(new URL(folder, config.srcDir))),
     fileURLToPath(new URL('package-lock.json', config.root)),
   );
+  const workers = options.workers ?? defaultWorkers();
   const { root, files } = contentFiles(options.contentPath);
+  const previous = readFileIndex(root, parserDigest);
+  const index: FileIndex = emptyIndex(root, parserDigest);
   const report: IngestReport = {
     contentRoot: root, files: files.length, mails: 0, parsed: 0, reused: 0, renderedPlain: 0, identicalCopies: 0, skipped: [],
   };
@@ -47,52 +95,149 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
     logger.warn(describeProblem(problem));
   };
   const seen = new Set<string>();
-  // A body the renderer cannot handle is still shown, as plain text, and said so.
-  const render = (raw: RawMail, key: string, parsed: ParsedMail) =>
-    renderBody(parsed.body, { idPrefix: bodyIdPrefix(key) }).catch((error: Error) => {
-      report.renderedPlain++;
-      logger.warn(`${raw.file}: message ${raw.position}: <${parsed.messageId}>: shown as plain text: ${error.message}`);
-      return renderPlainBody(parsed.body);
-    });
+  const steps: Step[] = [];
+  let heldBytes = 0;
 
-  for (const file of files) {
-    const content = readContentFile(root, file);
-    content.problems.forEach(skip);
-    for (const raw of content.mails) {
-      report.mails++;
-      const key = mailKey(raw);
-      if (seen.has(key)) {
-        report.identicalCopies++;
-        continue;
-      }
-      seen.add(key);
-      // The parser's digest leads, so a stored entry tells whether this parser made it.
-      const digest = `${parserDigest}-${generateDigest(`${key}\0${raw.file}\0${raw.position}`)}`;
-      const stored = store.get(key);
-      if (stored?.digest?.toString().startsWith(`${parserDigest}-`) && hasBody(key)) {
-        report.reused++;
-        if (stored.digest !== digest) store.set({ id: key, data: { ...stored.data, file: raw.file, position: raw.position }, digest });
-        continue;
-      }
-      try {
-        const parsed = await parseMail(raw);
-        const html = await render(raw, key, parsed);
-        const record = toRecord(raw, key, parsed, archiveLinkTargets(html));
-        writeBody(key, parsed.body, html);
-        report.parsed++;
-        store.set({ id: key, data: record as unknown as Record<string, unknown>, digest });
-      } catch (error) {
-        const messageId = peekMessageId(raw.bytes) ?? undefined;
-        skip({ file: raw.file, position: raw.position, messageId, reason: `unreadable mail: ${(error as Error).message}` });
-      }
+  // The parser's digest leads, so a stored entry tells whether this parser made it.
+  const digestOf = (key: string, file: string, position: number) => `${parserDigest}-${generateDigest(`${key}\0${file}\0${position}`)}`;
+  const isCurrent = (key: string) => store.get(key)?.digest?.toString().startsWith(`${parserDigest}-`) === true && hasBody(key);
+  /** Counts a mail found; false for an identical copy of one found before. */
+  const isFirstCopy = (key: string): boolean => {
+    report.mails++;
+    if (seen.has(key)) {
+      report.identicalCopies++;
+      return false;
     }
+    seen.add(key);
+    return true;
+  };
+  /** A mail this parser refused before is skipped again, with the same reason, without parsing. */
+  const skipRefused = (key: string, file: string, position: number): boolean => {
+    const refused = previous.refused.get(key);
+    if (!refused) return false;
+    index.refused.set(key, refused);
+    steps.push({ problem: { file, position, messageId: refused.messageId, reason: refused.reason } });
+    return true;
+  };
+  const reuse = (key: string, file: string, position: number) => {
+    report.reused++;
+    const digest = digestOf(key, file, position);
+    const stored = store.get(key)!;
+    if (stored.digest !== digest) store.set({ id: key, data: { ...stored.data, file, position }, digest });
+  };
+  /** The index entry of a file that is as the last build left it, with everything it yielded still in the store. */
+  const unchangedEntry = (file: string, signature: FileSignature | undefined): IndexedFile | undefined => {
+    const known = previous.files.get(file);
+    if (!known || !signature || !sameSignature(known, signature)) return undefined;
+    return known.mails.every(([key]) => seen.has(key) || previous.refused.has(key) || isCurrent(key)) ? known : undefined;
+  };
+  const newMail = (raw: RawMail, key: string): NewMail => {
+    const keep = heldBytes + raw.bytes.length <= HELD_BYTES;
+    if (keep) heldBytes += raw.bytes.length;
+    // A copy of just this mail, so the file's buffer can go (and a worker is sent these bytes, not the whole buffer).
+    return { key, file: raw.file, position: raw.position, format: raw.format, bytes: keep ? new Uint8Array(raw.bytes) : undefined };
+  };
+
+  const reading = new Progress('content files read', files.length);
+  for (const file of files) {
+    const signature = signatureOf(join(root, file));
+    const known = unchangedEntry(file, signature);
+    if (known) {
+      steps.push(...known.problems.map((problem) => ({ problem })));
+      for (const [key, position] of known.mails) if (isFirstCopy(key) && !skipRefused(key, file, position)) reuse(key, file, position);
+      index.files.set(file, known);
+      reading.advance(1, 'unchanged');
+      continue;
+    }
+    const readAt = Date.now();
+    const content = readContentFile(root, file);
+    steps.push(...content.problems.map((problem) => ({ problem })));
+    const keys: IndexedFile['mails'] = [];
+    for (const raw of content.mails) {
+      const key = mailKey(raw);
+      keys.push([key, raw.position]);
+      if (!isFirstCopy(key) || skipRefused(key, file, raw.position)) continue;
+      if (isCurrent(key)) reuse(key, file, raw.position);
+      else steps.push({ mail: newMail(raw, key) });
+    }
+    // A file that yielded no mail is cheap to read again, and a read error may be mended (permissions) without its mtime changing.
+    if (signature && keys.length > 0 && !isRacy(signature, readAt)) index.files.set(file, { file, ...signature, mails: keys, problems: content.problems });
+    reading.advance(1, 'read');
   }
+  reading.finish();
+
+  const total = steps.filter((step) => 'mail' in step).length;
+  const loading = new Progress('mails parsed and rendered', total);
+  const applyOutcome = ({ key, file, position }: NewMail, outcome: MailOutcome) => {
+    if (outcome.kind === 'parsed') {
+      report.parsed++;
+      if (outcome.shownAsPlainText !== undefined) {
+        report.renderedPlain++;
+        logger.warn(`${file}: message ${position}: <${outcome.record.messageId}>: shown as plain text: ${outcome.shownAsPlainText}`);
+      }
+      store.set({ id: key, data: outcome.record as unknown as Record<string, unknown>, digest: digestOf(key, file, position) });
+    } else {
+      skip({ file, position, messageId: outcome.messageId, reason: outcome.reason });
+      if (outcome.parserRefused) index.refused.set(key, { key, messageId: outcome.messageId, reason: outcome.reason });
+    }
+    loading.advance(1, outcome.kind === 'parsed' ? 'parsed' : 'skipped');
+  };
+
+  const reread = new RereadFile(root);
+  const pending = new InOrder(workers > 0 ? workers * IN_FLIGHT_PER_WORKER : 1);
+  let runner: Awaited<ReturnType<typeof mailRunner>> | undefined;
+  try {
+    for (const step of steps) {
+      if ('problem' in step) {
+        pending.add(() => skip(step.problem));
+        continue;
+      }
+      const { mail } = step;
+      const bytes = mail.bytes ?? reread.bytesOf(mail);
+      mail.bytes = undefined; // the step list lives to the end; the mail's bytes need not
+      if (!bytes) {
+        pending.add(() => applyOutcome(mail, { kind: 'unreadable', reason: 'changed while this build read it', parserRefused: false }));
+        continue;
+      }
+      const started = (runner ??= await mailRunner(workers, config.srcDir));
+      const task: MailTask = { key: mail.key, file: mail.file, position: mail.position, format: mail.format, bytes };
+      await pending.run(() => started.run(task), (outcome) => applyOutcome(mail, outcome));
+    }
+    await pending.drain();
+  } finally {
+    await runner?.close();
+    loading.finish();
+  }
+
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  writeFileIndex(index);
   writeIngestReport(report);
   logger.info(
     `${report.files} files read, ${report.mails} mails found: ${report.parsed} parsed, ${report.reused} reused, ` +
       `${report.identicalCopies} identical copies, ${report.skipped.length} skipped`,
   );
+}
+
+/** A file read again in the second pass for mails the first could not keep; the last one read is kept, since its mails come in a row. */
+class RereadFile {
+  readonly #root: string;
+  #file: string | undefined;
+  #mails = new Map<number, RawMail>();
+
+  constructor(root: string) {
+    this.#root = root;
+  }
+
+  /** The mail's bytes, or undefined when the file no longer holds that mail where it was. */
+  bytesOf(mail: NewMail): Uint8Array | undefined {
+    if (this.#file !== mail.file) {
+      this.#file = mail.file;
+      this.#mails = new Map(readContentFile(this.#root, mail.file).mails.map((raw) => [raw.position, raw]));
+    }
+    const raw = this.#mails.get(mail.position);
+    // A copy, as in the first pass: a worker would otherwise be sent the file's whole buffer.
+    return raw && mailKey(raw) === mail.key ? new Uint8Array(raw.bytes) : undefined;
+  }
 }
 
 /** Creates the loader for the mail collection. */
