@@ -1,4 +1,5 @@
 /** Dates as web archives print them, with zone abbreviations instead of offsets. */
+import { replaceBracketed } from './text.ts';
 
 const ZONE_OFFSETS: Record<string, string> = {
   UT: '+00:00', UTC: '+00:00', GMT: '+00:00', Z: '+00:00', WET: '+00:00', WEST: '+01:00', BST: '+01:00',
@@ -17,8 +18,16 @@ function toIso(year: string, month: string, day: string, time: string, zone: str
   const [hours = '0', minutes = '0', seconds = '0'] = time.split(':');
   const pad = (value: string) => value.padStart(2, '0');
   const local = `${year}-${pad(String(monthIndex + 1))}-${pad(day)}T${pad(hours)}:${pad(minutes)}:${pad(seconds)}${offset}`;
-  const date = new Date(local);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  return inRange(new Date(local));
+}
+
+/**
+ * The date in ISO 8601 UTC, or null when it is not one or falls outside 1900–9999: years past
+ * 9999 cannot be written in ISO 8601, and years before e-mail existed are broken clocks.
+ */
+function inRange(date: Date): string | null {
+  const year = date.getUTCFullYear();
+  return Number.isNaN(date.getTime()) || year > 9999 || year < 1900 ? null : date.toISOString();
 }
 
 /** `Tue Jan 17 2023 - 09:20:08 EST` (Hypermail) to ISO 8601 UTC, or null. */
@@ -37,9 +46,5 @@ export function parseCtimeDate(text: string): string | null {
 export function parseMailDate(text: string | null | undefined): string | null {
   if (!text) return null;
   // Comments such as "(EST)" and a doubled weekday confuse Date; the offset carries the zone.
-  const date = new Date(text.replace(/\([^)]*\)/g, ' ').trim());
-  const time = date.getTime();
-  // Years past 9999 cannot be written in ISO 8601; years before e-mail existed are broken clocks.
-  if (Number.isNaN(time) || date.getUTCFullYear() > 9999 || date.getUTCFullYear() < 1900) return null;
-  return date.toISOString();
+  return inRange(new Date(replaceBracketed(text, ['()'], ' ').trim()));
 }

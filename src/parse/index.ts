@@ -4,6 +4,7 @@
  */
 import type { RawMail } from '../ingest/types.ts';
 import { parseHypermailPage, parsePipermailPage } from './archive-page.ts';
+import { boundFields } from './bounds.ts';
 import { contentMessageId } from './message-id.ts';
 import { parseMime, type MimeFields } from './mime.ts';
 import type { ParsedMail } from './types.ts';
@@ -21,7 +22,9 @@ async function readFields(raw: RawMail): Promise<MimeFields> {
 
 /** Parses one raw message. Throws with a readable reason when the mail cannot be read. */
 export async function parseMail(raw: RawMail): Promise<ParsedMail> {
-  const { messageId, ...fields } = await readFields(raw);
+  const { messageId, ...read } = await readFields(raw);
+  // Bounded before the content id is made, so the id is that of what is kept.
+  const fields = boundFields(read);
   const hasContent =
     fields.subject || fields.from.email || fields.from.name || fields.dateSent || fields.body.text.trim() ||
     fields.body.inline.length > 0 || fields.attachments.length > 0;

@@ -1,5 +1,6 @@
 /** Message-ID handling: normalising header values and deriving ids for mail without one. */
 import { createHash } from 'node:crypto';
+import { trimLineEnds } from './text.ts';
 
 /** Longest id kept; longer values are hostile or broken, and are cut (RFC 5322 lines stop at 998). */
 const MAX_ID_LENGTH = 998;
@@ -37,7 +38,8 @@ export interface IdentityFields {
  * for every copy of the mail, whatever file or framing it came in.
  */
 export function contentMessageId(fields: IdentityFields): string {
-  const body = fields.body.replace(/[ \t]+$/gm, '').replace(/\s+$/, '');
+  // Linear forms of `.replace(/[ \t]+$/gm, '').replace(/\s+$/, '')`, which the digest was first made with.
+  const body = trimLineEnds(fields.body).trimEnd();
   const digest = createHash('sha256')
     .update([fields.subject.trim(), fields.fromName.trim(), fields.fromEmail.trim(), fields.date ?? '', body].join('\n'))
     .digest('hex');

@@ -3,6 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import PostalMime, { type Attachment, type Email } from 'postal-mime';
 import { flattenAddresses, parseObfuscatedAddress } from './address.ts';
+import { cutLines } from './bounds.ts';
 import { parseMailDate } from './date.ts';
 import { parseIdList, parseMessageId } from './message-id.ts';
 import type { Address, AttachmentInfo, InlineAttachment, ParsedMail } from './types.ts';
@@ -62,6 +63,33 @@ function htmlToText(html: string): string {
   return `${toText(fromHtml(html), { whitespace: 'normal' }).trim()}\n`;
 }
 
+/**
+ * The text outside the tags, for HTML nested too deep for the tree walk above (a hostile
+ * `<div>` repeated 100,000 times overflows the stack): one scan, no layout.
+ */
+function textOutsideTags(html: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let open = html.indexOf('<'); open !== -1; open = html.indexOf('<', from)) {
+    parts.push(html.slice(from, open));
+    const close = html.indexOf('>', open);
+    if (close === -1) return `${parts.join('').trim()}\n`;
+    from = close + 1;
+  }
+  parts.push(html.slice(from));
+  return `${parts.join('').trim()}\n`;
+}
+
+function readHtml(html: string, clamped: string[]): string {
+  try {
+    return htmlToText(html);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    clamped.push('HTML body nested too deep to lay out: shown as its text without tags');
+    return textOutsideTags(html);
+  }
+}
+
 function headerValue(email: Email, key: string): string | null {
   return email.headers.find((header) => header.key === key)?.value ?? null;
 }
@@ -74,12 +102,13 @@ function parseFrom(email: Email): Address {
 }
 
 /** Parses one MIME message. Throws only when postal-mime gives up on it. */
-export async function parseMime(bytes: Uint8Array): Promise<MimeFields> {
+export async function parseMime(raw: Uint8Array): Promise<MimeFields> {
+  const { bytes, clamped } = cutLines(raw);
   const email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
   const dateSent = headerValue(email, 'date');
   const { inline, listed } = splitAttachments(email.attachments);
   // A text/html-only mail is shown as the text a browser would render; its markup never reaches a page.
-  const text = (email.text ?? (email.html ? htmlToText(email.html) : '')).replace(/\r\n?/g, '\n');
+  const text = (email.text ?? (email.html ? readHtml(email.html, clamped) : '')).replace(/\r\n?/g, '\n');
   return {
     messageId: parseMessageId(email.messageId),
     subject: (email.subject ?? '').replace(/\s+/g, ' ').trim(),
@@ -92,5 +121,6 @@ export async function parseMime(bytes: Uint8Array): Promise<MimeFields> {
     references: parseIdList(email.references),
     body: { text, inline: inline.map((part) => ({ ...part, text: part.text.replace(/\r\n?/g, '\n') })) },
     attachments: listed,
+    ...(clamped.length > 0 ? { clamped } : {}),
   };
 }

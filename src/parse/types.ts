@@ -49,4 +49,6 @@ export interface ParsedMail {
   format: MailFormat;
   body: MailBody;
   attachments: AttachmentInfo[];
+  /** What was cut to the bounds of src/parse/bounds.ts (or read another way), one readable note each; absent when nothing was. */
+  clamped?: string[];
 }
