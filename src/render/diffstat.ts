@@ -6,19 +6,44 @@ import type { Root } from 'mdast';
 import { blocks, claimLines, mapLineRuns, span } from './lines.ts';
 import type { Diffstat, DiffstatLine, MailLine } from './types.ts';
 
-const FILE = /^\s*(\S.*?)\s+\|\s+(?:\d+ ?[-+]*|Bin(?: \d+ -> \d+ bytes)?)\s*$/;
+/** What follows the `|` of a file line: a count and its `+`/`-` bar, or `Bin`. */
+const STAT = /^\s+(?:\d+ ?[-+]*|Bin(?: \d+ -> \d+ bytes)?)\s*$/;
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 const SUMMARY = /^\s*\d+ files? changed(?:, \d+ insertions?\(\+\))?(?:, \d+ deletions?\(-\))?\s*$/;
 const MODE = /^\s*(?:(?:create|delete) mode \d+ \S|mode change \d+ => \d+ \S|(?:rename|copy) .+ \(\d+%\)$)/;
 
-/** Diffstat lines are short; the length check keeps the regular expression away from long lines of spaces. */
+/**
+ * The path of a diffstat file line (`path | 12 ++--`), or undefined. The stat is after the
+ * last `|` (it holds none), and the path is what comes before it, trimmed: read that way
+ * rather than with a lazy `(\S.*?)\s+\|`, which retries the blanks from every character.
+ */
+function fileLinePath(value: string): string | undefined {
+  // Diffstat lines are short.
+  if (value.length >= 400) return undefined;
+  const bar = value.lastIndexOf('|');
+  if (bar === -1 || !STAT.test(value.slice(bar + 1))) return undefined;
+  const before = value.slice(0, bar);
+  const path = before.trim();
+  return path !== '' && /\s$/.test(before) && !LINE_TERMINATOR.test(path) ? path : undefined;
+}
+
 function isFileLine(line: MailLine | undefined): boolean {
-  return line !== undefined && line.value.length < 400 && line.value.includes('|') && FILE.test(line.value);
+  return line !== undefined && fileLinePath(line.value) !== undefined;
+}
+
+/** `a/{b => c}/d` as `a/c/d`: the last `}`, the last ` => ` before it and the last `{` before that. */
+function bracedRename(path: string): string | undefined {
+  const close = path.lastIndexOf('}');
+  const arrow = close < 4 ? -1 : path.lastIndexOf(' => ', close - 4);
+  const open = arrow < 1 ? -1 : path.lastIndexOf('{', arrow - 1);
+  if (open === -1) return undefined;
+  return (path.slice(0, open) + path.slice(arrow + 4, close) + path.slice(close + 1)).replace(/\/\//g, '/');
 }
 
 /** The new path of a diffstat entry: `a/{b => c}/d` is `a/c/d`, `b => c` is `c`. */
 export function statPath(path: string): string {
-  const braces = /^(.*)\{(.*) => (.*)\}(.*)$/.exec(path);
-  if (braces) return (braces[1]! + braces[3]! + braces[4]!).replace(/\/\//g, '/');
+  const braced = bracedRename(path);
+  if (braced !== undefined) return braced;
   const arrow = path.lastIndexOf(' => ');
   const after = arrow === -1 ? path : path.slice(arrow + 4);
   // A shortened rename keeps the closing brace of a `{…}` whose opening was cut.
@@ -43,7 +68,7 @@ function readDiffstat(run: MailLine[], index: number, files: Map<string, string>
   const summarised = end < run.length && SUMMARY.test(run[end]!.value);
   if (!summarised && fileLines < 2) return undefined;
   for (const line of run.slice(index, end)) {
-    const path = FILE.exec(line.value)![1]!;
+    const path = fileLinePath(line.value)!;
     const stat: DiffstatLine = { type: 'diffstatLine', value: line.value, path };
     const target = findTarget(path, files);
     if (target) stat.target = target;

@@ -23,7 +23,12 @@ function quotedLines(quote: Quote): number {
 }
 
 function isTrailing(siblings: RootContent[], index: number): boolean {
-  return siblings.slice(index + 1).every((node) => node.type === 'signature' || (node.type === 'mailLine' && node.value.trim() === ''));
+  // A loop rather than slice().every(): a body of many quotes would copy its siblings once per quote.
+  for (let next = index + 1; next < siblings.length; next++) {
+    const node = siblings[next]!;
+    if (node.type !== 'signature' && !(node.type === 'mailLine' && node.value.trim() === '')) return false;
+  }
+  return true;
 }
 
 /** unified plugin: mark long quotes as folded. Runs after `remarkSignature`, before `remarkParagraphs`. */

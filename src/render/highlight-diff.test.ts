@@ -7,9 +7,9 @@ import { rehypeHighlightDiff, startsInComment } from './highlight-diff.ts';
 import { markText } from './test-support.ts';
 import { mailTreeToHast } from './to-hast.ts';
 
-async function highlighted(text: string, maxLines?: number): Promise<Root> {
+async function highlighted(text: string, maxLines?: number, maxMilliseconds?: number): Promise<Root> {
   const tree = mailTreeToHast(markText(text, remarkDiff));
-  await rehypeHighlightDiff(maxLines === undefined ? {} : { maxLines })(tree);
+  await rehypeHighlightDiff({ ...(maxLines === undefined ? {} : { maxLines }), ...(maxMilliseconds === undefined ? {} : { maxMilliseconds }) })(tree);
   return tree;
 }
 
@@ -60,6 +60,21 @@ describe('rehypeHighlightDiff', () => {
     const two = '--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-int a;\n+int b;\n--- a/y.c\n+++ b/y.c\n@@ -1 +1 @@\n-int a;\n+int b;';
     const html = toHtml(await highlighted(two, 2));
     assert.equal(html.match(/hl-keyword/g)?.length, 2);
+  });
+
+  it('stops highlighting a body past its time budget, the rest shown as sent', async () => {
+    const code = Array.from({ length: 20_000 }, (_, i) => `+\tint value_${i} = compute(${i}) /* note */;`);
+    const patch = `--- a/x.c\n+++ b/x.c\n@@ -0,0 +1,${code.length} @@\n${code.join('\n')}`;
+    await highlighted('--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-int a;\n+int b;'); // the grammar compiled
+    const start = performance.now();
+    const tree = await highlighted(patch, Infinity, 50);
+    const ms = performance.now() - start;
+    assert.ok(ms < 1500, `${ms} ms`);
+    const shown = lines(tree);
+    assert.match(shown[3]!, /\[hl-keyword\]/, 'the first lines are highlighted');
+    assert.equal(shown.at(-1), `add: ${code.at(-1)}`, 'the last line is shown as sent');
+    const none = lines(await highlighted(patch.split('\n').slice(0, 8).join('\n'), Infinity, 0));
+    assert.deepEqual(none.slice(3), code.slice(0, 5).map((line) => `add: ${line}`));
   });
 });
 

@@ -11,6 +11,12 @@ import { PLAIN } from './languages.ts';
 export interface HighlightOptions {
   /** Lines of code highlighted per body at most; the rest of a huge patch keeps its diff colours only (default 6000). */
   maxLines?: number;
+  /**
+   * Milliseconds of highlighting per body at most (default 1000): a grammar can take far longer
+   * on some lines than on kernel C, so lines are not a bound on time. The lines after it keep
+   * their diff colours only.
+   */
+  maxMilliseconds?: number;
 }
 
 interface CodeLine {
@@ -73,11 +79,17 @@ export function startsInComment(lines: string[]): boolean {
   return first !== undefined && /^\s*\*(?:\s|$)/.test(first);
 }
 
-/** Tokenizes one side of a segment as a fragment. */
-function side(tokenizer: LineTokenizer, lang: string, lines: CodeLine[]): Map<CodeLine, Token[]> {
+/** Tokenizes one side of a segment as a fragment, until the `deadline` (a `performance.now()` time) passes. */
+function side(tokenizer: LineTokenizer, lang: string, lines: CodeLine[], deadline: number): Map<CodeLine, Token[]> {
   const codes = lines.map((line) => line.code);
   tokenizer.reset(BLOCK_COMMENTS.has(lang) && startsInComment(codes) ? '/*' : undefined);
-  return new Map(lines.map((line) => [line, tokenizer.line(line.code)]));
+  const tokens = new Map<CodeLine, Token[]>();
+  for (const line of lines) {
+    const left = deadline - performance.now();
+    if (left <= 0) break;
+    tokens.set(line, tokenizer.line(line.code, left));
+  }
+  return tokens;
 }
 
 function tokenElements(tokens: Token[]): ElementContent[] {
@@ -88,17 +100,16 @@ function tokenElements(tokens: Token[]): ElementContent[] {
   );
 }
 
-function highlightSegment(tokenizer: LineTokenizer, lang: string, lines: CodeLine[]): void {
+/** Highlights a segment; lines left when the deadline passes keep their text as it was. */
+function highlightSegment(tokenizer: LineTokenizer, lang: string, lines: CodeLine[], deadline: number): void {
   const hasAdded = lines.some((line) => line.kind === 'add');
   const hasRemoved = lines.some((line) => line.kind === 'del');
-  const newSide = hasAdded || !hasRemoved ? side(tokenizer, lang, lines.filter((line) => line.kind !== 'del')) : undefined;
-  const oldSide = hasRemoved ? side(tokenizer, lang, lines.filter((line) => line.kind !== 'add')) : undefined;
+  const newSide = hasAdded || !hasRemoved ? side(tokenizer, lang, lines.filter((line) => line.kind !== 'del'), deadline) : undefined;
+  const oldSide = hasRemoved ? side(tokenizer, lang, lines.filter((line) => line.kind !== 'add'), deadline) : undefined;
   for (const line of lines) {
     const tokens = line.kind === 'del' ? oldSide?.get(line) : (newSide?.get(line) ?? oldSide?.get(line));
-    line.element.children = [
-      ...(line.marker ? [{ type: 'text', value: line.marker } as const] : []),
-      ...tokenElements(tokens ?? [{ text: line.code }]),
-    ];
+    if (!tokens) continue;
+    line.element.children = [...(line.marker ? [{ type: 'text', value: line.marker } as const] : []), ...tokenElements(tokens)];
   }
 }
 
@@ -113,20 +124,25 @@ function diffBlocks(node: Root | Element): Element[] {
 
 /** unified plugin (hast): highlight the code in `pre.diff` blocks with shiki. */
 export function rehypeHighlightDiff(options: HighlightOptions = {}) {
-  const { maxLines = 6000 } = options;
+  const { maxLines = 6000, maxMilliseconds = 1000 } = options;
   return async (tree: Root): Promise<void> => {
     let budget = maxLines;
+    // Loading a grammar is not counted: it happens once per build, not once per body.
+    let spent = 0;
     for (const pre of diffBlocks(tree)) {
       const lang = String(pre.properties.dataLang ?? PLAIN);
       const code = pre.children[0];
       if (lang === PLAIN || code?.type !== 'element') continue;
       const tokenizer = await LineTokenizer.create(lang);
       if (!tokenizer) continue;
+      const start = performance.now();
+      const deadline = start + maxMilliseconds - spent;
       for (const segment of segments(code)) {
         budget -= segment.length;
-        if (budget < 0) return;
-        highlightSegment(tokenizer, lang, segment);
+        if (budget < 0 || performance.now() >= deadline) return;
+        highlightSegment(tokenizer, lang, segment, deadline);
       }
+      spent += performance.now() - start;
     }
   };
 }

@@ -153,15 +153,15 @@ export class LineTokenizer {
     if (opening !== undefined) this.line(opening);
   }
 
-  /** Tokenizes the next line of the fragment. */
-  line(text: string): Token[] {
+  /** Tokenizes the next line of the fragment, giving the grammar `timeLimit` milliseconds at most (it then leaves the rest of the line as one token). */
+  line(text: string, timeLimit = LINE_TIME_LIMIT): Token[] {
     if (text === '') return [];
     if (text.length > MAX_TOKENIZED_LINE) return [{ text }];
     const key = `${this.#lang}\u0000${stateId(this.#state)}\u0000${text}`;
     let result = recall(key);
     if (!result) {
       const grammar = this.#shiki.getLanguage(this.#lang);
-      const { tokens: encoded, ruleStack, stoppedEarly } = grammar.tokenizeLine2(text, this.#state, LINE_TIME_LIMIT);
+      const { tokens: encoded, ruleStack, stoppedEarly } = grammar.tokenizeLine2(text, this.#state, Math.max(1, Math.min(LINE_TIME_LIMIT, timeLimit)));
       const tokens: Token[] = [];
       for (let i = 0; i < encoded.length; i += 2) {
         const start = encoded[i]!;

@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Element, Root } from 'hast';
 import type { MailBody } from '../parse/types.ts';
 import { corpusPath, loadMail } from '../testing/corpus.ts';
-import { renderBody, renderBodyTree } from './index.ts';
+import { MAX_RENDERED_CHARACTERS, MAX_RENDERED_LINES, renderBody, renderBodyTree } from './index.ts';
 import { renderedLines } from './test-support.ts';
 
 const classes = (element: Element) => (Array.isArray(element.properties.className) ? element.properties.className.map(String) : []);
@@ -115,7 +115,14 @@ describe('pathological input degrades gracefully', () => {
   it('stays linear on lines full of links and ids, and on blank lines inside a hunk', { timeout }, async () => {
     const links = Array.from({ length: 20_000 }, (_, index) => `https://x.org/${index} <2023${index}.GA${index}@x.org>`).join(' ');
     assert.equal((await render(links)).match(/rel="nofollow"/g)?.length, 20_000);
-    const blanks = `@@ -1,100000 +1,100000 @@\n${'\n'.repeat(99_999)}+x`;
-    assert.match(await render(blanks), /<span class="line add" data-new="100000">\+x<\/span>/);
+    const blanks = `@@ -1,24000 +1,24000 @@\n${'\n'.repeat(23_999)}+x`;
+    assert.match(await render(blanks), /<span class="line add" data-new="24000">\+x<\/span>/);
+  });
+
+  it('refuses to mark up a body past its size bounds, saying why (the loader shows it as plain text)', { timeout }, async () => {
+    await assert.rejects(render('x\n'.repeat(MAX_RENDERED_LINES)), /too large to mark up \(25001 lines, the limit is 25000\)/);
+    await assert.rejects(render('x'.repeat(MAX_RENDERED_CHARACTERS + 1)), /too large to mark up \(4194305 characters, the limit is 4194304\)/);
+    const html = await renderBody({ text: 'x\n'.repeat(MAX_RENDERED_LINES - 10), inline: [] });
+    assert.match(html, /^<div class="mail-body"><p>x\n/);
   });
 });

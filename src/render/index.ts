@@ -59,6 +59,29 @@ export function mailProcessor(options: RenderOptions = {}) {
 
 type MailProcessor = ReturnType<typeof mailProcessor>;
 
+/**
+ * Bodies past these are not marked up: the pipeline is linear, but a few dozen microseconds a
+ * line add up, and no mail may take more than a second or two. The longest mail of a whole
+ * kernel list (linux-leds, 23,200 mails) has 10,754 lines.
+ */
+export const MAX_RENDERED_LINES = 25_000;
+export const MAX_RENDERED_CHARACTERS = 4 * 1024 * 1024;
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines++;
+  return lines;
+}
+
+/** Throws, with the reason, for a body too large to mark up (the caller shows it with `renderPlainBody`). */
+function checkSize(body: MailBody): void {
+  const texts = [body.text, ...body.inline.map((part) => part.text)];
+  const characters = texts.reduce((sum, text) => sum + text.length, 0);
+  if (characters > MAX_RENDERED_CHARACTERS) throw new Error(`too large to mark up (${characters} characters, the limit is ${MAX_RENDERED_CHARACTERS})`);
+  const lines = texts.reduce((sum, text) => sum + lineCount(text), 0);
+  if (lines > MAX_RENDERED_LINES) throw new Error(`too large to mark up (${lines} lines, the limit is ${MAX_RENDERED_LINES})`);
+}
+
 /** One tree for the whole body: the text, then each inline attachment as an `attachment` section. */
 function parseBody(processor: MailProcessor, body: MailBody): Root {
   const tree = processor.parse(body.text) as Root;
@@ -70,11 +93,12 @@ function parseBody(processor: MailProcessor, body: MailBody): Root {
 }
 
 async function run(body: MailBody, options: RenderOptions): Promise<{ processor: MailProcessor; tree: HastRoot }> {
+  checkSize(body);
   const processor = mailProcessor(options);
   return { processor, tree: (await processor.run(parseBody(processor, body))) as HastRoot };
 }
 
-/** Renders a body to a hast tree (what `renderBody` serialises). */
+/** Renders a body to a hast tree (what `renderBody` serialises); throws past the size bounds too. */
 export async function renderBodyTree(body: MailBody, options: RenderOptions = {}): Promise<HastRoot> {
   return (await run(body, options)).tree;
 }
@@ -82,7 +106,7 @@ export async function renderBodyTree(body: MailBody, options: RenderOptions = {}
 /**
  * Renders a mail body (its text and inline attachments) to an HTML fragment. The result
  * depends on the body and options alone, so it can be cached per mail; links into the archive
- * are added at page time by `resolveArchiveLinks`.
+ * are added at page time by `resolveArchiveLinks`. Throws for a body past the size bounds above.
  */
 export async function renderBody(body: MailBody, options: RenderOptions = {}): Promise<string> {
   const { processor, tree } = await run(body, options);

@@ -15,26 +15,31 @@ const ID_LABEL = /(?:message-?id|in-reply-to|references|msgid)\s*:?\s*$/i;
 /** Trailers whose `<…@…>` is a person's address (keys as `remarkTrailers` writes them). */
 const PERSON_TRAILER = /-by$|^cc$/;
 
-/** Cuts the punctuation that ends a sentence (and a closing bracket opened outside the URL) off a URL. */
+/** The closing bracket of each opening one. */
+const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+/**
+ * Cuts the punctuation that ends a sentence (and a closing bracket opened outside the URL) off a
+ * URL. Brackets are counted once and the counts kept as characters are cut, so a URL ending in
+ * a million `)` costs one pass, not one per `)`.
+ */
 export function trimUrl(url: string): string {
+  // Per closing bracket: openers minus closers of its kind in url[0, end).
+  const balance: Record<string, number> = { ')': 0, ']': 0, '}': 0 };
+  for (const char of url) {
+    if (char in balance) balance[char]!--;
+    else if (char in CLOSING) balance[CLOSING[char]!]!++;
+  }
   let end = url.length;
   for (;;) {
     const last = url[end - 1];
     if (last && '.,;:!?\'*'.includes(last)) end--;
-    else if ((last === ')' || last === ']' || last === '}') && unbalanced(url.slice(0, end), last)) end--;
-    else break;
+    else if (last && last in balance && balance[last]! < 0) {
+      balance[last]!++;
+      end--;
+    } else break;
   }
   return url.slice(0, end);
-}
-
-function unbalanced(url: string, close: string): boolean {
-  const open = close === ')' ? '(' : close === ']' ? '[' : '{';
-  let depth = 0;
-  for (const char of url) {
-    if (char === open) depth++;
-    else if (char === close) depth--;
-  }
-  return depth < 0;
 }
 
 /** The Message-ID a lore, lkml.kernel.org/r or patch.msgid.link URL points at, or undefined. */

@@ -29,7 +29,10 @@ function readArmor(run: MailLine[], index: number): { node: PgpArmor; end: numbe
   }
   const close = `-----END PGP ${what}-----`;
   for (let end = index + 1; end < Math.min(run.length, index + MAX_ARMOR_LINES); end++) {
-    if (run[end]!.value.trimEnd() === close) return { node: armor(run.slice(index, end + 1), kind), end: end + 1 };
+    const line = run[end]!.value;
+    if (line.trimEnd() === close) return { node: armor(run.slice(index, end + 1), kind), end: end + 1 };
+    // Armour does not nest: a BEGIN before the END leaves this one unclosed (and a run of BEGIN lines costs one look each).
+    if (line.startsWith('-----BEGIN PGP ')) return undefined;
   }
   return undefined;
 }
