@@ -13,7 +13,7 @@
 import type { Address } from '../parse/types.ts';
 import { parseMailDate } from '../parse/date.ts';
 import { isQuoted } from './body.ts';
-import { parsePerson, samePerson } from './person.ts';
+import { holdsAngleAddress, parsePerson, samePerson } from './person.ts';
 
 export interface Attribution {
   /** Who wrote the quoted mail. */
@@ -95,21 +95,54 @@ function dateOf(parts: DateParts): { date: string | null; exact: boolean } {
   return { date: parseMailDate(`${base} +0000`), exact: false };
 }
 
+/** Longer lines are not attributions (real ones, unwrapped, stay under two hundred characters). */
+const MAX_ATTRIBUTION_LENGTH = 1000;
+
+const isSpace = (char: string | undefined) => char !== undefined && /\s/.test(char);
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/**
+ * What a trimmed line says before a closing `wrote:` or `writes:` (blanks allowed before the
+ * colon), or null: read back from the end, as `/^(.+?)\s+(?:wrote|writes)\s*:\s*$/i` would
+ * with a retry from every blank of the line.
+ */
+function beforeWrote(text: string): string | null {
+  if (!text.endsWith(':')) return null;
+  let end = text.length - 1;
+  while (isSpace(text[end - 1])) end--;
+  const verb = ['wrote', 'writes'].find((word) => text.slice(end - word.length, end).toLowerCase() === word);
+  if (!verb || !isSpace(text[end - verb.length - 1])) return null;
+  const said = text.slice(0, end - verb.length).trimEnd();
+  return said === '' ? null : said;
+}
+
+/** The text with commas and blanks trimmed off both ends. */
+function trimCommas(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === ',' || isSpace(text[start]))) start++;
+  while (end > start && (text[end - 1] === ',' || isSpace(text[end - 1]))) end--;
+  return text.slice(start, end);
+}
+
 /** Reads one attribution line (already unwrapped), or returns null. */
 export function parseAttribution(line: string): Attribution | null {
-  const onLine = /^On\s+(.+?)\s+(?:wrote|writes)\s*:\s*$/i.exec(line.trim());
-  if (onLine) {
-    const words = onLine[1]!.split(/\s+/);
+  if (line.length > MAX_ATTRIBUTION_LENGTH) return null;
+  const said = beforeWrote(line.trim());
+  if (said === null) return null;
+  const afterOn = /^on\s/i.test(said) ? said.slice(2).trimStart() : '';
+  // As `.` in a regular expression, the name and date stop at line terminators (only the blanks after `On` may hold one).
+  if (afterOn !== '' && !LINE_TERMINATOR.test(afterOn)) {
+    const words = afterOn.split(/\s+/);
     let taken = 0;
     while (taken < words.length && isDateWord(words[taken]!.replace(/,$/, ''))) taken++;
     // "On the other hand, I wrote:" is prose, not an attribution.
     if (taken === 0) return null;
-    const author = parsePerson(words.slice(taken).join(' ').replace(/^[,\s]+|[,\s]+$/g, ''));
+    const author = parsePerson(trimCommas(words.slice(taken).join(' ')));
     if (author.name === '' && author.email === '') return null;
     return { author, ...dateOf(dateParts(words.slice(0, taken).map((word) => word.replace(/,$/, '')))) };
   }
-  const writes = /^(.+?)\s+(?:wrote|writes)\s*:\s*$/i.exec(line.trim());
-  if (writes && /<[^<>\s]+@[^<>\s]+>/.test(writes[1]!)) return { author: parsePerson(writes[1]!), date: null, exact: false };
+  if (!LINE_TERMINATOR.test(said) && holdsAngleAddress(said)) return { author: parsePerson(said), date: null, exact: false };
   return null;
 }
 

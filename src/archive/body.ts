@@ -53,7 +53,7 @@ export function normalizedDiff(body: MailBody): string | null {
   for (const line of lines.slice(start)) {
     if (line === '-- ') break;
     if (/^index [0-9a-f]+\.\.[0-9a-f]+/.test(line)) continue;
-    kept.push(line.startsWith('@@') ? '@@' : line.replace(/\s+$/, ''));
+    kept.push(line.startsWith('@@') ? '@@' : line.trimEnd());
   }
   return kept.join('\n').trim();
 }

@@ -49,7 +49,11 @@ export function parseTrailerLine(line: string): Trailer[] {
   return (kinds as TrailerKind[]).map((kind) => ({ kind, person }));
 }
 
-function dedupe(trailers: Trailer[]): Trailer[] {
+/** Trailers read per mail at most: a real one gives a handful, and each new one is compared with all before it. */
+export const MAX_TRAILERS = 100;
+
+function dedupe(all: Trailer[]): Trailer[] {
+  const trailers = all.slice(0, MAX_TRAILERS);
   return trailers.filter(
     (trailer, index) => trailers.findIndex((other) => other.kind === trailer.kind && samePerson(other.person, trailer.person)) === index,
   );
@@ -71,6 +75,7 @@ export function replyTrailers(text: string, sender: Address): Trailer[] {
   const anonymous = sender.name === '' && sender.email === '';
   const trailers: Trailer[] = [];
   for (const line of ownLines(text.split('\n'))) {
+    if (trailers.length >= MAX_TRAILERS) break;
     if (NAK_LINE.test(line)) trailers.push({ kind: 'nacked', person: sender });
     for (const trailer of parseTrailerLine(line)) {
       if (anonymous || samePerson(trailer.person, sender)) trailers.push(trailer);
