@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -80,4 +80,26 @@ test('the lore threads sample: 34 mboxrd files, 510 messages', () => {
     count += content.mails.length;
   }
   assert.equal(count, 510);
+});
+
+test('symbolic links are never followed: to files or folders, inside or outside, each skipped with a reason', () => {
+  const root = join(scratch, 'links', 'content');
+  const outside = join(scratch, 'links', 'outside');
+  for (const dir of [join(root, 'inner'), outside]) mkdirSync(dir, { recursive: true });
+  writeFileSync(join(root, 'inner', 'real.eml'), message);
+  writeFileSync(join(outside, 'secret.eml'), message.replace('<a@', '<secret@'));
+  symlinkSync(join(outside, 'secret.eml'), join(root, 'file-out.eml'));
+  symlinkSync(outside, join(root, 'folder-out'));
+  symlinkSync(join(root, 'inner', 'real.eml'), join(root, 'file-in.eml'));
+  symlinkSync(join(root, 'inner'), join(root, 'folder-in'));
+  symlinkSync(join(root, 'loop'), join(root, 'loop'));
+  const files = listContentFiles(root);
+  assert.deepEqual(files, ['file-in.eml', 'file-out.eml', 'folder-in', 'folder-out', 'inner/real.eml', 'loop']);
+  for (const file of [...files.filter((name) => name !== 'inner/real.eml'), 'folder-out/secret.eml', 'folder-in/real.eml']) {
+    const read = readContentFile(root, file);
+    assert.deepEqual(read.mails, [], file);
+    assert.match(read.problems[0]!.reason, /^symbolic link: not followed/, file);
+  }
+  assert.equal(readContentFile(root, 'inner/real.eml').mails.length, 1);
+  assert.match(readContentFile(root, '../outside/secret.eml').problems[0]!.reason, /outside the content folder/);
 });

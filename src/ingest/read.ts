@@ -2,7 +2,7 @@
  * Reads the content folder: lists its files and cuts each into raw messages.
  * Nothing here throws for bad input; every file yields messages, problems, or both.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { detectFileKind } from './detect.ts';
@@ -23,8 +23,9 @@ export interface ContentFile {
 
 /**
  * Every file under `root`, recursively, sorted. Hidden files and folders and maildir
- * `tmp/` folders (mail still being delivered) are left out; symbolic links to folders
- * are not followed, so a link loop cannot hang the build.
+ * `tmp/` folders (mail still being delivered) are left out. Symbolic links are listed but
+ * never followed (`readContentFile` skips them with a reason), so a link cannot lead the
+ * build out of the content folder, nor a link loop hang it.
  */
 export function listContentFiles(root: string): string[] {
   const files: string[] = [];
@@ -36,7 +37,7 @@ export function listContentFiles(root: string): string[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!(isMaildir && entry.name === 'tmp')) visit(path);
-      } else if (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile())) {
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
         files.push(relative(root, path).split(sep).join('/'));
       }
     }
@@ -92,14 +93,37 @@ export function frameMail(file: string, bytes: Buffer): Omit<ContentFile, 'file'
   return { mails, problems };
 }
 
-/** Reads one content file (`file` relative to `root`) into raw messages. */
+const NOT_FOLLOWED = 'symbolic link: not followed (content is read only from regular files inside the content folder)';
+
+/** Why `file` (relative to `root`) is not a path to a regular file inside it, or null: no `..`, no symbolic link on the way. */
+function pathProblem(root: string, file: string): string | null {
+  const parts = file.split('/');
+  if (parts.some((part) => part === '..' || part === '')) return 'outside the content folder';
+  let path = root;
+  for (const part of parts.slice(0, -1)) {
+    path = join(path, part);
+    if (lstatSync(path).isSymbolicLink()) return NOT_FOLLOWED;
+  }
+  return null;
+}
+
+/** Reads one content file (`file` relative to `root`, `/`-separated) into raw messages; links are skipped with a reason. */
 export function readContentFile(root: string, file: string): ContentFile {
-  const path = join(root, file);
+  const skipped = (reason: string): ContentFile => ({ file, mails: [], problems: [{ file, reason }] });
+  let fd: number | undefined;
   try {
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) return { file, mails: [], problems: [sizeProblem(file, size, MAX_FILE_BYTES)] };
-    return { file, ...frameMail(file, readFileSync(path)) };
+    const problem = pathProblem(root, file);
+    if (problem) return skipped(problem);
+    // O_NOFOLLOW: a link put in the file's place after listing is refused too (ELOOP).
+    fd = openSync(join(root, file), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return skipped('not a regular file');
+    if (stats.size > MAX_FILE_BYTES) return { file, mails: [], problems: [sizeProblem(file, stats.size, MAX_FILE_BYTES)] };
+    return { file, ...frameMail(file, readFileSync(fd)) };
   } catch (error) {
-    return { file, mails: [], problems: [{ file, reason: `cannot read: ${(error as Error).message}` }] };
+    const { code, message } = error as NodeJS.ErrnoException;
+    return skipped(code === 'ELOOP' ? NOT_FOLLOWED : `cannot read: ${message}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
