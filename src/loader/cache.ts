@@ -3,7 +3,8 @@
  * by the digest of the raw mail, and the ingest report of the last load. Kept out of Astro's content store,
  * which is one JSON string and would overflow with the bodies of a whole list.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { IngestProblem } from '../ingest/types.ts';
 import type { MailBody } from '../parse/types.ts';
@@ -13,30 +14,116 @@ export function cacheRoot(): string {
   return resolve(process.env.SHEAF_CACHE ?? '.cache/sheaf');
 }
 
+/** A cache file that is missing, cut short or not what its name says; the caller can parse the mail again. */
+export class CacheError extends Error {
+  override name = 'CacheError';
+}
+
+/**
+ * Writes a file whole or not at all: to a temporary name in the same folder, then renamed
+ * over the real one (atomic on one file system), so a build killed mid-write leaves no
+ * truncated file behind, only a `.tmp` that nothing reads.
+ */
+function writeAtomically(path: string, data: string | Buffer): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${randomUUID()}.tmp`;
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Body cache files start with one line naming their key and the length of what follows:
+ * `sheaf-body <key> <bytes>`. Checking a file then costs one small read and its size, not
+ * reading it whole (the loader checks every mail's files on every build), and a file cut
+ * short, or copied under another key, is told from a good one.
+ */
+const HEADER = /^sheaf-body ([0-9a-f]+) (\d+)\n/;
+/** Enough bytes to hold any header. */
+const HEADER_BYTES = 128;
+
+function headerOf(key: string, payload: Buffer): Buffer {
+  return Buffer.from(`sheaf-body ${key} ${payload.length}\n`);
+}
+
+/** Why the start of a body file and its size do not fit its key, or null when they do. */
+function headerProblem(key: string, head: string, size: number): string | null {
+  const header = HEADER.exec(head);
+  if (!header) return 'no header';
+  if (header[1] !== key) return `written for key ${header[1]}`;
+  const expected = header[0].length + Number(header[2]);
+  return size === expected ? null : `${size} bytes where ${expected} were written`;
+}
+
 /** The text of a body (`.json`) and its rendered HTML (`.html`) are kept apart: threading reads every text, pages one HTML. */
 function bodyPath(key: string, extension: 'json' | 'html'): string {
   if (!/^[0-9a-f]{16,}$/.test(key)) throw new Error(`not a body cache key: ${key}`);
   return join(cacheRoot(), 'bodies', key.slice(0, 2), `${key}.${extension}`);
 }
 
+/** Whether a body file is there and whole, from its header and size alone. */
+function isWhole(key: string, path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(HEADER_BYTES);
+    const read = readSync(fd, head, 0, HEADER_BYTES, 0);
+    return headerProblem(key, head.toString('latin1', 0, read), fstatSync(fd).size) === null;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Whether both files of a body are in the cache and whole; when not, the loader parses the mail again. */
 export function hasBody(key: string): boolean {
-  return existsSync(bodyPath(key, 'json')) && existsSync(bodyPath(key, 'html'));
+  return isWhole(key, bodyPath(key, 'json')) && isWhole(key, bodyPath(key, 'html'));
 }
 
+function writeBodyFile(key: string, extension: 'json' | 'html', text: string): void {
+  const payload = Buffer.from(text);
+  writeAtomically(bodyPath(key, extension), Buffer.concat([headerOf(key, payload), payload]));
+}
+
+/** Writes a body and its HTML; the HTML first, so a body whose text is there has its rendering too. */
 export function writeBody(key: string, body: MailBody, html: string): void {
-  const path = bodyPath(key, 'json');
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify(body));
-  writeFileSync(bodyPath(key, 'html'), html);
+  writeBodyFile(key, 'html', html);
+  writeBodyFile(key, 'json', JSON.stringify(body));
 }
 
+/** The payload of a body file, checked against its header; throws a `CacheError` saying what is wrong. */
+function readBodyFile(key: string, extension: 'json' | 'html'): string {
+  const path = bodyPath(key, extension);
+  let data: Buffer;
+  try {
+    data = readFileSync(path);
+  } catch (error) {
+    throw new CacheError(`body cache file ${path} cannot be read: ${(error as Error).message}`);
+  }
+  const head = data.toString('latin1', 0, HEADER_BYTES);
+  const problem = headerProblem(key, head, data.length);
+  if (problem) throw new CacheError(`body cache file ${path} is damaged (${problem}); its mail is parsed again on the next build`);
+  return data.toString('utf8', HEADER.exec(head)![0].length);
+}
+
+/** The body of a mail; throws a `CacheError` when its cache file is missing or damaged. */
 export function readBody(key: string): MailBody {
-  return JSON.parse(readFileSync(bodyPath(key, 'json'), 'utf8')) as MailBody;
+  const text = readBodyFile(key, 'json');
+  try {
+    return JSON.parse(text) as MailBody;
+  } catch (error) {
+    throw new CacheError(`body cache file for ${key} holds no body: ${(error as Error).message}`);
+  }
 }
 
-/** The body as rendered by `src/render` when the mail was loaded; archive links are resolved at page time. */
+/** The body as rendered by `src/render` when the mail was loaded (archive links are resolved at page time); throws a `CacheError` when its file is missing or damaged. */
 export function readRenderedBody(key: string): string {
-  return readFileSync(bodyPath(key, 'html'), 'utf8');
+  return readBodyFile(key, 'html');
 }
 
 /** What the loader found in the content folder on the last build. */
@@ -56,12 +143,23 @@ export interface IngestReport {
 
 const REPORT_FILE = 'ingest-report.json';
 
+/** Writes the report whole or not at all; it stays plain JSON, for people to read. */
 export function writeIngestReport(report: IngestReport): void {
-  mkdirSync(cacheRoot(), { recursive: true });
-  writeFileSync(join(cacheRoot(), REPORT_FILE), JSON.stringify(report, null, 2));
+  writeAtomically(join(cacheRoot(), REPORT_FILE), JSON.stringify(report, null, 2));
 }
 
+/** The last load's report, or null when there is none; throws a `CacheError` when the file is damaged. */
 export function readIngestReport(): IngestReport | null {
   const path = join(cacheRoot(), REPORT_FILE);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as IngestReport) : null;
+  if (!existsSync(path)) return null;
+  let report: IngestReport;
+  try {
+    report = JSON.parse(readFileSync(path, 'utf8')) as IngestReport;
+  } catch (error) {
+    throw new CacheError(`ingest report ${path} is damaged: ${(error as Error).message}; the next build writes it again`);
+  }
+  if (typeof report !== 'object' || report === null || typeof report.files !== 'number' || !Array.isArray(report.skipped)) {
+    throw new CacheError(`ingest report ${path} is damaged: not a report; the next build writes it again`);
+  }
+  return report;
 }
