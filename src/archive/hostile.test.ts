@@ -5,7 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { findAttribution, parseAttribution } from './attribution.ts';
 import { buildReviewArchive } from './index.ts';
+import { parsePerson, samePerson } from './person.ts';
+import { commitTrailers, MAX_TRAILERS, replyTrailers } from './trailers.ts';
 import { MAX_SERIES_PATCHES, MAX_VERSION, normalizeTitle, parseSubject } from './subject.ts';
 import { diff, mails, reviewOf, type MailSpec } from './test-support.ts';
 
@@ -131,5 +134,35 @@ describe('titles', () => {
     assert.equal(normalizeTitle('Multicolor Framework (v25)'), 'multicolor framework');
     assert.equal(normalizeTitle('Multicolor Framework, v2.1'), 'multicolor framework');
     assert.equal(normalizeTitle('leds: dev25'), 'leds dev25');
+  });
+});
+
+describe('mail text read in linear time', () => {
+  it('attribution lines full of blanks, commas or addresses', () => {
+    const { ms } = timed(() => {
+      findAttribution(`On a${' '.repeat(400_000)}b wrote:\n`.repeat(5));
+      findAttribution(`x${' '.repeat(1_000_000)}y\n`);
+      parseAttribution(`On Mon, 1 Jan 2024, ${','.repeat(900)} wrote:`);
+      parseAttribution(`<${'a@'.repeat(400)} wrote:`);
+    });
+    assert.ok(ms < 1000, `${ms} ms`);
+    assert.deepEqual(parseAttribution('Ada Lovelace <ada@example.org> writes:'), { author: { name: 'Ada Lovelace', email: 'ada@example.org' }, date: null, exact: false });
+    assert.equal(parseAttribution(`On Mon, 1 Jan 2024 ${'x'.repeat(2000)} wrote:`), null, 'too long to be one');
+  });
+
+  it('people named by a megabyte of brackets and at signs', () => {
+    const { ms } = timed(() => {
+      parsePerson(`<${'a@'.repeat(500_000)}`);
+      samePerson({ name: '('.repeat(1_000_000), email: '' }, { name: '['.repeat(1_000_000), email: '' });
+    });
+    assert.ok(ms < 1000, `${ms} ms`);
+    assert.deepEqual(parsePerson('Ada <ada@example.org<mailto:ada@example.org>>'), { name: 'Ada', email: 'ada@example.org' });
+  });
+
+  it('reads at most MAX_TRAILERS trailers from one mail', () => {
+    const text = Array.from({ length: 50_000 }, (_, i) => `Reviewed-by: Person ${i} <p${i}@example.org>`).join('\n');
+    const { result, ms } = timed(() => [replyTrailers(text, { name: '', email: '' }), commitTrailers(text)]);
+    assert.ok(ms < 1000, `${ms} ms`);
+    assert.deepEqual(result.map((trailers) => trailers.length), [MAX_TRAILERS, MAX_TRAILERS]);
   });
 });

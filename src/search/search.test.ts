@@ -6,10 +6,19 @@ import { parseQuery } from './query.ts';
 import { decodeRows, encodeRows, shardFor, shardKey, stripReplyPrefixes, words } from './tokenize.ts';
 import type { SearchRow } from './types.ts';
 
+test('reply prefixes are stripped in linear time, however many blanks', () => {
+  const start = performance.now();
+  assert.equal(stripReplyPrefixes(`re${' '.repeat(1_000_000)}x`), `re${' '.repeat(1_000_000)}x`);
+  assert.equal(stripReplyPrefixes(`${'re: '.repeat(100_000)}x`), 'x');
+  assert.ok(performance.now() - start < 1000);
+});
+
 test('words fold case and accents and split at punctuation', () => {
   assert.deepEqual(words('[PATCHv3 2/5] leds: qcom-wled: Déjà vu'), ['patchv3', '2', '5', 'leds', 'qcom', 'wled', 'deja', 'vu']);
   assert.equal(stripReplyPrefixes('Re: RE: Fwd: [PATCH] x'), '[PATCH] x');
   assert.equal(stripReplyPrefixes('Re[2]: AW: x'), 'x');
+  assert.equal(stripReplyPrefixes(' re [12] :  fw:r: x'), 'x');
+  assert.equal(stripReplyPrefixes('ree: x'), 'ree: x');
   assert.equal(shardKey('leds'), 'le');
   assert.equal(shardKey('v'), 'v');
   assert.equal(shardKey(words('Über')[0]!), 'ub');

@@ -14,9 +14,35 @@ export function words(text: string): string[] {
   return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** `Re:`, `Fwd:`, `AW:` and friends at the start, repeated or not: not part of what a subject is about. */
+const REPLY_WORD = /^(?:re|fwd?|aw|sv|antw|r)/i;
+
+/** Where one `Re:` (blanks, word, blanks, `[2]`, blanks, colon, blanks) starting at `from` ends, or -1. */
+function replyPrefixEnd(subject: string, from: number): number {
+  const skipBlanks = (index: number) => {
+    while (index < subject.length && /\s/.test(subject[index]!)) index++;
+    return index;
+  };
+  let index = skipBlanks(from);
+  const word = REPLY_WORD.exec(subject.slice(index, index + 4));
+  if (!word) return -1;
+  index = skipBlanks(index + word[0].length);
+  if (subject[index] === '[') {
+    let digits = index + 1;
+    while (subject[digits]! >= '0' && subject[digits]! <= '9') digits++;
+    if (digits > index + 1 && subject[digits] === ']') index = skipBlanks(digits + 1);
+  }
+  return subject[index] === ':' ? skipBlanks(index + 1) : -1;
+}
+
+/**
+ * `Re:`, `Fwd:`, `AW:` and friends at the start, repeated or not: not part of what a subject is
+ * about. Read one by one rather than with `/^(?:\s*(?:re|…)\s*(?:\[\d+\])?\s*:\s*)+/i`, which
+ * splits every run of blanks every way before it gives up.
+ */
 export function stripReplyPrefixes(subject: string): string {
-  return subject.replace(/^(?:\s*(?:re|fwd?|aw|sv|antw|r)\s*(?:\[\d+\])?\s*:\s*)+/i, '').trim();
+  let start = 0;
+  for (let end = replyPrefixEnd(subject, 0); end !== -1; end = replyPrefixEnd(subject, start)) start = end;
+  return subject.slice(start).trim();
 }
 
 /** Title words are indexed a second time as `=word`, in the word's own shard, so title matches can rank first. */
