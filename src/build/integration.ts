@@ -4,11 +4,12 @@
  * pages rendered and kept, the removal of files an incremental build left behind, and
  * the closing summary, also written to `<cache>/last-build.json` for benchmarks.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, AstroLoggerMessage, AstroPrerenderer } from 'astro';
-import { cacheRoot, readIngestReport } from '../loader/cache.ts';
+import { cacheRoot, readIngestReport, type IngestReport } from '../loader/cache.ts';
 import { Progress } from './progress.ts';
 import { removeStaleFiles } from './stale-files.ts';
 
@@ -85,6 +86,30 @@ function outputsOf(dir: URL, assets: Map<string, URL[]>): Set<string> {
   return new Set([...assets.values()].flat().map((url) => relative(root, fileURLToPath(url)).split(sep).join('/')));
 }
 
+/** Where the outputs of the last build into an output folder are listed (the cache may serve several). */
+function outputsFile(outDir: string): string {
+  return join(cacheRoot(), 'outputs', `${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`);
+}
+
+function readOutputs(outDir: string): string[] {
+  const file = outputsFile(outDir);
+  if (!existsSync(file)) return [];
+  try {
+    const outputs: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return Array.isArray(outputs) ? outputs.filter((path): path is string => typeof path === 'string') : [];
+  } catch {
+    // A damaged list only means stale files of the last build may stay; the next build lists them again.
+    return [];
+  }
+}
+
+function writeOutputs(outDir: string, outputs: ReadonlySet<string>): void {
+  const file = outputsFile(outDir);
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(`${file}.tmp`, JSON.stringify([...outputs].sort()));
+  renameSync(`${file}.tmp`, file);
+}
+
 export function sheafBuild(): AstroIntegration {
   const counter: PageCounter = { progress: null, total: 0, rendered: 0 };
   let buildStarted = Date.now();
@@ -100,8 +125,16 @@ export function sheafBuild(): AstroIntegration {
       },
       'astro:build:done': ({ dir, assets, pages, logger }) => {
         const pageLine = counter.progress?.finish();
-        const staleRemoved = removeStaleFiles(fileURLToPath(dir), outputsOf(dir, assets), buildStarted);
-        const report = readIngestReport();
+        const outDir = fileURLToPath(dir);
+        const outputs = outputsOf(dir, assets);
+        const staleRemoved = removeStaleFiles(outDir, readOutputs(outDir), outputs, buildStarted);
+        writeOutputs(outDir, outputs);
+        let report: IngestReport | null;
+        try {
+          report = readIngestReport();
+        } catch (error) {
+          return logger.warn((error as Error).message);
+        }
         if (!report) return logger.warn('no ingest report: the mail loader did not run');
         const messagePages = pages.filter((page) => page.pathname.startsWith('m/')).length;
         const counts: BuildCounts = {

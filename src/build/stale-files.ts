@@ -1,44 +1,51 @@
 /**
  * Incremental builds keep the output folder between builds (Astro copies nothing back for
  * pages it keeps), so a page no longer generated, or an asset of an earlier build, would
- * stay behind. After a build, every file that this build neither wrote nor kept is stale:
- * removing them makes the folder equal to a build from nothing.
+ * stay behind. After a build, the files the last build wrote or kept and this one did not,
+ * and the bundled assets it did not write again, are stale: removing them makes the folder
+ * equal to a build from nothing. The folder is never walked whole: on a whole list it holds
+ * some 30,000 files.
  */
-import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 
-export interface OutputFile {
-  /** Relative to the output folder, with `/`. */
-  path: string;
-  mtimeMs: number;
+/** Where Astro puts bundled scripts and styles: names with a content hash, written anew by every build. */
+export const ASSETS_FOLDER = '_astro';
+
+/** The outputs of the last build that this one did not write or keep. */
+export function staleOutputs(previous: Iterable<string>, current: ReadonlySet<string>): string[] {
+  return [...new Set(previous)].filter((path) => !current.has(path)).sort();
 }
 
-/** The files to remove: neither an output of this build (written or kept) nor written since it started. */
-export function staleFiles(files: readonly OutputFile[], outputs: ReadonlySet<string>, buildStartedMs: number): string[] {
-  return files.filter((file) => !outputs.has(file.path) && file.mtimeMs < buildStartedMs).map((file) => file.path).sort();
+/** A path an earlier build recorded, safe to remove: relative, inside the folder. */
+function isInside(path: string): boolean {
+  return path !== '' && !isAbsolute(path) && !path.split('/').some((segment) => segment === '..' || segment === '');
 }
 
-/** Every file under a folder, relative to it. Symbolic links are listed, never followed. */
-export function listOutputFiles(dir: string): OutputFile[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-    .map((entry) => {
-      const full = join(entry.parentPath, entry.name);
-      return { path: relative(dir, full).split(sep).join('/'), mtimeMs: statSync(full, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
-    });
+/** Bundled assets not written since the build started. */
+function staleAssets(dir: string, buildStartedMs: number): string[] {
+  const folder = join(dir, ASSETS_FOLDER);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && statSync(join(folder, entry.name)).mtimeMs < buildStartedMs)
+    .map((entry) => `${ASSETS_FOLDER}/${entry.name}`);
 }
 
-/** Removes the stale files of an output folder and the folders they leave empty; returns how many files went. */
-export function removeStaleFiles(dir: string, outputs: ReadonlySet<string>, buildStartedMs: number): number {
-  const stale = staleFiles(listOutputFiles(dir), outputs, buildStartedMs);
+/** Removes stale files of an output folder and the folders they leave empty; returns how many files went. */
+export function removeStaleFiles(dir: string, previous: Iterable<string>, current: ReadonlySet<string>, buildStartedMs: number): number {
+  const stale = [...staleOutputs(previous, current).filter(isInside), ...staleAssets(dir, buildStartedMs)];
   const folders = new Set<string>();
+  let removed = 0;
   for (const path of stale) {
+    if (!existsSync(join(dir, path))) continue;
     unlinkSync(join(dir, path));
+    removed++;
     for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) folders.add(path.slice(0, slash));
   }
   // Deepest first, so a parent is tried after its children.
   for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
-    if (readdirSync(join(dir, folder)).length === 0) rmdirSync(join(dir, folder));
+    const full = join(dir, folder);
+    if (existsSync(full) && readdirSync(full).length === 0) rmdirSync(full);
   }
-  return stale.length;
+  return removed;
 }

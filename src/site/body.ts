@@ -1,12 +1,24 @@
 /** A message body as its page shows it: the cached rendering, with links into the archive resolved. */
-import { readRenderedBody } from '../loader/cache.ts';
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import { CacheError, readRenderedBody } from '../loader/cache.ts';
 import { resolveArchiveLinks } from '../render/index.ts';
 import type { BodyView } from './routes/message-page.ts';
 
+/** What a page shows when the cached rendering went missing or was damaged after the mail was loaded. */
+const UNAVAILABLE = toHtml(h('p.notice', 'The body of this message could not be read from the build cache; the next build reads the mail again.'));
+
 export function bodyHtml(body: BodyView): string {
+  let html: string;
+  try {
+    html = readRenderedBody(body.key);
+  } catch (error) {
+    if (error instanceof CacheError) return UNAVAILABLE;
+    throw error;
+  }
   const messageUrls = new Map(body.messageUrls);
   const quotedUrls = new Map(body.quotedUrls);
-  return resolveArchiveLinks(readRenderedBody(body.key), {
+  return resolveArchiveLinks(html, {
     messageUrl: (id) => messageUrls.get(id),
     quotedMessageUrl: (depth) => quotedUrls.get(depth),
   });

@@ -179,6 +179,17 @@ function seriesStatusView(series: Series, review: ReviewArchive): SeriesView['st
   }));
 }
 
+// Both versions' pages show the comparison of a pair; it reads bodies, so it is made once per build.
+const comparisons = new WeakMap<Series, Map<Series, PatchComparison[]>>();
+
+function versionComparison(older: Series, newer: Series, review: ReviewArchive): PatchComparison[] {
+  let byNewer = comparisons.get(older);
+  if (!byNewer) comparisons.set(older, (byNewer = new Map()));
+  let patches = byNewer.get(newer);
+  if (!patches) byNewer.set(newer, (patches = compareVersions(older, newer, review.facts)));
+  return patches;
+}
+
 function versionsView(series: Series, review: ReviewArchive): VersionsView {
   const versions = review.versions.get(series.id);
   const previous = versions?.previous ?? null;
@@ -190,7 +201,7 @@ function versionsView(series: Series, review: ReviewArchive): VersionsView {
     all: versions?.all ?? [series],
     previous,
     next,
-    changes: pairs.map(([older, newer]) => ({ older, newer, patches: compareVersions(older, newer, review.facts) })),
+    changes: pairs.map(([older, newer]) => ({ older, newer, patches: versionComparison(older, newer, review) })),
   };
 }
 

@@ -1,27 +1,130 @@
-/** Every page's data and key (routes/index.ts), computed once per build from the content store. */
+/**
+ * Every page's data and key (routes/index.ts), computed once per build from the content
+ * store. A build whose mail is that of the last build (the same store entries with the same
+ * digests, the same ingest report) reads the keys back from the cache and computes no data
+ * at all unless a page is rendered: the keys are a function of that mail and of the code,
+ * and a change of the code changes every route's module graph, so Astro renders those pages
+ * again anyway (with fresh data) and the next change of mail recomputes every key.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getCollection } from 'astro:content';
+import { cacheRoot, readIngestReport, type IngestReport } from '../loader/cache.ts';
 import { loadDigests, loadReview } from './archive.ts';
-import { siteRoutes, type ListRoutes, type SiteRoutes } from './routes/index.ts';
+import { routeKeys, siteRoutes, type ListRoutes, type RouteKeys, type RouteName, type SiteRoutes } from './routes/index.ts';
 import type { BucketPageData } from './routes/list-pages.ts';
 import { loadSearchIndex, loadSearchRows } from './search.ts';
 
 let routes: Promise<SiteRoutes> | undefined;
+let keys: Promise<RouteKeys> | undefined;
 
+/** What the build's mail is: the store's entries and digests, and what the loader reported (less this build's own counts). */
+async function inputDigest(ingest: IngestReport | null): Promise<string> {
+  const hash = createHash('sha256');
+  const entries = (await getCollection('mails')).map((entry) => `${entry.id}\0${String(entry.digest ?? '')}`).sort();
+  for (const entry of entries) hash.update(entry).update('\n');
+  if (ingest) {
+    const { parsed: _parsed, reused: _reused, ...archiveFacts } = ingest;
+    hash.update(JSON.stringify(archiveFacts));
+  }
+  return hash.digest('hex');
+}
+
+const KEYS_FILE = 'route-keys.json';
+
+function readSavedKeys(input: string): RouteKeys | null {
+  const file = join(cacheRoot(), KEYS_FILE);
+  if (!existsSync(file)) return null;
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { input?: string; keys?: RouteKeys };
+    return saved.input === input && saved.keys ? saved.keys : null;
+  } catch {
+    return null; // a damaged file only costs computing the keys again
+  }
+}
+
+function saveKeys(input: string, routeKeys: RouteKeys): void {
+  const file = join(cacheRoot(), KEYS_FILE);
+  mkdirSync(cacheRoot(), { recursive: true });
+  writeFileSync(`${file}.tmp`, JSON.stringify({ input, keys: routeKeys }));
+  renameSync(`${file}.tmp`, file);
+}
+
+/** Every page's data and key. */
 export function loadRoutes(): Promise<SiteRoutes> {
   routes ??= (async () =>
-    siteRoutes({ review: await loadReview(), digests: await loadDigests(), searchRows: await loadSearchRows(), searchIndex: await loadSearchIndex() }))();
+    siteRoutes({
+      review: await loadReview(),
+      digests: await loadDigests(),
+      searchRows: await loadSearchRows(),
+      searchIndex: await loadSearchIndex(),
+      ingest: readIngestReport(),
+    }))();
   return routes;
 }
 
-/** What a bucket-page route gets: the page's data, or the target a numbered page of an earlier build forwards to. */
+/** Every page's route parameter and key: read back when the mail is that of the last build, else computed. */
+export function loadRouteKeys(): Promise<RouteKeys> {
+  keys ??= (async () => {
+    const input = await inputDigest(readIngestReport());
+    const saved = readSavedKeys(input);
+    if (saved) return saved;
+    const computed = routeKeys(await loadRoutes());
+    saveKeys(input, computed);
+    return computed;
+  })();
+  return keys;
+}
+
+/** `getStaticPaths` of a route: each page's parameter (under `name`) and key; a page's data is found by `pageData` when it is rendered. */
+export async function keyedPaths<Name extends string>(route: RouteName, name: Name) {
+  return (await loadRouteKeys())[route].map(([param, key]) => ({
+    params: { [name]: param === '' ? undefined : param } as Record<Name, string | undefined>,
+    props: { param },
+    cacheKey: key,
+  }));
+}
+
+// Finding a page's data by parameter: one index per route, made on first use.
+const indexes = new Map<RouteName, Map<string, unknown>>();
+
+function lookup<Data>(route: RouteName, pages: readonly { param: string; data: Data }[], param: string): Data {
+  let index = indexes.get(route);
+  if (!index) indexes.set(route, (index = new Map(pages.map((page) => [page.param, page.data]))));
+  if (!index.has(param)) throw new Error(`no ${route} page ${param}`);
+  return index.get(param) as Data;
+}
+
+type ListName = 'index' | 'messageList' | 'subjects';
+
+/** `getStaticPaths` of a list's first page, at its route's own path (`/`, `/messages/`, `/subjects/`). */
+export async function overviewPath<Name extends string>(list: ListName, name: Name) {
+  const key = (await loadRouteKeys()).overviews.find(([param]) => param === list)![1];
+  return [{ params: { [name]: undefined } as Record<Name, undefined>, props: { param: '' }, cacheKey: key }];
+}
+
+export const pageData = {
+  message: async (param: string) => lookup('messages', (await loadRoutes()).messages, param),
+  series: async (param: string) => lookup('series', (await loadRoutes()).series, param),
+  searchFile: async (param: string) => lookup('searchFiles', (await loadRoutes()).searchFiles, param),
+  api: async (param: string) => lookup('api', (await loadRoutes()).api, param),
+  /** A bucket page of a list, or the target a numbered page of an earlier build forwards to. */
+  async bucket<Row>(list: ListName, param: string): Promise<BucketProps<Row>> {
+    const routes = (await loadRoutes())[list] as ListRoutes<unknown> as ListRoutes<Row>;
+    const page = routes.pages.find((candidate) => candidate.param === param);
+    if (page) return { page: page.data };
+    const alias = routes.aliases.find((candidate) => candidate.param === param);
+    if (!alias) throw new Error(`no ${list} page ${param}`);
+    return { forward: alias.data.target };
+  },
+  async overview<List extends ListName>(list: List): Promise<SiteRoutes[List]['overview']['data']> {
+    return (await loadRoutes())[list].overview.data;
+  },
+};
+
+/** What a bucket-page route lays out: the page's data, or the target a numbered page of an earlier build forwards to. */
 export type BucketProps<Row> = {
   page?: BucketPageData<Row>;
   forward?: string;
 };
-
-/** `getStaticPaths` of a list's bucket pages and numbered forwards, with their keys. */
-export function bucketPaths<Row>({ pages, aliases }: ListRoutes<Row>): { params: { page: string }; props: BucketProps<Row>; cacheKey: string }[] {
-  return [
-    ...pages.map(({ param, data, key }) => ({ params: { page: param }, props: { page: data }, cacheKey: key })),
-    ...aliases.map(({ param, data, key }) => ({ params: { page: param }, props: { forward: data.target }, cacheKey: key })),
-  ];
-}

@@ -25,7 +25,7 @@ function routesOf(specs: MailSpec[], digest = 'd1'): SiteRoutes {
   const review = reviewOf(specs);
   const rows = searchRows(review);
   const digests = new Map(review.archive.messages.map((message) => [message.mail.key, `${digest}-${message.mail.key}`]));
-  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows) });
+  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null });
 }
 
 /** Every keyed page as `kind:param` → key. */
@@ -37,6 +37,10 @@ function keysOf(routes: SiteRoutes): Map<string, string> {
     for (const page of [...list.pages, ...list.aliases]) keys.set(`${kind}:${page.param}`, page.key);
   }
   for (const file of routes.searchFiles) keys.set(`search:${file.param}`, file.key);
+  for (const file of routes.api) keys.set(`api:${file.param}`, file.key);
+  keys.set('overview:index', routes.index.overview.key);
+  keys.set('overview:messages', routes.messageList.overview.key);
+  keys.set('overview:subjects', routes.subjects.overview.key);
   return keys;
 }
 
@@ -59,7 +63,10 @@ describe('siteRoutes', () => {
     const changed = changedPages(before, after);
     assert.deepEqual(
       changed.filter((page) => !page.startsWith('search:')),
-      ['m:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03', 'page:2025-03', 's:cover', 'subjects:l'],
+      [
+        'api:messages', 'api:report', 'api:series', 'm:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03',
+        'overview:index', 'overview:messages', 'page:2025-03', 's:cover', 'subjects:l',
+      ],
     );
     assert.ok(!changed.includes('m:q') && !changed.includes('m:qa'), 'the other thread is untouched');
     assert.ok(changed.filter((page) => page.startsWith('search:')).length <= 3, `search files changed: ${changed.join(' ')}`);
@@ -69,7 +76,7 @@ describe('siteRoutes', () => {
     const before = keysOf(routesOf(archive, 'd1'));
     const after = keysOf(routesOf(archive, 'd2'));
     const changed = changedPages(before, after);
-    assert.deepEqual(changed, [...after.keys()].filter((page) => page.startsWith('m:')).sort());
+    assert.deepEqual(changed, [...after.keys()].filter((page) => page.startsWith('m:')).sort(), 'the data contract and lists do not show bodies');
   });
 
   it('pages the list by month and by letter, and forwards the page numbers of earlier builds', () => {
@@ -78,7 +85,7 @@ describe('siteRoutes', () => {
     assert.deepEqual(routes.messageList.pages.map((page) => page.param), ['2025-01', '2025-03']);
     assert.deepEqual(routes.subjects.pages.map((page) => page.param), ['h', 'l']);
     assert.deepEqual(routes.index.aliases.map((alias) => [alias.param, alias.data.target]), [['1', '/page/2025-01/'], ['2', '/page/2025-03/']]);
-    assert.equal(routes.index.overview.rows[0]!.url, '/s/cover/', 'the newest activity first on the overview');
+    assert.equal(routes.index.overview.data.rows[0]!.url, '/s/cover/', 'the newest activity first on the overview');
     const march = routes.messageList.pages[1]!.data;
     assert.deepEqual(march.rows.map((row) => row.url), ['/m/cover/', '/m/p1/', '/m/p2/'], 'oldest first within the month');
     assert.deepEqual(march.pager.previous, { url: '/messages/page/2025-01/', label: 'January 2025' });

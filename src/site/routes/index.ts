@@ -6,7 +6,9 @@
  * changed. Astro's own check adds the page's code: its route's module graph.
  */
 import { createHash } from 'node:crypto';
+import { messagesApi, reportApi, seriesApi } from '../../archive/api.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
+import type { IngestReport } from '../../loader/cache.ts';
 import type { IndexFile, SearchRow } from '../../search/types.ts';
 import { indexPages, messagePages, subjectPages, type IndexRowView, type MessageRowView, type PagedList, type SubjectRowView } from './list-pages.ts';
 import { messagePageData, type MessagePageData, type StoreDigests } from './message-page.ts';
@@ -24,7 +26,8 @@ export interface RoutePage<Data> extends Keyed<Data> {
 }
 
 export interface ListRoutes<Row> {
-  overview: PagedList<Row>['overview'];
+  /** The list's first page: `/`, `/messages/`, `/subjects/`. */
+  overview: Keyed<PagedList<Row>['overview']>;
   pages: RoutePage<PagedList<Row>['pages'][number]['data']>[];
   /** Page numbers of earlier builds (`/page/7/`) forwarding to their bucket page. */
   aliases: RoutePage<{ target: string }>[];
@@ -37,6 +40,8 @@ export interface SiteRoutes {
   messageList: ListRoutes<MessageRowView>;
   subjects: ListRoutes<SubjectRowView>;
   searchFiles: RoutePage<string>[];
+  /** `dist/api/<param>.json`: the data contract, as JSON text. */
+  api: RoutePage<string>[];
 }
 
 /** The key of a page with this data: a digest of its JSON. */
@@ -50,7 +55,7 @@ function keyed<Data>(param: string, data: Data): RoutePage<Data> {
 
 function listRoutes<Row>(list: PagedList<Row>): ListRoutes<Row> {
   return {
-    overview: list.overview,
+    overview: { data: list.overview, key: pageKey(list.overview) },
     pages: list.pages.map((page) => keyed(page.path, page.data)),
     aliases: list.aliases.map((alias) => keyed(String(alias.number), { target: alias.target })),
   };
@@ -62,10 +67,11 @@ export interface RouteInputs {
   digests: StoreDigests;
   searchRows: readonly SearchRow[];
   searchIndex: readonly IndexFile[];
+  ingest: IngestReport | null;
 }
 
 /** Every page's data and key. */
-export function siteRoutes({ review, digests, searchRows, searchIndex }: RouteInputs): SiteRoutes {
+export function siteRoutes({ review, digests, searchRows, searchIndex, ingest }: RouteInputs): SiteRoutes {
   return {
     messages: review.archive.messages.map((message) => keyed(message.slug, messagePageData(message, review, digests))),
     series: review.series.map((series) => keyed(series.slug, seriesPageData(series, review))),
@@ -73,5 +79,35 @@ export function siteRoutes({ review, digests, searchRows, searchIndex }: RouteIn
     messageList: listRoutes(messagePages(review)),
     subjects: listRoutes(subjectPages(searchRows)),
     searchFiles: searchIndex.map((file) => keyed(file.path, file.json)),
+    api: [
+      keyed('messages', JSON.stringify(messagesApi(review))),
+      keyed('series', JSON.stringify(seriesApi(review))),
+      keyed('report', JSON.stringify(reportApi(review.archive, ingest, review.problems))),
+    ],
+  };
+}
+
+/** The pages of a route, by parameter, without their data: what `getStaticPaths` needs. */
+export type RouteKeys = Record<RouteName, [param: string, key: string][]>;
+
+export type RouteName = 'messages' | 'series' | 'index' | 'messageList' | 'subjects' | 'overviews' | 'searchFiles' | 'api';
+
+/** `index`, `messageList` and `subjects` hold bucket pages then numbered forwards; `overviews` the three lists' first pages. */
+export function routeKeys(routes: SiteRoutes): RouteKeys {
+  const pairs = (pages: readonly RoutePage<unknown>[]) => pages.map(({ param, key }): [string, string] => [param, key]);
+  const list = (routes: ListRoutes<unknown>) => [...pairs(routes.pages), ...pairs(routes.aliases)];
+  return {
+    messages: pairs(routes.messages),
+    series: pairs(routes.series),
+    index: list(routes.index),
+    messageList: list(routes.messageList),
+    subjects: list(routes.subjects),
+    overviews: [
+      ['index', routes.index.overview.key],
+      ['messageList', routes.messageList.overview.key],
+      ['subjects', routes.subjects.overview.key],
+    ],
+    searchFiles: pairs(routes.searchFiles),
+    api: pairs(routes.api),
   };
 }
