@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { RawMail } from '../ingest/types.ts';
+import { trimLineEnds } from '../parse/text.ts';
 import type { ArchiveLinkTargets } from '../render/archive-links.ts';
-import type { MailBody, ParsedMail } from '../parse/types.ts';
+import type { ParsedMail } from '../parse/types.ts';
 
 /**
  * What the content store keeps per mail: the parsed headers and where the mail came
@@ -33,7 +34,8 @@ export function mailKey(raw: RawMail): string {
 /** Splits a parsed mail into the record the store keeps and the body the cache keeps; `links` comes from the body's rendering. */
 export function toRecord(raw: RawMail, key: string, parsed: ParsedMail, links: ArchiveLinkTargets): MailRecord {
   const { body, ...mail } = parsed;
-  const bodyText = [body.text, ...body.inline.map((part) => part.text)].join('\n').replace(/[ \t]+$/gm, '').trim();
+  const joined = [body.text, ...body.inline.map((part) => part.text)].join('\n');
+  const bodyText = trimLineEnds(joined).trim();
   return { ...mail, key, file: raw.file, position: raw.position, bodyDigest: sha256(bodyText).slice(0, 32), links };
 }
 
