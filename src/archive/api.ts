@@ -108,6 +108,8 @@ export function seriesApi(review: ReviewArchive): SeriesApiEntry[] {
 
 /** What the archive holds; what one build did (parsed, reused) is in the build log and `<cache>/last-build.json`, so two builds of the same mail give the same report. */
 export interface ReportApi extends Omit<IngestReport, 'contentRoot' | 'parsed' | 'reused'> {
+  /** Messages whose body the renderer failed on, shown as escaped plain text instead (counted over the archive, not one build). */
+  renderedPlain: number;
   /** Message pages written: one per distinct Message-ID. */
   messages: number;
   /** Message-IDs found with differing bodies, all kept on one page. */
@@ -123,6 +125,7 @@ export function reportApi(archive: Archive, ingest: IngestReport | null, problem
   };
   return {
     ...counts,
+    renderedPlain: archive.messages.filter((message) => [message.mail, ...message.variants].some((mail) => mail.renderedPlain !== undefined)).length,
     messages: archive.messages.length,
     messagesWithVariants: archive.messages.filter((message) => message.variants.length > 0).length,
     problems: [...problems],

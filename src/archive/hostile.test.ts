@@ -72,7 +72,7 @@ describe('bounded numbers in subjects', () => {
 });
 
 describe('one bad mail degrades alone', () => {
-  it('a body that cannot be read leaves that mail out of its series and names it', () => {
+  it('a body cache file damaged after loading does not change the archive: its facts are in the record', () => {
     const { records, bodyOf } = mails([
       { id: 'cover', subject: '[PATCH 0/2] two', from: alice, body: 'cover\n' },
       patch('p1', '[PATCH 1/2] one', { inReplyTo: 'cover', references: ['cover'] }),
@@ -85,9 +85,8 @@ describe('one bad mail degrades alone', () => {
       return bodyOf(key);
     });
     const [series] = review.series;
-    assert.deepEqual(series!.patches.map((slot) => slot.node?.id ?? null), ['p1', null]);
-    assert.deepEqual(review.problems, [{ messageId: 'p2', reason: 'body not read: body cache file is damaged' }]);
-    assert.equal(review.threadByMessage.get('p2')?.id, 'cover', 'still in its thread');
+    assert.deepEqual(series!.patches.map((slot) => slot.node?.id ?? null), ['p1', 'p2']);
+    assert.deepEqual(review.problems, []);
   });
 
   it('a reply without threading headers whose body cannot be read goes under the original post', () => {

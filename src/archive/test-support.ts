@@ -5,6 +5,7 @@
 import type { MailRecord } from '../loader/record.ts';
 import type { MailBody } from '../parse/types.ts';
 import { corpusPath, loadMail } from '../testing/corpus.ts';
+import { readBodyFacts } from './body-facts.ts';
 import { buildReviewArchive, type ReviewArchive } from './index.ts';
 
 export interface MailSpec {
@@ -32,11 +33,12 @@ export function mails(specs: readonly MailSpec[]): MailSet {
     const text = spec.body ?? '';
     bodies.set(key, { text, inline: [] });
     const from = /^(.*?)\s*<(.+)>$/.exec(spec.from ?? 'Author <author@example.org>');
+    const sender = from ? { name: from[1]!, email: from[2]! } : { name: spec.from ?? '', email: '' };
     return {
       messageId: spec.id,
       idSource: 'header',
       subject: spec.subject ?? '',
-      from: from ? { name: from[1]!, email: from[2]! } : { name: spec.from ?? '', email: '' },
+      from: sender,
       to: [],
       cc: [],
       dateSent: null,
@@ -50,6 +52,7 @@ export function mails(specs: readonly MailSpec[]): MailSet {
       position: index + 1,
       bodyDigest: key,
       links: { messageIds: [], attributionDepths: [] },
+      facts: readBodyFacts({ text, inline: [] }, sender),
     };
   });
   return { records, bodyOf: (key) => bodies.get(key)! };

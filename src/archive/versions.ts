@@ -17,7 +17,6 @@
  * most similar at 0.8 or more), and their diffs compared without `index` lines and hunk
  * offsets, which a rebase changes.
  */
-import { normalizedDiff } from './body.ts';
 import type { MailFacts } from './facts.ts';
 import { compareOldestFirst } from './order.ts';
 import { samePerson } from './person.ts';
@@ -189,7 +188,7 @@ function pairByTitle(older: Titled[], newer: Titled[]): Map<Titled, Titled> {
 
 function diffOf(patch: SeriesPatch, facts: MailFacts): string | null {
   const message = patch.node?.message;
-  return message ? normalizedDiff(facts.bodyOf(message)) : null;
+  return message ? facts.bodyFactsOf(message).diffDigest : null;
 }
 
 /**

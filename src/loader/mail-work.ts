@@ -63,6 +63,7 @@ export async function loadMail(task: MailTask): Promise<MailOutcome> {
       return renderPlainBody(parsed.body);
     });
     const record = toRecord(raw, task.key, parsed, archiveLinkTargets(html));
+    if (shownAsPlainText !== undefined) record.renderedPlain = shownAsPlainText;
     writeBody(task.key, parsed.body, html);
     return { kind: 'parsed', record, shownAsPlainText };
   } catch (error) {

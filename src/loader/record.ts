@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RawMail } from '../ingest/types.ts';
 import { trimLineEnds } from '../parse/text.ts';
+import { readBodyFacts, type BodyFacts } from '../archive/body-facts.ts';
 import type { ArchiveLinkTargets } from '../render/archive-links.ts';
 import type { ParsedMail } from '../parse/types.ts';
 
@@ -20,6 +21,10 @@ export interface MailRecord extends Omit<ParsedMail, 'body'> {
   bodyDigest: string;
   /** What the rendered body links to in the archive, so a page knows what its links depend on without reading the body. */
   links: ArchiveLinkTargets;
+  /** What the review reads in the body (diff, trailers, Change-Ids), read with the rendering. */
+  facts: BodyFacts;
+  /** Why the renderer failed on the body, when it is shown as escaped plain text instead. */
+  renderedPlain?: string;
 }
 
 function sha256(data: Uint8Array | string): string {
@@ -36,7 +41,7 @@ export function toRecord(raw: RawMail, key: string, parsed: ParsedMail, links: A
   const { body, ...mail } = parsed;
   const joined = [body.text, ...body.inline.map((part) => part.text)].join('\n');
   const bodyText = trimLineEnds(joined).trim();
-  return { ...mail, key, file: raw.file, position: raw.position, bodyDigest: sha256(bodyText).slice(0, 32), links };
+  return { ...mail, key, file: raw.file, position: raw.position, bodyDigest: sha256(bodyText).slice(0, 32), links, facts: readBodyFacts(body, mail.from) };
 }
 
 /** The prefix of every id in a rendered body, unique per mail, so several bodies can share a page. */

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { dependencyVersions, digestOf, sourceDigest } from './source-digest.ts';
+import { dependencyVersions, digestOf, moduleClosure, sourceDigest } from './source-digest.ts';
 
 const lockfile = (shiki: string) =>
   JSON.stringify({
@@ -47,4 +47,26 @@ test('sourceDigest reads the stage folders (tests left out) and the lockfile', (
   assert.equal(sourceDigest([stage], lock), before);
   writeFileSync(lock, lockfile('5.0.0'));
   assert.notEqual(sourceDigest([stage], lock), before);
+});
+
+test('moduleClosure follows relative imports transitively, and the digest covers modules imported from other folders', () => {
+  const root = mkdtempSync(join(tmpdir(), 'sheaf-closure-'));
+  try {
+    mkdirSync(join(root, 'archive'));
+    mkdirSync(join(root, 'loader'));
+    writeFileSync(join(root, 'archive', 'facts.ts'), "import { a } from './a.ts';\nexport const f = a;\n");
+    writeFileSync(join(root, 'archive', 'a.ts'), "import type { B } from '../loader/b.ts';\nexport const a = 1;\n");
+    writeFileSync(join(root, 'archive', 'unrelated.ts'), 'export const u = 1;\n');
+    writeFileSync(join(root, 'loader', 'b.ts'), 'export type B = 1;\n');
+    assert.deepEqual(moduleClosure(join(root, 'archive', 'facts.ts')).map((path) => path.slice(root.length + 1)), ['archive/a.ts', 'archive/facts.ts', 'loader/b.ts']);
+    const lock = join(root, 'package-lock.json');
+    const digest = () => sourceDigest([join(root, 'loader')], lock, [join(root, 'archive', 'facts.ts')]);
+    const before = digest();
+    writeFileSync(join(root, 'archive', 'unrelated.ts'), 'export const u = 2;\n');
+    assert.equal(digest(), before, 'a module outside the closure does not count');
+    writeFileSync(join(root, 'archive', 'a.ts'), 'export const a = 2;\n');
+    assert.notEqual(digest(), before);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

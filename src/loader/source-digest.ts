@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 /** One source file that goes into the digest: its path (relative to its stage folder) and text. */
 export interface SourceFile {
@@ -31,19 +31,46 @@ export function digestOf(sources: SourceFile[], dependencies: string[]): string 
   return hash.digest('hex').slice(0, 16);
 }
 
+/** Relative imports of a module's source: `from './x.ts'`, `import('./x.ts')`. */
+const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*)['"](\.\.?\/[^'"\n]{1,200})['"]/g;
+
+/** A module and every module it imports by relative path, transitively, as absolute paths, sorted. */
+export function moduleClosure(entry: string): string[] {
+  const found = new Set<string>();
+  const pending = [resolve(entry)];
+  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+    if (found.has(path) || !existsSync(path)) continue;
+    found.add(path);
+    for (const match of readFileSync(path, 'utf8').matchAll(RELATIVE_IMPORT)) pending.push(resolve(dirname(path), match[1]!));
+  }
+  return [...found].sort();
+}
+
 /**
- * A digest of the stages' own source files (tests left out), the versions of the packages
- * they use (from `lockfile`, package-lock.json) and of Node. It goes into every entry's
- * digest, so changing the parser or upgrading shiki or postal-mime re-parses the mail it
- * made, and nothing needs a version number that someone must remember to bump.
+ * A digest of the stages' own source files (tests left out) and of the modules of other
+ * folders they import (`modules`, with their imports: the loader reads a body's review facts
+ * with `src/archive/body-facts.ts`), the versions of the packages they use (from `lockfile`,
+ * package-lock.json) and of Node. It goes into every entry's digest, so changing the parser
+ * or upgrading shiki or postal-mime re-parses the mail it made, and nothing needs a version
+ * number that someone must remember to bump.
  */
-export function sourceDigest(folders: string[], lockfile: string): string {
+export function sourceDigest(folders: string[], lockfile: string, modules: string[] = []): string {
   const sources: SourceFile[] = [];
+  const seen = new Set<string>();
   for (const folder of folders) {
     const files = readdirSync(folder, { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
       .sort();
-    for (const name of files) sources.push({ name, text: readFileSync(join(folder, name)) });
+    for (const name of files) {
+      seen.add(resolve(folder, name));
+      sources.push({ name, text: readFileSync(join(folder, name)) });
+    }
+  }
+  const root = folders[0] ? dirname(resolve(folders[0])) : '/';
+  for (const path of modules.flatMap(moduleClosure)) {
+    if (seen.has(path)) continue;
+    seen.add(path);
+    sources.push({ name: relative(root, path), text: readFileSync(path) });
   }
   // Without a lockfile (another package manager) only the sources and Node are known.
   const dependencies = existsSync(lockfile) ? dependencyVersions(readFileSync(lockfile, 'utf8')) : [];
