@@ -78,9 +78,9 @@ test('parses new mail once, reuses unchanged mail, updates moved mail without pa
 });
 
 /** One load, with what it logged and reported. */
-async function loadOnce(contentPath: string, entries: Map<string, Entry>, workers = 0) {
+async function loadOnce(contentPath: string, entries: Map<string, Entry>, workers = 0, heldBytes?: number) {
   const logs: string[] = [];
-  await mailLoader({ contentPath, workers }).load(fakeContext(entries, logs));
+  await mailLoader({ contentPath, workers, heldBytes }).load(fakeContext(entries, logs));
   return { logs, last: logs.at(-1)!, report: readIngestReport()! };
 }
 
@@ -166,12 +166,12 @@ test('with the file index, counts and store come out as a full read gives them: 
   assert.deepEqual([y.file, y.position], ['b.mbox', 1]);
 });
 
-test('worker threads give the store and report the main thread gives, on the lore threads sample', async () => {
+test('worker threads give the store and report the main thread gives, on the lore threads sample, held between passes or read again', async () => {
   const sample = fileURLToPath(new URL('../../../shared/corpus/lore-linux-leds/threads-sample/', import.meta.url));
-  const runWith = async (workers: number) => {
-    process.env.SHEAF_CACHE = join(scratch, `cache-${workers}-workers`);
+  const runWith = async (workers: number, heldBytes?: number) => {
+    process.env.SHEAF_CACHE = join(scratch, `cache-${workers}-workers-${heldBytes ?? 'held'}`);
     const entries = new Map<string, Entry>();
-    const { logs, report } = await loadOnce(sample, entries, workers);
+    const { logs, report } = await loadOnce(sample, entries, workers, heldBytes);
     const bodies = [...entries.keys()].map((key) => [readBody(key), readRenderedBody(key)]);
     return { logs, report, entries: [...entries], bodies };
   };
@@ -183,6 +183,10 @@ test('worker threads give the store and report the main thread gives, on the lor
     assert.deepEqual(onWorkers.logs, inThread.logs);
     assert.deepEqual(onWorkers.entries, inThread.entries);
     assert.deepEqual(onWorkers.bodies, inThread.bodies);
+    // Holding no bytes between the passes, every file is read again for its new mails: the same again.
+    const readTwice = await runWith(2, 0);
+    assert.deepEqual(readTwice.report, inThread.report);
+    assert.deepEqual(readTwice.entries, inThread.entries);
   } finally {
     process.env.SHEAF_CACHE = join(scratch, 'cache');
   }

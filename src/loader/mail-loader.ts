@@ -32,6 +32,8 @@ export interface MailLoaderOptions {
   contentPath: string;
   /** Worker threads that parse and render; 0 does it on the main thread. Default: `SHEAF_WORKERS`, else one per core. */
   workers?: number;
+  /** Bytes of new mail kept from the first pass for the second (default 512 MiB); past this a file is read again, so memory stays bounded. */
+  heldBytes?: number;
 }
 
 /** The stages whose source goes into the parser digest. */
@@ -40,7 +42,6 @@ const STAGES = ['ingest/', 'parse/', 'render/', 'loader/'];
 const MAIL_TIME_LIMIT_MS = 30_000;
 /** Mails handed out per worker at a time: enough to keep each busy while the main thread stores outcomes. */
 const IN_FLIGHT_PER_WORKER = 4;
-/** Bytes of new mail kept from the first pass for the second; past this a file is read again, so memory stays bounded. */
 const HELD_BYTES = 512 * 1024 ** 2;
 
 /** A mail the first pass found new: to be parsed and rendered. */
@@ -74,6 +75,7 @@ async function mailRunner(workers: number, srcDir: URL): Promise<{ run(task: Mai
     // From the source folder, not from this module: under `astro build` this module runs from Vite's bundle.
     return new MailPool({ workerFile: new URL('loader/mail-worker.ts', srcDir), size: workers, timeLimitMs: MAIL_TIME_LIMIT_MS });
   }
+  // Imported here, so a build that parses nothing, or parses on workers, does not load the renderer and shiki on this thread.
   const { loadMail } = await import('./mail-work.ts');
   return { run: loadMail, close: async () => {} };
 }
@@ -97,7 +99,7 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
   };
   const seen = new Set<string>();
   const steps: Step[] = [];
-  let heldBytes = 0;
+  let bytesHeld = 0;
 
   // The parser's digest leads, so a stored entry tells whether this parser made it.
   const digestOf = (key: string, file: string, position: number) => `${parserDigest}-${generateDigest(`${key}\0${file}\0${position}`)}`;
@@ -133,8 +135,8 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
     return known.mails.every(([key]) => seen.has(key) || previous.refused.has(key) || isCurrent(key)) ? known : undefined;
   };
   const newMail = (raw: RawMail, key: string): NewMail => {
-    const keep = heldBytes + raw.bytes.length <= HELD_BYTES;
-    if (keep) heldBytes += raw.bytes.length;
+    const keep = bytesHeld + raw.bytes.length <= (options.heldBytes ?? HELD_BYTES);
+    if (keep) bytesHeld += raw.bytes.length;
     // A copy of just this mail, so the file's buffer can go (and a worker is sent these bytes, not the whole buffer).
     return { key, file: raw.file, position: raw.position, format: raw.format, bytes: keep ? new Uint8Array(raw.bytes) : undefined };
   };
@@ -200,7 +202,8 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
         pending.add(() => applyOutcome(mail, { kind: 'unreadable', reason: 'changed while this build read it', parserRefused: false }));
         continue;
       }
-      const started = (runner ??= await mailRunner(workers, config.srcDir));
+      // No more workers than mails: each must load the parser, the renderer and its own highlighter.
+      const started = (runner ??= await mailRunner(Math.min(workers, total), config.srcDir));
       const task: MailTask = { key: mail.key, file: mail.file, position: mail.position, format: mail.format, bytes };
       await pending.run(() => started.run(task), (outcome) => applyOutcome(mail, outcome));
     }
