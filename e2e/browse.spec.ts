@@ -16,7 +16,7 @@ test('from the message list to the seed message: subject, author, date and body'
 });
 
 test('a reply links to its parent, and the parent page opens', async ({ page }) => {
-  await page.goto('/m/20250304161245.GA7@example.org/');
+  await page.goto('/m/20250304161245.GA7@example.org~uc/');
   await expect(page.locator('.headers .from')).toContainText('Lee Jones');
   await page.locator('.headers .parent a').click();
   await expect(page).toHaveURL(/\/m\/20250303090000\.1000-2-ada@example\.org\/$/);
@@ -54,7 +54,7 @@ test('the seed renders its three quote levels, attributions and the quoted hunk 
 });
 
 test('a quote links to the message it quotes, and diffstat lines to their file', async ({ page }) => {
-  await page.goto('/m/20250304161245.GA7@example.org/');
+  await page.goto('/m/20250304161245.GA7@example.org~uc/');
   const attribution = page.locator('.mail-body figcaption.attribution[data-depth="1"]');
   await expect(attribution).toContainText('Ada Lovelace wrote:');
   await attribution.locator('a').click();

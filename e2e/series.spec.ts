@@ -29,7 +29,7 @@ test('from the index to a series, a patch, a reply, and back by the parent and s
   await expect(page.locator('.tree-row.current')).toContainText('[PATCH v2 1/2] leds: demo: add blink pattern');
   await page.locator('.thread-nav').getByRole('link', { name: '↓ First reply' }).click();
 
-  await expect(page).toHaveURL(/\/m\/20250304161245\.GA7@example\.org\/$/);
+  await expect(page).toHaveURL(/\/m\/20250304161245\.GA7@example\.org~uc\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Re: [PATCH v2 1/2] leds: demo: add blink pattern');
   await expect(page.locator('.series-place')).toContainText('Reply to patch 1/2 of the series');
   await expect(page.locator('.tree-row.current')).toContainText('Lee Jones');
@@ -42,7 +42,7 @@ test('from the index to a series, a patch, a reply, and back by the parent and s
 
   // The reply is linked from its patch on the series page too.
   await page.locator('#patch-1 .slot-replies').getByRole('link', { name: 'Lee Jones' }).click();
-  await expect(page).toHaveURL(/\/m\/20250304161245\.GA7@example\.org\/$/);
+  await expect(page).toHaveURL(/\/m\/20250304161245\.GA7@example\.org~uc\/$/);
 });
 
 test('an earlier version: its missing patch, its NAK and test, and what changed in the next one', async ({ page }) => {
@@ -121,7 +121,7 @@ test('older mail by month: month pages that stay put, and the page numbers of ea
 });
 
 test('the new pages carry no inline script', async ({ page }) => {
-  for (const path of ['/', '/messages/', '/s/20250303090000.1000-1-ada@example.org/', '/m/20250304161245.GA7@example.org/']) {
+  for (const path of ['/', '/messages/', '/s/20250303090000.1000-1-ada@example.org/', '/m/20250304161245.GA7@example.org~uc/']) {
     await page.goto(path);
     expect(await page.locator('script:not([src])').count()).toBe(0);
   }

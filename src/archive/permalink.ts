@@ -1,34 +1,75 @@
 /**
  * Permalinks. A message lives at `/m/<slug>/`, where the slug is its Message-ID written
- * with safe characters only. Letters, digits and `. _ + = @ -` stay as they are, so
- * ordinary ids read as themselves; every other byte of the UTF-8 id becomes `~XX`
- * (upper-case hex), and so does a leading dot, so no slug is `.`, `..` or hidden. The
- * mapping is one-to-one, so two ids never share a page. An id whose slug would pass
- * 180 characters keeps its first 120 and ends in `~~` plus a SHA-256 digest of the
- * whole id; plain slugs never contain `~~`, so these cannot meet them either.
- * The slug depends on the id alone: adding mail never moves a page.
+ * with safe characters only, valid as a file name everywhere (Linux, macOS, Windows) and
+ * one-to-one even on file systems that ignore case. The rule (docs/api.md "Permalinks"):
+ *
+ * - letters, digits and `. _ + = @ -` stay as they are, so ordinary ids read as themselves;
+ *   every other byte of the UTF-8 id becomes `~XX` (upper-case hex);
+ * - so does a leading dot (no slug is `.`, `..` or hidden), a trailing dot (Windows drops
+ *   it), and the first letter of a name Windows reserves (`con`, `nul`, `aux`, `prn`,
+ *   `com1`…`com9`, `lpt1`…`lpt9`, alone or before a dot, in any case);
+ * - an id with upper-case ASCII letters ends in `~u` and the case of its kept letters, as
+ *   lower-case hex (bit 3 of the first digit is the first letter, 1 for upper case;
+ *   trailing zero digits left out), so ids differing only in case differ after case folding;
+ *   ids without upper-case letters get no suffix, and keep the slug they always had;
+ * - a slug that would pass 180 characters keeps its first 120 characters (never cutting a
+ *   `~XX`), then `~~` and the first 40 hex digits of the SHA-256 of the id.
+ *
+ * Folded to lower case, a slug still decodes to the id up to the case of its letters, and
+ * the suffix gives that case back; `~u` and `~~` occur nowhere else. So two ids never share
+ * a page, on any file system, and the slug depends on the id alone: adding mail never
+ * moves a page.
  */
 import { createHash } from 'node:crypto';
 
-const KEPT = /[A-Za-z0-9._+=@-]/;
+const KEPT = /^[A-Za-z0-9._+=@-]$/;
+const LETTER = /^[A-Za-z]$/;
+const UPPER = /^[A-Z]$/;
+/** Windows device names, reserved alone and before any extension, in any case. */
+const RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\.|$)/i;
 const MAX_SLUG_LENGTH = 180;
 const KEPT_PREFIX = 120;
 
-function escapeByte(byte: number): string {
-  return `~${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+function escapeBytes(char: string): string {
+  let escaped = '';
+  for (const byte of Buffer.from(char, 'utf8')) escaped += `~${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  return escaped;
+}
+
+/** `~u` and the case of the kept letters as hex, or '' when none is upper case. */
+function caseSuffix(letters: boolean[]): string {
+  if (!letters.includes(true)) return '';
+  let hex = '';
+  for (let start = 0; start < letters.length; start += 4) {
+    let nibble = 0;
+    for (let bit = 0; bit < 4; bit++) if (letters[start + bit]) nibble |= 8 >> bit;
+    hex += nibble.toString(16);
+  }
+  return `~u${hex.replace(/0+$/, '')}`;
 }
 
 /** The slug of a Message-ID (given without angle brackets). */
 export function messageSlug(messageId: string): string {
+  const chars = [...messageId];
+  const reserved = RESERVED.test(messageId);
+  const letters: boolean[] = [];
   let slug = '';
-  for (const char of messageId) {
-    const leadingDot = slug === '' && char === '.';
-    if (KEPT.test(char) && !leadingDot) slug += char;
-    else for (const byte of Buffer.from(char, 'utf8')) slug += escapeByte(byte);
-  }
-  if (slug.length <= MAX_SLUG_LENGTH) return slug;
-  // Cut before a partial `~XX` escape so the kept part stays readable.
-  const cut = slug.slice(0, KEPT_PREFIX).replace(/~[0-9A-F]?$/, '');
+  chars.forEach((char, index) => {
+    const escaped =
+      !KEPT.test(char) ||
+      (char === '.' && (index === 0 || index === chars.length - 1)) ||
+      (reserved && index === 0);
+    if (escaped) {
+      slug += escapeBytes(char);
+      return;
+    }
+    slug += char;
+    if (LETTER.test(char)) letters.push(UPPER.test(char));
+  });
+  slug += caseSuffix(letters);
+  if (slug.length > 0 && slug.length <= MAX_SLUG_LENGTH) return slug;
+  // Cut before a partial `~XX` escape or `~u` suffix so the kept part stays readable.
+  const cut = slug.slice(0, KEPT_PREFIX).replace(/~[0-9A-Fu]?$/, '');
   return `${cut}~~${createHash('sha256').update(messageId).digest('hex').slice(0, 40)}`;
 }
 
