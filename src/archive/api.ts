@@ -106,28 +106,92 @@ export function seriesApi(review: ReviewArchive): SeriesApiEntry[] {
   return review.series.map((series) => seriesEntry(series, review));
 }
 
-/** What the archive holds; what one build did (parsed, reused) is in the build log and `<cache>/last-build.json`, so two builds of the same mail give the same report. */
-export interface ReportApi extends Omit<IngestReport, 'contentRoot' | 'parsed' | 'reused'> {
+/** One mail left out, and why. */
+export interface SkippedMail {
+  file: string;
+  position: number;
+  messageId?: string;
+  reason: string;
+}
+
+/** One file that gave no mail at all (not mail, unreadable, a symbolic link…), and why. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+/**
+ * What the archive holds; what one build did (parsed, reused) is in the build log and
+ * `<cache>/last-build.json`, so two builds of the same mail give the same report. Every mail
+ * found is counted once: `mails = pages + identicalCopies + variants + skipped.length`.
+ */
+export interface ReportApi {
+  /** Files read under the content folder. */
+  files: number;
+  /** Messages found in them: every message framed in a file, identical copies and skipped mails included. */
+  mails: number;
+  /** Message pages written: one per distinct Message-ID. */
+  pages: number;
+  /** Mails merged into an identical one: the same bytes, or the same Message-ID and body. */
+  identicalCopies: number;
+  /** Mails kept beside another with the same Message-ID and a different body, on its page. */
+  variants: number;
+  /** Mails left out, and why. */
+  skipped: SkippedMail[];
+  /** Files that gave no mail, and why (their mails, if any, are not counted in `mails`). */
+  skippedFiles: SkippedFile[];
   /** Messages whose body the renderer failed on, shown as escaped plain text instead (counted over the archive, not one build). */
   renderedPlain: number;
-  /** Message pages written: one per distinct Message-ID. */
+  /** Mails shown other than their headers say (in no series, without an inferred parent…), and why. */
+  problems: ArchiveProblem[];
+  /** The same as `pages` (kept for tools that read it). */
   messages: number;
   /** Message-IDs found with differing bodies, all kept on one page. */
   messagesWithVariants: number;
-  /** Mails shown other than their headers say (in no series, without an inferred parent…), and why. */
-  problems: ArchiveProblem[];
 }
 
-/** `problems` are the review archive's (`ReviewArchive.problems`). */
+/** The line the build ends its log with, from the report: the same numbers, adding up. */
+export function reportLine(report: ReportApi): string {
+  return (
+    `${report.files} files read, ${report.mails} mails found: ${report.pages} message pages, ` +
+    `${report.identicalCopies} identical copies, ${report.variants} variants, ${report.skipped.length} skipped` +
+    (report.skippedFiles.length > 0 ? `; ${report.skippedFiles.length} files without mail` : '')
+  );
+}
+
+/**
+ * `ingest` is the loader's report (its `identicalCopies` are mails with the bytes of one read
+ * before, merged in the loader), `archive` what became of the stored mails: copies under one
+ * Message-ID with the same body digest are merged too, and counted as identical copies.
+ * `problems` are the review archive's (`ReviewArchive.problems`).
+ */
 export function reportApi(archive: Archive, ingest: IngestReport | null, problems: readonly ArchiveProblem[] = []): ReportApi {
-  const { contentRoot: _root, parsed: _parsed, reused: _reused, ...counts } = ingest ?? {
-    contentRoot: '', files: 0, mails: 0, parsed: 0, reused: 0, renderedPlain: 0, identicalCopies: 0, skipped: [],
-  };
+  const files = ingest?.files ?? 0;
+  const skipped: SkippedMail[] = [];
+  const skippedFiles: SkippedFile[] = [];
+  for (const problem of ingest?.skipped ?? []) {
+    if (problem.position === undefined) skippedFiles.push({ file: problem.file, reason: problem.reason });
+    else skipped.push({ file: problem.file, position: problem.position, ...(problem.messageId ? { messageId: problem.messageId } : {}), reason: problem.reason });
+  }
+  let stored = 0;
+  let variants = 0;
+  for (const message of archive.messages) {
+    stored += message.sources.length;
+    variants += message.variants.length;
+  }
+  const pages = archive.messages.length;
+  const identicalCopies = (ingest?.identicalCopies ?? 0) + (stored - pages - variants);
   return {
-    ...counts,
+    files,
+    mails: pages + identicalCopies + variants + skipped.length,
+    pages,
+    identicalCopies,
+    variants,
+    skipped,
+    skippedFiles,
     renderedPlain: archive.messages.filter((message) => [message.mail, ...message.variants].some((mail) => mail.renderedPlain !== undefined)).length,
-    messages: archive.messages.length,
-    messagesWithVariants: archive.messages.filter((message) => message.variants.length > 0).length,
     problems: [...problems],
+    messages: pages,
+    messagesWithVariants: archive.messages.filter((message) => message.variants.length > 0).length,
   };
 }
