@@ -107,6 +107,8 @@ export async function overviewPath<Name extends string>(list: ListName, name: Na
 export const pageData = {
   message: async (param: string) => lookup('messages', (await loadRoutes()).messages, param),
   series: async (param: string) => lookup('series', (await loadRoutes()).series, param),
+  /** Where a slug of an earlier build now is. */
+  forward: async (route: 'messageForwards' | 'seriesForwards', param: string) => lookup(route, (await loadRoutes())[route], param).target,
   searchFile: async (param: string) => lookup('searchFiles', (await loadRoutes()).searchFiles, param),
   api: async (param: string) => lookup('api', (await loadRoutes()).api, param),
   /** A bucket page of a list, or the target a numbered page of an earlier build forwards to. */

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { messagesApi, reportApi, seriesApi } from '../../archive/api.ts';
+import { forwardedSlugs } from '../../archive/earlier-permalink.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import type { IngestReport } from '../../loader/cache.ts';
 import type { IndexFile, SearchRow } from '../../search/types.ts';
@@ -36,6 +37,9 @@ export interface ListRoutes<Row> {
 export interface SiteRoutes {
   messages: RoutePage<MessagePageData>[];
   series: RoutePage<SeriesPageData>[];
+  /** Slugs of earlier builds (earlier-permalink.ts) forwarding to message and series pages. */
+  messageForwards: RoutePage<{ target: string }>[];
+  seriesForwards: RoutePage<{ target: string }>[];
   index: ListRoutes<IndexRowView>;
   messageList: ListRoutes<MessageRowView>;
   subjects: ListRoutes<SubjectRowView>;
@@ -61,6 +65,10 @@ function listRoutes<Row>(list: PagedList<Row>): ListRoutes<Row> {
   };
 }
 
+function forwards(base: string, pages: readonly { id: string; slug: string }[]): RoutePage<{ target: string }>[] {
+  return forwardedSlugs(pages).map(({ slug, target }) => keyed(slug, { target: `${base}${target}/` }));
+}
+
 export interface RouteInputs {
   review: ReviewArchive;
   /** The content store digest of each mail, by record key. */
@@ -75,6 +83,8 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest }:
   return {
     messages: review.archive.messages.map((message) => keyed(message.slug, messagePageData(message, review, digests))),
     series: review.series.map((series) => keyed(series.slug, seriesPageData(series, review))),
+    messageForwards: forwards('/m/', review.archive.messages),
+    seriesForwards: forwards('/s/', review.series),
     index: listRoutes(indexPages(review)),
     messageList: listRoutes(messagePages(review)),
     subjects: listRoutes(subjectPages(searchRows)),
@@ -90,7 +100,8 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest }:
 /** The pages of a route, by parameter, without their data: what `getStaticPaths` needs. */
 export type RouteKeys = Record<RouteName, [param: string, key: string][]>;
 
-export type RouteName = 'messages' | 'series' | 'index' | 'messageList' | 'subjects' | 'overviews' | 'searchFiles' | 'api';
+export type RouteName =
+  | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'index' | 'messageList' | 'subjects' | 'overviews' | 'searchFiles' | 'api';
 
 /** `index`, `messageList` and `subjects` hold bucket pages then numbered forwards; `overviews` the three lists' first pages. */
 export function routeKeys(routes: SiteRoutes): RouteKeys {
@@ -99,6 +110,8 @@ export function routeKeys(routes: SiteRoutes): RouteKeys {
   return {
     messages: pairs(routes.messages),
     series: pairs(routes.series),
+    messageForwards: pairs(routes.messageForwards),
+    seriesForwards: pairs(routes.seriesForwards),
     index: list(routes.index),
     messageList: list(routes.messageList),
     subjects: list(routes.subjects),
