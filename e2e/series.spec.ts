@@ -120,6 +120,12 @@ test('older mail by month: month pages that stay put, and the page numbers of ea
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Messages of');
 });
 
+test('the permalink of an earlier build, before ids with capitals got their case suffix, forwards to the page', async ({ page }) => {
+  await page.goto('/m/20250304161245.GA7@example.org/');
+  await expect(page).toHaveURL(/\/m\/20250304161245\.GA7@example\.org~uc\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Re: [PATCH v2 1/2] leds: demo: add blink pattern');
+});
+
 test('the new pages carry no inline script', async ({ page }) => {
   for (const path of ['/', '/messages/', '/s/20250303090000.1000-1-ada@example.org/', '/m/20250304161245.GA7@example.org~uc/']) {
     await page.goto(path);
