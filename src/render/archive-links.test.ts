@@ -12,7 +12,7 @@ describe('resolveArchiveLinks', () => {
     assert.equal(
       resolveArchiveLinks(html, lookup),
       '<div class="mail-body"><p><a class="msgid" data-msgid="20230117142008.GA1@x.org" href="/m/abc/">https://lore.kernel.org/r/20230117142008.GA1@x.org</a>\n' +
-        '<a class="msgid" data-msgid="99999999.GA9@y.org" href="https://lore.kernel.org/r/99999999.GA9@y.org">https://lore.kernel.org/r/99999999.GA9@y.org</a></p></div>',
+        '<a class="msgid" data-msgid="99999999.GA9@y.org" href="https://lore.kernel.org/r/99999999.GA9@y.org" rel="nofollow noopener noreferrer">https://lore.kernel.org/r/99999999.GA9@y.org</a></p></div>',
     );
   });
 

@@ -14,7 +14,7 @@ export interface ArchiveLookup {
 }
 
 const MARKED =
-  /<a class="msgid" data-msgid="([^"]*)" href="[^"]*">|<span class="msgid" data-msgid="([^"]*)">([^<]*)<\/span>|<figcaption class="attribution" data-depth="(\d+)">([^<]*)<\/figcaption>/g;
+  /<a class="msgid" data-msgid="([^"]*)" href="[^"]*"(?: rel="[^"]*")?>|<span class="msgid" data-msgid="([^"]*)">([^<]*)<\/span>|<figcaption class="attribution" data-depth="(\d+)">([^<]*)<\/figcaption>/g;
 
 const ENTITIES: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', apos: "'" };
 

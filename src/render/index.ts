@@ -16,6 +16,7 @@ import { remarkDiff } from './diff.ts';
 import { remarkDiffstat } from './diffstat.ts';
 import { remarkFoldQuotes } from './fold.ts';
 import { rehypeHighlightDiff } from './highlight-diff.ts';
+import { rehypeInvisibleChars } from './invisible.ts';
 import { remarkLinks } from './links.ts';
 import { remarkParagraphs } from './paragraphs.ts';
 import { mailParse } from './parse.ts';
@@ -54,6 +55,7 @@ export function mailProcessor(options: RenderOptions = {}) {
     .use(remarkLinks)
     .use(mailToHast, options)
     .use(rehypeHighlightDiff)
+    .use(rehypeInvisibleChars)
     .use(hastStringify);
 }
 
@@ -119,5 +121,7 @@ export async function renderBody(body: MailBody, options: RenderOptions = {}): P
  */
 export function renderPlainBody(body: MailBody): string {
   const parts = [body.text, ...body.inline.map((part) => `${part.filename}:\n${part.text}`)];
-  return toHtml({ type: 'root', children: parts.map((text) => h('pre.body-plain', text)) });
+  const tree: HastRoot = { type: 'root', children: parts.map((text) => h('pre.body-plain', text)) };
+  rehypeInvisibleChars()(tree);
+  return toHtml(tree);
 }

@@ -4,8 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { corpusPath, loadMail } from '../testing/corpus.ts';
-import { renderBody } from './index.ts';
+import { HOSTILE_IDS, INVISIBLES, hostileMbox } from '../testing/hostile-mail.ts';
+import { renderBody, renderPlainBody } from './index.ts';
 
 /** The elements the pipeline makes, and the attributes each may carry. */
 const ALLOWED: Record<string, string[]> = {
@@ -19,10 +23,10 @@ const ALLOWED: Record<string, string[]> = {
   summary: [],
   pre: ['class', 'id', 'data-file', 'data-lang', 'data-continued', 'data-pgp'],
   code: [],
-  span: ['class', 'data-old', 'data-new', 'data-msgid'],
+  span: ['class', 'data-old', 'data-new', 'data-msgid', 'title'],
   a: ['class', 'data-msgid', 'href', 'rel'],
 };
-const CLASS = /^(?:mail-body|quotation|attribution|fold|diff|diffstat|line|file|hunk|add|del|ctx|note|binary|elided|stat-add|stat-del|trailers|trailer|signature|pgp|pull-request|msgid|attachment|attachment-name|attachment-type|hl-[a-z-]+)$/;
+const CLASS = /^(?:mail-body|quotation|attribution|fold|diff|diffstat|line|file|hunk|add|del|ctx|note|binary|elided|stat-add|stat-del|trailers|trailer|signature|pgp|pull-request|msgid|attachment|attachment-name|attachment-type|invisible-char|body-plain|hl-[a-z-]+)$/;
 const TAG = /<(\/?)([a-z]+)((?:\s[a-z-]+(?:="[^"]*")?)*)>/g;
 const ATTRIBUTE = /\s([a-z-]+)(?:="([^"]*)")?/g;
 
@@ -40,7 +44,9 @@ function problems(html: string): string[] {
       if (!allowed.includes(attribute!)) found.push(`attribute ${attribute} on <${name}>`);
       if (attribute === 'class' && !value.split(' ').every((item) => CLASS.test(item))) found.push(`class "${value}"`);
       if (attribute === 'href' && !/^(?:#[\w-]+|(?:https?|ftp|git):\/\/)/i.test(value)) found.push(`href "${value}"`);
+      if (attribute === 'title' && !/^U\+[0-9A-F]{4} [A-Z -]+$/.test(value)) found.push(`title "${value}"`);
     }
+    if (name === 'a' && / href="(?:https?|ftp|git):/.test(attributes!) && !attributes!.includes(' rel="nofollow noopener noreferrer"')) found.push(`an outside link without rel: ${attributes}`);
   }
   return found;
 }
@@ -104,7 +110,34 @@ describe('hostile text', () => {
     const html = await renderBody({ text: hostile, inline: [] });
     const hrefs = [...html.matchAll(TAG)].flatMap(([, , , attributes]) => [...attributes!.matchAll(/ href="([^"]*)"/g)].map((match) => match[1]));
     assert.deepEqual(hrefs, ['https://example.com/', 'https://example.com/', 'https://lore.kernel.org/r/%22onmouseover%3D1@x']);
-    assert.match(html, /<a href="https:\/\/example\.com\/" rel="nofollow">https:\/\/example\.com\/<\/a>"onmouseover="alert\(1\)/);
+    assert.match(html, /<a href="https:\/\/example\.com\/" rel="nofollow noopener noreferrer">https:\/\/example\.com\/<\/a>"onmouseover="alert\(1\)/);
     assert.match(html, /<a class="msgid" data-msgid="&#x22;onmouseover=1@x" href=/);
+  });
+});
+
+describe('generated hostile mail', () => {
+  it('renders every body, header payloads and HTML parts included, as text with its invisible characters marked', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sheaf-hostile-'));
+    try {
+      writeFileSync(join(folder, 'hostile.mbox'), hostileMbox());
+      const { records, bodies, problems: skipped } = await loadMail(folder);
+      assert.deepEqual(skipped, []);
+      assert.ok(records.length >= HOSTILE_IDS.length - 2, String(records.length));
+      let marks = 0;
+      for (const record of records) {
+        const body = bodies.get(record.key)!;
+        for (const html of [await renderBody(body, { idPrefix: 'm-' }), renderPlainBody(body)]) {
+          assert.deepEqual(problems(html), [], record.messageId);
+          for (const char of INVISIBLES) assert.ok(!html.includes(char), `${record.messageId}: U+${char.codePointAt(0)!.toString(16)} shown raw`);
+          // Attribute values may hold a "<" (a file name in data-file): inert inside quotes, so left out here.
+          assert.doesNotMatch(html.replace(/="[^"]*"/g, '=""'), /<(?:script|iframe|img|svg|form|meta|base|link|style|object|embed|video|body)\b/i);
+          assert.doesNotMatch(html, /<a [^>]*href="(?:javascript|data|vbscript|file):/i);
+          marks += html.match(/<span class="invisible-char" title="U\+202E RIGHT-TO-LEFT OVERRIDE">⟨U\+202E⟩<\/span>/g)?.length ?? 0;
+        }
+      }
+      assert.ok(marks > records.length, `${marks} marks`);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -57,7 +57,7 @@ describe('mailTreeToHast', () => {
     assert.match(html('-----BEGIN PGP SIGNATURE-----\nx\n-----END PGP SIGNATURE-----'), /<pre class="pgp" data-pgp="signature">-----BEGIN/);
     assert.match(
       html('The following changes since commit 0123456:\n\n  x\n\nare available in the Git repository at:\n\n  git://h/r.git tag\n'),
-      /<div class="pull-request" data-base="0123456" data-repository="git:\/\/h\/r.git tag">The following changes since commit 0123456:\n\n  x\n\nare available in the Git repository at:\n\n  <a href="git:\/\/h\/r.git" rel="nofollow">git:\/\/h\/r.git<\/a> tag<\/div>/,
+      /<div class="pull-request" data-base="0123456" data-repository="git:\/\/h\/r.git tag">The following changes since commit 0123456:\n\n  x\n\nare available in the Git repository at:\n\n  <a href="git:\/\/h\/r.git" rel="nofollow noopener noreferrer">git:\/\/h\/r.git<\/a> tag<\/div>/,
     );
   });
 
@@ -65,7 +65,7 @@ describe('mailTreeToHast', () => {
     assert.equal(
       inner(html('See <20230117142008.GA1@x.org> and https://lore.kernel.org/r/1.2@y.org')),
       '<p>See <span class="msgid" data-msgid="20230117142008.GA1@x.org">&#x3C;20230117142008.GA1@x.org></span> and ' +
-        '<a class="msgid" data-msgid="1.2@y.org" href="https://lore.kernel.org/r/1.2@y.org">https://lore.kernel.org/r/1.2@y.org</a></p>',
+        '<a class="msgid" data-msgid="1.2@y.org" href="https://lore.kernel.org/r/1.2@y.org" rel="nofollow noopener noreferrer">https://lore.kernel.org/r/1.2@y.org</a></p>',
     );
   });
 });

@@ -73,9 +73,15 @@ function statLine(idPrefix: string, line: DiffstatLine): Element {
   ]);
 }
 
+/** The `rel` of every link to outside the site: not endorsed, no window handle, no referrer. */
+export const EXTERNAL_REL = ['nofollow', 'noopener', 'noreferrer'];
+
 function link(state: State, node: Link): Element {
   const messageId = node.data?.messageId;
-  const properties: Properties = messageId ? { className: ['msgid'], dataMsgid: messageId, href: node.url } : { href: node.url, rel: ['nofollow'] };
+  // Every link a body makes points outside the site until resolveArchiveLinks points a Message-ID at the archive's page.
+  const properties: Properties = messageId
+    ? { className: ['msgid'], dataMsgid: messageId, href: node.url, rel: EXTERNAL_REL }
+    : { href: node.url, rel: EXTERNAL_REL };
   return h('a', properties, children(state, node));
 }
 
