@@ -1,20 +1,27 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * Two sites are built for the end-to-end tests, each into its own folder so tests never
- * depend on (or overwrite) the developer's dist/: the demo content, and the lore
- * linux-leds threads sample from the shared corpus (510 real messages).
+ * Three sites are built for the end-to-end tests, each into its own folder so tests never
+ * depend on (or overwrite) the developer's dist/: the demo content, the lore linux-leds
+ * threads sample from the shared corpus (510 real messages), and hostile mail that
+ * src/testing/hostile-mail.ts writes into .cache/e2e/hostile-content before the build (never
+ * into content/), built with a cache of its own.
  */
 export const sites = {
   demo: { port: 4391, content: 'content' },
   sample: { port: 4394, content: '../shared/corpus/lore-linux-leds/threads-sample' },
+  hostile: { port: 4397, content: '.cache/e2e/hostile-content' },
 };
 
 const server = (name: keyof typeof sites) => {
   const { port, content } = sites[name];
+  const hostile = name === 'hostile';
   return {
-    command: `astro build && node scripts/serve.mjs .cache/e2e/${name} ${port}`,
-    env: { SHEAF_CONTENT: content, SHEAF_OUT: `.cache/e2e/${name}`, ASTRO_TELEMETRY_DISABLED: '1' },
+    command: `${hostile ? `node src/testing/hostile-mail.ts ${content} && ` : ''}astro build && node scripts/serve.mjs .cache/e2e/${name} ${port}`,
+    env: {
+      SHEAF_CONTENT: content, SHEAF_OUT: `.cache/e2e/${name}`, ASTRO_TELEMETRY_DISABLED: '1',
+      ...(hostile ? { SHEAF_CACHE: '.cache/e2e/hostile-cache' } : {}),
+    },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 180_000,
@@ -37,5 +44,5 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [server('demo'), server('sample')],
+  webServer: [server('demo'), server('sample'), server('hostile')],
 });

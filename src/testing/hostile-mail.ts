@@ -55,6 +55,8 @@ export const HOSTILE_IDS = [
   'cAsE@x.example',
   `${'L'.repeat(2500)}${'l'.repeat(2500)}@long.example`,
   `${'L'.repeat(2500)}${'l'.repeat(2499)}L@long.example`,
+  `a${'x'.repeat(4999)}@long.example`,
+  `A${'x'.repeat(4999)}@long.example`,
   'x\u202eevil@bidi.example',
   'zero\u200bwidth@zw.example',
   '"><script>alert(1)</script>@x',
