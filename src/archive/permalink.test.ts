@@ -105,3 +105,16 @@ test('long ids keep a readable prefix and a digest, and stay distinct', () => {
     assert.ok(!one.endsWith('.'));
   }
 });
+
+test('the generated hostile ids get slugs valid everywhere, distinct also where case is ignored', async () => {
+  const { HOSTILE_IDS } = await import('../testing/hostile-mail.ts');
+  const folds = new Set<string>();
+  for (const id of HOSTILE_IDS) {
+    const slug = messageSlug(id);
+    assert.match(slug, SAFE, id);
+    assert.ok(slug.length <= 180 && !slug.startsWith('.') && !slug.endsWith('.'), slug);
+    assert.doesNotMatch(slug.split('.')[0]!, WINDOWS_RESERVED, id);
+    folds.add(slug.toLowerCase());
+  }
+  assert.equal(folds.size, HOSTILE_IDS.length);
+});
