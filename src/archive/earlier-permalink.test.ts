@@ -9,7 +9,7 @@ test('the slugs of earlier builds: no case suffix', () => {
   assert.equal(earlierSlug('lower@x'), messageSlug('lower@x'));
 });
 
-test('an earlier slug forwards unless it would share a folder with another page where case is ignored', () => {
-  const ids = ['Mixed@x', 'only.lower@x', 'ABC@x', 'abc@x', 'Twin@x', 'TWIN@x'].map((id) => ({ id, slug: messageSlug(id) }));
+test('an earlier slug forwards unless it is no valid folder name everywhere or would share a folder with another page where case is ignored', () => {
+  const ids = ['Mixed@x', 'only.lower@x', 'ABC@x', 'abc@x', 'Twin@x', 'TWIN@x', 'con', 'NUL.x@y', 'trailing.dot.'].map((id) => ({ id, slug: messageSlug(id) }));
   assert.deepEqual(forwardedSlugs(ids), [{ slug: 'Mixed@x', target: messageSlug('Mixed@x') }]);
 });

@@ -6,6 +6,7 @@
  * forward to the message's page.
  */
 import { createHash } from 'node:crypto';
+import { isPortableName } from './permalink.ts';
 
 const KEPT = /^[A-Za-z0-9._+=@-]$/;
 
@@ -21,15 +22,18 @@ export function earlierSlug(messageId: string): string {
 }
 
 /**
- * The earlier slugs that get a forwarding page: those that differ from the id's slug now and
- * that share no folder with another page, also where case is ignored (on such a file system
- * two slugs that differ only in case are one folder, and a forward must never overwrite a page).
+ * The earlier slugs that get a forwarding page: those that differ from the id's slug now, are
+ * valid folder names everywhere, and share no folder with another page, also where case is
+ * ignored (on such a file system two slugs that differ only in case are one folder, and a
+ * forward must never overwrite a page).
  */
 export function forwardedSlugs(ids: Iterable<{ id: string; slug: string }>): { slug: string; target: string }[] {
   const pages = [...ids];
   const taken = new Map<string, number>();
   const count = (slug: string) => taken.set(slug.toLowerCase(), (taken.get(slug.toLowerCase()) ?? 0) + 1);
-  const candidates = pages.map(({ id, slug }) => ({ earlier: earlierSlug(id), slug })).filter(({ earlier, slug }) => earlier !== slug);
+  const candidates = pages
+    .map(({ id, slug }) => ({ earlier: earlierSlug(id), slug }))
+    .filter(({ earlier, slug }) => earlier !== slug && isPortableName(earlier));
   for (const { slug } of pages) count(slug);
   for (const { earlier } of candidates) count(earlier);
   return candidates.filter(({ earlier }) => taken.get(earlier.toLowerCase()) === 1).map(({ earlier, slug }) => ({ slug: earlier, target: slug }));

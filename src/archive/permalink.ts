@@ -73,6 +73,11 @@ export function messageSlug(messageId: string): string {
   return `${cut}~~${createHash('sha256').update(messageId).digest('hex').slice(0, 40)}`;
 }
 
+/** Whether a folder name is valid on every file system: no Windows reserved name, no trailing dot or space. */
+export function isPortableName(name: string): boolean {
+  return name !== '' && !RESERVED.test(name) && !/[. ]$/.test(name);
+}
+
 /** The site path of a message page, with its trailing slash. */
 export function messageUrl(messageId: string): string {
   return `/m/${messageSlug(messageId)}/`;

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, AstroLoggerMessage, AstroPrerenderer } from 'astro';
+import { reportLine, type ReportApi } from '../archive/api.ts';
 import { cacheRoot, readIngestReport, type IngestReport } from '../loader/cache.ts';
 import { Progress } from './progress.ts';
 import { removeStaleFiles } from './stale-files.ts';
@@ -80,6 +81,15 @@ function countingPrerenderer(prerenderer: AstroPrerenderer, counter: PageCounter
   };
 }
 
+/** The data contract's report of this build's output, or null when it was not written. */
+function readReport(outDir: string): ReportApi | null {
+  try {
+    return JSON.parse(readFileSync(join(outDir, 'api', 'report.json'), 'utf8')) as ReportApi;
+  } catch {
+    return null;
+  }
+}
+
 /** Every file this build wrote or kept, relative to the output folder. */
 function outputsOf(dir: URL, assets: Map<string, URL[]>): Set<string> {
   const root = fileURLToPath(dir);
@@ -123,25 +133,24 @@ export function sheafBuild(): AstroIntegration {
         buildStarted = Date.now();
         setPrerenderer((prerenderer) => countingPrerenderer(prerenderer, counter));
       },
-      'astro:build:done': ({ dir, assets, pages, logger }) => {
+      'astro:build:done': ({ dir, assets, logger }) => {
         const pageLine = counter.progress?.finish();
         const outDir = fileURLToPath(dir);
         const outputs = outputsOf(dir, assets);
         const staleRemoved = removeStaleFiles(outDir, readOutputs(outDir), outputs, buildStarted);
         writeOutputs(outDir, outputs);
-        let report: IngestReport | null;
+        let ingest: IngestReport | null;
         try {
-          report = readIngestReport();
+          ingest = readIngestReport();
         } catch (error) {
           return logger.warn((error as Error).message);
         }
-        if (!report) return logger.warn('no ingest report: the mail loader did not run');
-        const messagePages = pages.filter((page) => page.pathname.startsWith('m/')).length;
+        if (!ingest) return logger.warn('no ingest report: the mail loader did not run');
         const counts: BuildCounts = {
-          mails: report.mails,
-          parsed: report.parsed,
-          reused: report.reused,
-          skipped: report.skipped.length,
+          mails: ingest.mails,
+          parsed: ingest.parsed,
+          reused: ingest.reused,
+          skipped: ingest.skipped.length,
           pagesRendered: counter.rendered,
           pagesReused: counter.total - counter.rendered,
           pages: counter.total,
@@ -150,9 +159,11 @@ export function sheafBuild(): AstroIntegration {
         mkdirSync(cacheRoot(), { recursive: true });
         writeFileSync(join(cacheRoot(), 'last-build.json'), `${JSON.stringify(counts, null, 2)}\n`);
         if (pageLine) logger.info(pageLine);
+        // The archive's own accounting, as report.json gives it, so the log and the data agree.
+        const report = readReport(outDir);
         logger.info(
-          `${report.files} files read, ${report.mails} messages found, ${messagePages} message pages written, ` +
-            `${report.skipped.length} mails skipped; pages: ${counts.pagesRendered} rendered, ${counts.pagesReused} reused` +
+          `${report ? reportLine(report) : `${ingest.files} files read, ${ingest.mails} mails found`}; ` +
+            `pages: ${counts.pagesRendered} rendered, ${counts.pagesReused} reused` +
             (staleRemoved > 0 ? `, ${staleRemoved} stale files removed` : ''),
         );
       },
