@@ -142,6 +142,22 @@ describe('incremental builds', () => {
     assert.throws(() => statSync(join(site.out, 'm', REPLY_ID)));
   });
 
+  it('a change of the code that makes the pages can change which pages there are', () => {
+    const pagination = join(project, 'src/site/pagination.ts');
+    const source = readFileSync(pagination, 'utf8');
+    const onePerPage = source.replace(/MESSAGE_PAGES: AnchoredList = \{ base: '\/messages\/page\/', size: \d+ \}/, "MESSAGE_PAGES: AnchoredList = { base: '/messages/page/', size: 1 }");
+    assert.notEqual(onePerPage, source);
+    writeFileSync(pagination, onePerPage);
+    try {
+      build(site);
+      assert.ok(statSync(join(site.out, 'messages/page/2024-06/2/index.html')).isFile(), 'a month cut into pages of one message');
+    } finally {
+      writeFileSync(pagination, source);
+    }
+    build(site);
+    assert.throws(() => statSync(join(site.out, 'messages/page/2024-06/2/index.html')), 'and back');
+  });
+
   it('a new dependency version renders every page again', () => {
     const lockfile = join(project, 'package-lock.json');
     const lock = JSON.parse(readFileSync(lockfile, 'utf8')) as { packages: Record<string, { version?: string }> };

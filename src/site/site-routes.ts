@@ -1,14 +1,14 @@
 /**
  * Every page's data and key (routes/index.ts), computed once per build from the content
- * store. A build whose mail is that of the last build (the same store entries with the same
- * digests, the same ingest report) reads the keys back from the cache and computes no data
- * at all unless a page is rendered: the keys are a function of that mail and of the code,
- * and a change of the code changes every route's module graph, so Astro renders those pages
- * again anyway (with fresh data) and the next change of mail recomputes every key.
+ * store. A build whose mail and code are those of the last build (the same store entries with
+ * the same digests, the same ingest report, and the same bundled code of this module, which
+ * holds the route and archive code) reads the pages and keys back from the cache and computes
+ * no data at all unless a page is rendered.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { getCollection } from 'astro:content';
 import { cacheRoot, readIngestReport, type IngestReport } from '../loader/cache.ts';
 import { loadDigests, loadReview } from './archive.ts';
@@ -19,9 +19,15 @@ import { loadSearchIndex, loadSearchRows } from './search.ts';
 let routes: Promise<SiteRoutes> | undefined;
 let keys: Promise<RouteKeys> | undefined;
 
-/** What the build's mail is: the store's entries and digests, and what the loader reported (less this build's own counts). */
+/**
+ * What the pages and keys are made from: the store's entries and digests, what the loader
+ * reported (less this build's own counts), and the code that makes them. Under `astro build`
+ * this module is a chunk of the bundle holding the route and archive code, and naming the
+ * other chunks it imports by their content hashes, so its bytes change with any of that code.
+ */
 async function inputDigest(ingest: IngestReport | null): Promise<string> {
   const hash = createHash('sha256');
+  hash.update(readFileSync(fileURLToPath(import.meta.url)));
   const entries = (await getCollection('mails')).map((entry) => `${entry.id}\0${String(entry.digest ?? '')}`).sort();
   for (const entry of entries) hash.update(entry).update('\n');
   if (ingest) {
