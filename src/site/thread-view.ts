@@ -47,6 +47,8 @@ export interface TreeRow {
 
 export interface ThreadTree {
   rows: TreeRow[];
+  /** The whole thread is shown: its rows are the same on every page of the thread but for `current`. */
+  whole: boolean;
   /** Archived messages left out after the last row. */
   skippedAfter: number;
   /** Archived messages in the thread. */
@@ -125,7 +127,7 @@ export function threadTree(node: ThreadNode, limits: WindowLimits = WINDOW_LIMIT
       skippedBefore: archivedBetween(previous + 1, position),
     };
   });
-  return { rows, skippedAfter: archivedBetween(positions.at(-1)! + 1, nodes.length), messages: node.thread.size };
+  return { rows, whole: nodes.length <= limits.whole, skippedAfter: archivedBetween(positions.at(-1)! + 1, nodes.length), messages: node.thread.size };
 }
 
 /** How a message belongs to its series. */

@@ -51,10 +51,11 @@ function changedPages(before: Map<string, string>, after: Map<string, string>): 
 describe('siteRoutes', () => {
   it('gives every page plain data: what the key digests is what the components get', () => {
     const routes = routesOf(archive);
-    for (const page of [...routes.messages, ...routes.series]) {
-      assert.deepEqual(JSON.parse(JSON.stringify(page.data)), page.data);
-      assert.equal(page.key, pageKey(page.data));
-    }
+    for (const page of [...routes.messages, ...routes.series]) assert.deepEqual(JSON.parse(JSON.stringify(page.data)), page.data);
+    for (const page of routes.series) assert.equal(page.key, pageKey(page.data));
+    const [cover, p1] = ['cover', 'p1'].map((id) => routes.messages.find((page) => page.param === id)!);
+    assert.equal(cover!.data.tree.rows, p1!.data.tree.rows, 'the pages of a thread shown whole share its rows');
+    assert.notEqual(cover!.key, p1!.key);
   });
 
   it('adding a reply changes the keys of its thread, its series and the listing pages it is on, and no other', () => {

@@ -53,8 +53,22 @@ export function pageKey(data: unknown): string {
   return createHash('sha256').update(JSON.stringify(data)).digest('base64url').slice(0, 32);
 }
 
-function keyed<Data>(param: string, data: Data): RoutePage<Data> {
-  return { param, data, key: pageKey(data) };
+function keyed<Data>(param: string, data: Data, key = pageKey(data)): RoutePage<Data> {
+  return { param, data, key };
+}
+
+// The pages of a thread shown whole share one array of tree rows: it is digested once, not once per page.
+const sharedDigests = new WeakMap<object, string>();
+
+function sharedDigest(value: object): string {
+  let digest = sharedDigests.get(value);
+  if (digest === undefined) sharedDigests.set(value, (digest = pageKey(value)));
+  return digest;
+}
+
+/** A message page's key: the digest of its data, its tree rows by their own digest. */
+function messagePageKey(data: MessagePageData): string {
+  return pageKey({ ...data, tree: { ...data.tree, rows: sharedDigest(data.tree.rows) } });
 }
 
 function listRoutes<Row>(list: PagedList<Row>): ListRoutes<Row> {
@@ -81,7 +95,10 @@ export interface RouteInputs {
 /** Every page's data and key. */
 export function siteRoutes({ review, digests, searchRows, searchIndex, ingest }: RouteInputs): SiteRoutes {
   return {
-    messages: review.archive.messages.map((message) => keyed(message.slug, messagePageData(message, review, digests))),
+    messages: review.archive.messages.map((message) => {
+      const data = messagePageData(message, review, digests);
+      return keyed(message.slug, data, messagePageKey(data));
+    }),
     series: review.series.map((series) => keyed(series.slug, seriesPageData(series, review))),
     messageForwards: forwards('/m/', review.archive.messages),
     seriesForwards: forwards('/s/', review.series),

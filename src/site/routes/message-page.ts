@@ -6,11 +6,11 @@
  */
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
-import { ancestorsOf, type ThreadNode } from '../../archive/thread.ts';
+import { ancestorsOf, type Thread, type ThreadNode } from '../../archive/thread.ts';
 import type { MailRecord } from '../../loader/record.ts';
 import { displayName } from '../../parse/address.ts';
 import { formatAddress, formatDay, formatSize, formatUtc } from '../format.ts';
-import { placeLabel, seriesPlace, threadLinks, threadTree, type ThreadLinks } from '../thread-view.ts';
+import { placeLabel, seriesPlace, threadLinks, threadTree, type ThreadLinks, type TreeRow } from '../thread-view.ts';
 
 /** One mail as its page shows it; `body` says which cached rendering to show and where its links point. */
 export interface MailView {
@@ -60,10 +60,9 @@ export interface SeriesPlaceView {
 
 export interface TreeRowView {
   indent: number;
-  current: boolean;
   /** Archived messages left out just before this row. */
   skippedBefore: number;
-  /** The page, or null for the current message and for mail not in the archive. */
+  /** The page, or null for mail not in the archive. */
   url: string | null;
   archived: boolean;
   /** The subject when it says more than the parent's, else the author's name. */
@@ -78,7 +77,10 @@ export interface TreeRowView {
 }
 
 export interface ThreadTreeView {
+  /** The rows shown; for a thread shown whole, the same array on every page of the thread. */
   rows: TreeRowView[];
+  /** The row of the page's own message. */
+  current: number;
   skippedAfter: number;
   messages: number;
 }
@@ -141,30 +143,36 @@ function mailView(mail: MailRecord, node: ThreadNode | undefined, review: Review
   };
 }
 
+function rowView(row: TreeRow): TreeRowView {
+  const { message, inferred } = row.node;
+  const from = message?.mail.from ?? inferred?.from ?? null;
+  const date = message?.mail.date ?? inferred?.date ?? null;
+  return {
+    indent: row.indent,
+    skippedBefore: row.skippedBefore,
+    url: message?.url ?? null,
+    archived: message !== null,
+    text: row.subject ?? (from ? displayName(from) : '(no subject)'),
+    subject: row.subject,
+    missingId: !message && !inferred ? row.node.id : null,
+    author: (row.subject !== null || !message) && from ? displayName(from) : null,
+    date,
+    day: date ? formatDay(date) : null,
+  };
+}
+
+// A thread shown whole shows the same rows on each of its pages: they are made once per thread.
+const wholeThreadRows = new WeakMap<Thread, TreeRowView[]>();
+
 function treeView(node: ThreadNode): ThreadTreeView {
   const tree = threadTree(node);
-  return {
-    rows: tree.rows.map((row): TreeRowView => {
-      const { message, inferred } = row.node;
-      const from = message?.mail.from ?? inferred?.from ?? null;
-      const date = message?.mail.date ?? inferred?.date ?? null;
-      return {
-        indent: row.indent,
-        current: row.current,
-        skippedBefore: row.skippedBefore,
-        url: message && !row.current ? message.url : null,
-        archived: message !== null,
-        text: row.subject ?? (from ? displayName(from) : '(no subject)'),
-        subject: row.subject,
-        missingId: !message && !inferred ? row.node.id : null,
-        author: (row.subject !== null || !message) && from ? displayName(from) : null,
-        date,
-        day: date ? formatDay(date) : null,
-      };
-    }),
-    skippedAfter: tree.skippedAfter,
-    messages: tree.messages,
-  };
+  const current = tree.rows.findIndex((row) => row.current);
+  let rows = tree.whole ? wholeThreadRows.get(node.thread) : undefined;
+  if (!rows) {
+    rows = tree.rows.map(rowView);
+    if (tree.whole) wholeThreadRows.set(node.thread, rows);
+  }
+  return { rows, current, skippedAfter: tree.skippedAfter, messages: tree.messages };
 }
 
 function navView(node: ThreadNode, review: ReviewArchive): MessagePageData['nav'] {
