@@ -161,6 +161,8 @@ export function sheafBuild(): AstroIntegration {
         if (pageLine) logger.info(pageLine);
         // The archive's own accounting, as report.json gives it, so the log and the data agree.
         const report = readReport(outDir);
+        // One line for each mail the archive shows otherwise than its headers say (the loader printed the skipped ones).
+        for (const problem of report?.problems ?? []) logger.warn(`<${problem.messageId}>: ${problem.reason}`);
         logger.info(
           `${report ? reportLine(report) : `${ingest.files} files read, ${ingest.mails} mails found`}; ` +
             `pages: ${counts.pagesRendered} rendered, ${counts.pagesReused} reused` +
