@@ -12,9 +12,9 @@ export interface HighlightOptions {
   /** Lines of code highlighted per body at most; the rest of a huge patch keeps its diff colours only (default 6000). */
   maxLines?: number;
   /**
-   * Milliseconds of highlighting per body at most (default 1000): a grammar can take far longer
-   * on some lines than on kernel C, so lines are not a bound on time. The lines after it keep
-   * their diff colours only.
+   * Milliseconds of highlighting per body at most, in this thread's CPU time (default 1000): a
+   * grammar can take far longer on some lines than on kernel C, so lines are not a bound on
+   * time. The lines after it keep their diff colours only.
    */
   maxMilliseconds?: number;
 }
@@ -79,13 +79,23 @@ export function startsInComment(lines: string[]): boolean {
   return first !== undefined && /^\s*\*(?:\s|$)/.test(first);
 }
 
-/** Tokenizes one side of a segment as a fragment, until the `deadline` (a `performance.now()` time) passes. */
+/**
+ * The CPU time this thread has spent, in milliseconds. The highlighting budget counts it rather
+ * than wall time, so a body highlights the same whether the machine is busy or not (a build
+ * gives the same pages as the last), and a body that is slow to highlight still stops on time.
+ */
+function threadMilliseconds(): number {
+  const { user, system } = process.threadCpuUsage();
+  return (user + system) / 1000;
+}
+
+/** Tokenizes one side of a segment as a fragment, until the `deadline` (a `threadMilliseconds()` time) passes. */
 function side(tokenizer: LineTokenizer, lang: string, lines: CodeLine[], deadline: number): Map<CodeLine, Token[]> {
   const codes = lines.map((line) => line.code);
   tokenizer.reset(BLOCK_COMMENTS.has(lang) && startsInComment(codes) ? '/*' : undefined);
   const tokens = new Map<CodeLine, Token[]>();
   for (const line of lines) {
-    const left = deadline - performance.now();
+    const left = deadline - threadMilliseconds();
     if (left <= 0) break;
     tokens.set(line, tokenizer.line(line.code, left));
   }
@@ -135,14 +145,14 @@ export function rehypeHighlightDiff(options: HighlightOptions = {}) {
       if (lang === PLAIN || code?.type !== 'element') continue;
       const tokenizer = await LineTokenizer.create(lang);
       if (!tokenizer) continue;
-      const start = performance.now();
+      const start = threadMilliseconds();
       const deadline = start + maxMilliseconds - spent;
       for (const segment of segments(code)) {
         budget -= segment.length;
-        if (budget < 0 || performance.now() >= deadline) return;
+        if (budget < 0 || threadMilliseconds() >= deadline) return;
         highlightSegment(tokenizer, lang, segment, deadline);
       }
-      spent += performance.now() - start;
+      spent += threadMilliseconds() - start;
     }
   };
 }
