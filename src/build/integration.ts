@@ -31,6 +31,8 @@ export interface BuildCounts {
 }
 
 interface PageCounter {
+  /** Astro's line per page is folded into the progress line (not with SHEAF_VERBOSE). */
+  folding: boolean;
   progress: Progress | null;
   total: number;
   rendered: number;
@@ -70,7 +72,8 @@ function countingPrerenderer(prerenderer: AstroPrerenderer, counter: PageCounter
     async getStaticPaths() {
       const paths = await prerenderer.getStaticPaths();
       counter.total = paths.length;
-      counter.progress = new Progress('pages', paths.length);
+      // The page lines advance it; when they are shown as they are, they are the progress.
+      if (counter.folding) counter.progress = new Progress('pages', paths.length);
       return paths;
     },
     render(request, options) {
@@ -121,13 +124,14 @@ function writeOutputs(outDir: string, outputs: ReadonlySet<string>): void {
 }
 
 export function sheafBuild(): AstroIntegration {
-  const counter: PageCounter = { progress: null, total: 0, rendered: 0 };
+  const counter: PageCounter = { folding: false, progress: null, total: 0, rendered: 0 };
   let buildStarted = Date.now();
   return {
     name: 'sheaf-build',
     hooks: {
       'astro:config:setup': ({ logger, command }) => {
-        if (command === 'build' && !process.env.SHEAF_VERBOSE) foldPageLines(logger, counter);
+        counter.folding = command === 'build' && !process.env.SHEAF_VERBOSE;
+        if (counter.folding) foldPageLines(logger, counter);
       },
       'astro:build:start': ({ setPrerenderer }) => {
         buildStarted = Date.now();
