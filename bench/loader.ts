@@ -8,44 +8,23 @@
  * `--cold` empties SHEAF_CACHE first; `--workers 0` parses on the main thread. Prints the
  * loader's time and its final line.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { LoaderContext } from 'astro/loaders';
 import { cacheRoot } from '../src/loader/cache.ts';
 import { contentPath } from '../src/loader/content-path.ts';
 import { mailLoader } from '../src/loader/mail-loader.ts';
+import { memoryLoaderContext, type StoreEntry } from '../src/testing/loader-context.ts';
 
-interface Entry {
-  id: string;
-  data: Record<string, unknown>;
-  digest?: string | number;
-}
 
 const { values } = parseArgs({ options: { cold: { type: 'boolean', default: false }, workers: { type: 'string' } } });
 if (values.cold) rmSync(cacheRoot(), { recursive: true, force: true });
 mkdirSync(cacheRoot(), { recursive: true });
 const storeFile = join(cacheRoot(), 'bench-loader-store.json');
-const entries = new Map<string, Entry>(existsSync(storeFile) ? (JSON.parse(readFileSync(storeFile, 'utf8')) as Entry[]).map((e) => [e.id, e]) : []);
+const entries = new Map<string, StoreEntry>(existsSync(storeFile) ? (JSON.parse(readFileSync(storeFile, 'utf8')) as StoreEntry[]).map((e) => [e.id, e]) : []);
 
 const lines: string[] = [];
-const context = {
-  store: {
-    get: (id: string) => entries.get(id),
-    set: (entry: Entry) => {
-      if (entries.get(entry.id)?.digest === entry.digest) return false;
-      entries.set(entry.id, entry);
-      return true;
-    },
-    keys: () => [...entries.keys()],
-    delete: (id: string) => void entries.delete(id),
-  },
-  logger: { info: (line: string) => lines.push(line), warn: (line: string) => lines.push(`warn: ${line}`) },
-  // Astro digests with xxhash; any string digest serves here.
-  generateDigest: (data: string) => createHash('sha1').update(data).digest('hex').slice(0, 16),
-  config: { root: new URL('../', import.meta.url), srcDir: new URL('../src/', import.meta.url) },
-} as unknown as LoaderContext;
+const context = memoryLoaderContext(entries, lines, new URL('../', import.meta.url));
 
 const workers = values.workers === undefined ? undefined : Number(values.workers);
 const started = performance.now();

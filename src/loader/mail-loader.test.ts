@@ -4,41 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
-import type { LoaderContext } from 'astro/loaders';
 import { readBody, readIngestReport, readRenderedBody } from './cache.ts';
 import { mailLoader } from './mail-loader.ts';
 import type { MailRecord } from './record.ts';
+import { memoryLoaderContext, type StoreEntry } from '../testing/loader-context.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'sheaf-loader-'));
 process.env.SHEAF_CACHE = join(scratch, 'cache');
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-interface Entry {
-  id: string;
-  data: Record<string, unknown>;
-  digest?: string | number;
-}
-
-/** The part of Astro's loader context the mail loader uses, kept in memory. */
-function fakeContext(entries: Map<string, Entry>, logs: string[]): LoaderContext {
-  const store = {
-    get: (id: string) => entries.get(id),
-    set: (entry: Entry) => {
-      if (entries.get(entry.id)?.digest === entry.digest) return false;
-      entries.set(entry.id, entry);
-      return true;
-    },
-    keys: () => [...entries.keys()],
-    delete: (id: string) => void entries.delete(id),
-  };
-  const logger = { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(`warn: ${m}`) };
-  return {
-    store,
-    logger,
-    generateDigest: (data: string) => String(data.length) + data.slice(-40),
-    config: { root: new URL('../../', import.meta.url), srcDir: new URL('../', import.meta.url) },
-  } as unknown as LoaderContext;
-}
+const fakeContext = (entries: Map<string, StoreEntry>, logs: string[]) => memoryLoaderContext(entries, logs, new URL('../../', import.meta.url));
 
 const mail = (id: string, body: string) => `From: Ada <ada@example.org>\nSubject: ${id}\nMessage-ID: <${id}@example.org>\n\n${body}\n`;
 const mboxOf = (...messages: string[]) => messages.map((m) => `From ada@example.org Mon Mar  3 10:00:00 2025\n${m}\n`).join('');
@@ -48,7 +23,7 @@ test('parses new mail once, reuses unchanged mail, updates moved mail without pa
   mkdirSync(content, { recursive: true });
   writeFileSync(join(content, 'list.mbox'), mboxOf(mail('one', 'first'), mail('two', 'second')));
   writeFileSync(join(content, 'broken.gz'), Buffer.from([0x1f, 0x8b, 0, 0]));
-  const entries = new Map<string, Entry>();
+  const entries = new Map<string, StoreEntry>();
   const logs: string[] = [];
   const loader = mailLoader({ contentPath: content });
 
@@ -78,7 +53,7 @@ test('parses new mail once, reuses unchanged mail, updates moved mail without pa
 });
 
 /** One load, with what it logged and reported. */
-async function loadOnce(contentPath: string, entries: Map<string, Entry>, workers = 0, heldBytes?: number) {
+async function loadOnce(contentPath: string, entries: Map<string, StoreEntry>, workers = 0, heldBytes?: number) {
   const logs: string[] = [];
   await mailLoader({ contentPath, workers, heldBytes }).load(fakeContext(entries, logs));
   return { logs, last: logs.at(-1)!, report: readIngestReport()! };
@@ -91,14 +66,14 @@ function writeDated(path: string, text: string, seconds = MINUTE_AGO): void {
   utimesSync(path, seconds, seconds);
 }
 
-const subjects = (entries: Map<string, Entry>) => [...entries.values()].map((e) => (e.data as unknown as MailRecord).subject).sort();
+const subjects = (entries: Map<string, StoreEntry>) => [...entries.values()].map((e) => (e.data as unknown as MailRecord).subject).sort();
 
 test('an unchanged file is not read again; a touched one is', async () => {
   const content = join(scratch, 'unchanged');
   mkdirSync(content);
   const file = join(content, 'list.mbox');
   writeDated(file, mboxOf(mail('one', 'first'), mail('two', 'second')));
-  const entries = new Map<string, Entry>();
+  const entries = new Map<string, StoreEntry>();
   assert.match((await loadOnce(content, entries)).last, /2 mails found: 2 parsed, 0 reused/);
 
   // Other bytes of the same size, with the same mtime and inode: only reading the file could tell.
@@ -122,7 +97,7 @@ test('a file written just now is read again on the next build, since a second wr
   mkdirSync(content);
   const file = join(content, 'list.mbox');
   writeFileSync(file, mboxOf(mail('one', 'first')));
-  const entries = new Map<string, Entry>();
+  const entries = new Map<string, StoreEntry>();
   await loadOnce(content, entries);
   const { mtime } = statSync(file);
   writeFileSync(file, mboxOf(mail('uno', 'first')));
@@ -137,7 +112,7 @@ test('with the file index, counts and store come out as a full read gives them: 
   writeDated(join(content, 'a.mbox'), mboxOf(mail('x', 'ex'), 'X-Empty: yes\n', mail('y', 'why')));
   writeDated(join(content, 'b.mbox'), mboxOf(mail('y', 'why'), mail('z', 'zed')));
   writeDated(join(content, 'c.gz'), 'not gzip at all');
-  const entries = new Map<string, Entry>();
+  const entries = new Map<string, StoreEntry>();
   const first = await loadOnce(content, entries);
   assert.match(first.last, /3 files read, 5 mails found: 3 parsed, 0 reused, 1 identical copies, 2 skipped/);
   assert.ok(first.logs.includes('warn: a.mbox: message 2: skipped: unreadable mail: no headers and no body: nothing to show'));
@@ -170,7 +145,7 @@ test('worker threads give the store and report the main thread gives, on the lor
   const sample = fileURLToPath(new URL('../../../shared/corpus/lore-linux-leds/threads-sample/', import.meta.url));
   const runWith = async (workers: number, heldBytes?: number) => {
     process.env.SHEAF_CACHE = join(scratch, `cache-${workers}-workers-${heldBytes ?? 'held'}`);
-    const entries = new Map<string, Entry>();
+    const entries = new Map<string, StoreEntry>();
     const { logs, report } = await loadOnce(sample, entries, workers, heldBytes);
     const bodies = [...entries.keys()].map((key) => [readBody(key), readRenderedBody(key)]);
     return { logs, report, entries: [...entries], bodies };
@@ -196,7 +171,7 @@ test('a mail the parser refuses on a worker is skipped with its reason while the
   const content = join(scratch, 'refused');
   mkdirSync(content);
   writeDated(join(content, 'list.mbox'), mboxOf(mail('one', 'first'), 'X-Empty: yes\n', mail('two', 'second')));
-  const entries = new Map<string, Entry>();
+  const entries = new Map<string, StoreEntry>();
   const first = await loadOnce(content, entries, 2);
   assert.match(first.last, /3 mails found: 2 parsed, 0 reused, 0 identical copies, 1 skipped/);
   assert.deepEqual(first.report.skipped, [{ file: 'list.mbox', position: 2, reason: 'unreadable mail: no headers and no body: nothing to show' }]);
