@@ -10,7 +10,7 @@ export interface ArchivedMessage {
   id: string;
   slug: string;
   url: string;
-  /** The copy shown first: the earliest sent, then the first in file order. */
+  /** The copy shown first: the earliest sent, then the lowest digest of its bytes. */
   mail: MailRecord;
   /** Copies under the same Message-ID whose bodies differ from `mail` and from each other. */
   variants: MailRecord[];
@@ -28,14 +28,17 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Earliest first, mail without a date after dated mail, then by place on disk. */
+/**
+ * Earliest first, mail without a date after dated mail, then by the bytes' digest: never by
+ * file name or place, so renaming or reordering content files changes no page.
+ */
 function compareArrival(a: MailRecord, b: MailRecord): number {
   if (a.date !== b.date) {
     if (a.date === null) return 1;
     if (b.date === null) return -1;
     return compareText(a.date, b.date);
   }
-  return compareText(a.file, b.file) || a.position - b.position;
+  return compareText(a.key, b.key);
 }
 
 /** Newest first, undated last, then by id so the order never depends on load order. */

@@ -26,7 +26,6 @@ export interface MailView {
   derivedId: boolean;
   /** In-Reply-To: the archived parent, or the id alone when it is not in the archive. */
   inReplyTo: { url: string; text: string } | { missingId: string } | null;
-  source: string;
   body: BodyView;
   attachments: { filename: string; contentType: string; size: string }[];
 }
@@ -137,7 +136,6 @@ function mailView(mail: MailRecord, node: ThreadNode | undefined, review: Review
       : parent
         ? { url: parent.url, text: parent.mail.subject || `<${parent.id}>` }
         : { missingId: mail.inReplyTo },
-    source: `${mail.file}${mail.position > 1 || mail.format.startsWith('mbox') ? `, message ${mail.position}` : ''}`,
     body: bodyView(mail, node, review, digests),
     attachments: mail.attachments.map((attachment) => ({ filename: attachment.filename, contentType: attachment.contentType, size: formatSize(attachment.size) })),
   };
