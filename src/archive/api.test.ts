@@ -75,6 +75,13 @@ describe('seriesApi and messagesApi', () => {
     });
   });
 
+  it('gives each message the parent it is threaded under, from its headers', () => {
+    const byId = new Map(messagesApi(review).map((message) => [message.id, message]));
+    assert.deepEqual([byId.get('cover-message@example.com')!.parent, byId.get('cover-message@example.com')!.parentInferred], [null, false]);
+    assert.deepEqual([byId.get('patch-2-message@example.com')!.parent, byId.get('patch-2-message@example.com')!.parentInferred], ['cover-message@example.com', false]);
+    for (const message of byId.values()) assert.equal(message.parent, review.nodes.get(message.id)!.parent?.id ?? null);
+  });
+
   it('gives mail that is not a patch no series', async () => {
     const pull = await reviewOfCorpus('lore-linux-leds/threads-sample/edge-git-pull.mbox');
     assert.deepEqual(seriesApi(pull), []);
@@ -105,5 +112,8 @@ describe('seriesApi for the seed', () => {
     const [message] = messagesApi(review);
     assert.equal(message?.series, entry?.id);
     assert.equal(message?.thread, review.threadByMessage.get(message!.id)!.root.id);
+    assert.equal(message?.parent, review.nodes.get(message!.id)!.parent!.id, 'the saved page has no headers: its parent is inferred from its quotes');
+    assert.match(message!.parent!, /@inferred\.sheaf\.invalid$/);
+    assert.equal(message?.parentInferred, true);
   });
 });

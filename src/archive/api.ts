@@ -19,6 +19,10 @@ export interface MessageApiEntry {
   date: string | null;
   inReplyTo: string | null;
   references: string[];
+  /** The id Sheaf threads the message under (as its pages show), from its headers or inferred; null for a thread's root. */
+  parent: string | null;
+  /** True when `parent` was read from the mail (subject, quoted text) because its headers name none. */
+  parentInferred: boolean;
   file: string;
   /** The id of the root of the message's thread (a missing mail's id when the root is not archived). */
   thread: string | null;
@@ -28,18 +32,23 @@ export interface MessageApiEntry {
 
 /** The messages list, one entry per message page, newest first. */
 export function messagesApi(review: ReviewArchive): MessageApiEntry[] {
-  return review.archive.messages.map(({ id, url, mail }) => ({
-    id,
-    url,
-    subject: mail.subject,
-    from: mail.from,
-    date: mail.date,
-    inReplyTo: mail.inReplyTo,
-    references: mail.references,
-    file: mail.file,
-    thread: review.threadByMessage.get(id)?.id ?? null,
-    series: review.seriesByMessage.get(id)?.id ?? null,
-  }));
+  return review.archive.messages.map(({ id, url, mail }) => {
+    const node = review.nodes.get(id);
+    return {
+      id,
+      url,
+      subject: mail.subject,
+      from: mail.from,
+      date: mail.date,
+      inReplyTo: mail.inReplyTo,
+      references: mail.references,
+      parent: node?.parent?.id ?? null,
+      parentInferred: node?.parent ? node.parentInferred : false,
+      file: mail.file,
+      thread: review.threadByMessage.get(id)?.id ?? null,
+      series: review.seriesByMessage.get(id)?.id ?? null,
+    };
+  });
 }
 
 export interface SeriesPatchApiEntry {
@@ -93,7 +102,11 @@ function seriesEntry(series: Series, review: ReviewArchive): SeriesApiEntry {
     date: series.firstDate,
     lastActivity: series.lastActivity,
     cover: series.cover?.node?.id ?? null,
-    patches: series.patches.map(({ number, node }) => ({ number, id: node?.id ?? null, archived: Boolean(node?.message) })),
+    patches: series.patches.map(({ number, node }) => ({
+      number,
+      id: node?.id ?? null,
+      archived: Boolean(node?.message),
+    })),
     replies: series.replyCount,
     trailers,
     previous: versions?.previous?.id ?? null,
@@ -171,7 +184,13 @@ export function reportApi(archive: Archive, ingest: IngestReport | null, problem
   const skippedFiles: SkippedFile[] = [];
   for (const problem of ingest?.skipped ?? []) {
     if (problem.position === undefined) skippedFiles.push({ file: problem.file, reason: problem.reason });
-    else skipped.push({ file: problem.file, position: problem.position, ...(problem.messageId ? { messageId: problem.messageId } : {}), reason: problem.reason });
+    else
+      skipped.push({
+        file: problem.file,
+        position: problem.position,
+        ...(problem.messageId ? { messageId: problem.messageId } : {}),
+        reason: problem.reason,
+      });
   }
   let stored = 0;
   let variants = 0;

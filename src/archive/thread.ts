@@ -37,6 +37,8 @@ export interface ThreadNode {
   /** What a reply told about a placeholder inferred from it; null otherwise. */
   inferred: InferredPlaceholder | null;
   parent: ThreadNode | null;
+  /** The parent was read from the mail (its subject and quotes), not from its threading headers. */
+  parentInferred: boolean;
   /** Oldest first. */
   children: ThreadNode[];
   /** 0 for the root. */
@@ -79,6 +81,8 @@ interface Links {
   /** Parent id of each message, from the first References list naming it with an id before it. */
   referencedParentOf: Map<string, string>;
   inferred: Map<string, InferredPlaceholder>;
+  /** Messages whose entry in `parentOf` was inferred, not declared. */
+  inferredParents: Set<string>;
 }
 
 function declaredParent({ mail }: ArchivedMessage, byId: Map<string, ArchivedMessage>): string | null {
@@ -89,7 +93,7 @@ function declaredParent({ mail }: ArchivedMessage, byId: Map<string, ArchivedMes
 
 /** Step 1: the parent every message declares or is inferred to have, and what References say about others. */
 function collectLinks(messages: readonly ArchivedMessage[], byId: Map<string, ArchivedMessage>, input: ThreadingInput): Links {
-  const links: Links = { parentOf: new Map(), referencedParentOf: new Map(), inferred: new Map() };
+  const links: Links = { parentOf: new Map(), referencedParentOf: new Map(), inferred: new Map(), inferredParents: new Set() };
   let conversations: ConversationIndex | undefined;
   for (const message of messages) {
     const { references } = message.mail;
@@ -109,6 +113,7 @@ function collectLinks(messages: readonly ArchivedMessage[], byId: Map<string, Ar
       conversations ??= conversationIndex(messages, input.subjectOf);
       const inferred = inferParent(message, subject, conversations, input.bodyOf);
       links.parentOf.set(message.id, inferred.parent);
+      links.inferredParents.add(message.id);
       for (const placeholder of inferred.placeholders) links.inferred.set(placeholder.id, placeholder);
     }, undefined);
   }
@@ -117,7 +122,7 @@ function collectLinks(messages: readonly ArchivedMessage[], byId: Map<string, Ar
 
 function newNode(id: string, message: ArchivedMessage | null, inferred: InferredPlaceholder | null): ThreadNode {
   // `thread` is set once the tree is complete.
-  return { id, message, inferred, parent: null, children: [], depth: 0, thread: undefined as unknown as Thread };
+  return { id, message, inferred, parent: null, parentInferred: false, children: [], depth: 0, thread: undefined as unknown as Thread };
 }
 
 /** Step 2: nodes for every message and for the placeholders above them, linked to parents. */
@@ -134,13 +139,16 @@ function linkNodes(messages: readonly ArchivedMessage[], links: Links): Map<stri
   for (const message of messages) {
     let child = nodes.get(message.id)!;
     let parentId = links.parentOf.get(message.id) ?? links.referencedParentOf.get(message.id);
+    let inferred = links.inferredParents.has(message.id);
     // Climb through placeholders until an existing link or a top is reached.
     while (parentId !== undefined && child.parent === null) {
       const isNew = !nodes.has(parentId);
       const parent = nodeFor(parentId);
       child.parent = parent;
+      child.parentInferred = inferred;
       if (!isNew || parent.message) break;
       child = parent;
+      inferred = parent.inferred !== null;
       parentId = parent.inferred ? (parent.inferred.parent ?? undefined) : links.referencedParentOf.get(parentId);
     }
   }
@@ -166,6 +174,7 @@ function breakCycles(nodes: Map<string, ThreadNode>): void {
       const cycle = path.slice(path.indexOf(node));
       const oldest = cycle.reduce((best, candidate) => (compareOldestFirst(sortKey(candidate), sortKey(best)) < 0 ? candidate : best));
       oldest.parent = null;
+      oldest.parentInferred = false;
     }
     for (const visited of path) state.set(visited, 'done');
   }
