@@ -21,11 +21,11 @@ const reply: MailSpec = {
   body: 'Reviewed-by: Lee Reviewer <lee@example.org>\n',
 };
 
-function routesOf(specs: MailSpec[], digest = 'd1'): SiteRoutes {
+function routesOf(specs: MailSpec[], digest = 'd1', site = 'https://archive.example'): SiteRoutes {
   const review = reviewOf(specs);
   const rows = searchRows(review);
   const digests = new Map(review.archive.messages.map((message) => [message.mail.key, `${digest}-${message.mail.key}`]));
-  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null });
+  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null, site });
 }
 
 /** Every keyed page as `kind:param` → key. */
@@ -38,6 +38,10 @@ function keysOf(routes: SiteRoutes): Map<string, string> {
   }
   for (const file of routes.searchFiles) keys.set(`search:${file.param}`, file.key);
   for (const file of routes.api) keys.set(`api:${file.param}`, file.key);
+  for (const file of routes.rawMails) keys.set(`raw:${file.param}`, file.key);
+  for (const file of routes.threadMboxes) keys.set(`t.mbox:${file.param}`, file.key);
+  for (const file of routes.amSeriesMboxes) keys.set(`series.mbox:${file.param}`, file.key);
+  for (const file of routes.plainSeriesMboxes) keys.set(`series-plain.mbox:${file.param}`, file.key);
   keys.set('overview:index', routes.index.overview.key);
   keys.set('overview:messages', routes.messageList.overview.key);
   keys.set('overview:subjects', routes.subjects.overview.key);
@@ -66,7 +70,7 @@ describe('siteRoutes', () => {
       changed.filter((page) => !page.startsWith('search:')),
       [
         'api:messages', 'api:report', 'api:series', 'm:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03',
-        'overview:index', 'overview:messages', 'page:2025-03', 's:cover', 'subjects:l',
+        'overview:index', 'overview:messages', 'page:2025-03', 'raw:r1/raw', 's:cover', 'series.mbox:cover', 'subjects:l', 't.mbox:cover',
       ],
     );
     assert.ok(!changed.includes('m:q') && !changed.includes('m:qa'), 'the other thread is untouched');
@@ -77,7 +81,25 @@ describe('siteRoutes', () => {
     const before = keysOf(routesOf(archive, 'd1'));
     const after = keysOf(routesOf(archive, 'd2'));
     const changed = changedPages(before, after);
-    assert.deepEqual(changed, [...after.keys()].filter((page) => page.startsWith('m:')).sort(), 'the data contract and lists do not show bodies');
+    assert.deepEqual(
+      changed,
+      [...after.keys()].filter((page) => page.startsWith('m:') || page.startsWith('series.mbox:')).sort(),
+      'the data contract, lists and raw mails do not show rendered bodies',
+    );
+  });
+
+  it('gives each download the mails it holds, and the series mbox for git am its trailers and links at the site', () => {
+    const routes = routesOf([...archive, reply]);
+    assert.deepEqual(routes.rawMails.map((page) => page.param).sort(), ['cover/raw', 'p1/raw', 'p2/raw', 'q/raw', 'qa/raw', 'r1/raw']);
+    assert.deepEqual(routes.threadMboxes.map((page) => [page.param, page.data.keys.length]).sort(), [['cover', 4], ['q', 2]]);
+    const [mbox] = routes.amSeriesMboxes;
+    assert.equal(mbox!.param, 'cover');
+    assert.deepEqual(mbox!.data.patches.map((patch) => patch.trailers), [
+      ['Link: https://archive.example/m/p1/'],
+      ['Reviewed-by: Lee Reviewer <lee@example.org>', 'Link: https://archive.example/m/p2/'],
+    ]);
+    const elsewhere = keysOf(routesOf([...archive, reply], 'd1', 'https://lists.example/leds'));
+    assert.deepEqual(changedPages(keysOf(routes), elsewhere), ['series.mbox:cover'], 'only the links to the site name it');
   });
 
   it('pages the list by month and by letter, and forwards the page numbers of earlier builds', () => {

@@ -12,6 +12,7 @@ import type { ReviewArchive } from '../../archive/index.ts';
 import type { IngestReport } from '../../loader/cache.ts';
 import type { IndexFile, SearchRow } from '../../search/types.ts';
 import { indexPages, messagePages, subjectPages, type IndexRowView, type MessageRowView, type PagedList, type SubjectRowView } from './list-pages.ts';
+import { amSeriesMboxPages, plainSeriesMboxPages, rawMailPages, threadMboxPages, type AmMboxData, type DownloadPage, type MboxData, type RawMailData } from './downloads.ts';
 import { messagePageData, type MessagePageData, type StoreDigests } from './message-page.ts';
 import { seriesPageData, type SeriesPageData } from './series-page.ts';
 
@@ -46,6 +47,14 @@ export interface SiteRoutes {
   searchFiles: RoutePage<string>[];
   /** `dist/api/<param>.json`: the data contract, as JSON text. */
   api: RoutePage<string>[];
+  /** `/m/<slug>/raw.txt`, `raw-2.txt` …: each mail a message page shows, as archived (parameter `<slug>/raw-2`). */
+  rawMails: RoutePage<RawMailData>[];
+  /** `/m/<slug>/t.mbox` and `t.mbox.gz`: each thread, in the folder of its root or of its oldest archived message. */
+  threadMboxes: RoutePage<MboxData>[];
+  /** `/s/<slug>/series.mbox`: each series for `git am`, with the collected trailers. */
+  amSeriesMboxes: RoutePage<AmMboxData>[];
+  /** `/s/<slug>/series-plain.mbox`: each series' patches as sent. */
+  plainSeriesMboxes: RoutePage<MboxData>[];
 }
 
 /** The key of a page with this data: a digest of its JSON. */
@@ -71,6 +80,10 @@ function messagePageKey(data: MessagePageData): string {
   return pageKey({ ...data, tree: { ...data.tree, rows: sharedDigest(data.tree.rows) } });
 }
 
+function keyedPages<Data>(pages: readonly DownloadPage<Data>[]): RoutePage<Data>[] {
+  return pages.map(({ param, data }) => keyed(param, data));
+}
+
 function listRoutes<Row>(list: PagedList<Row>): ListRoutes<Row> {
   return {
     overview: { data: list.overview, key: pageKey(list.overview) },
@@ -90,10 +103,12 @@ export interface RouteInputs {
   searchRows: readonly SearchRow[];
   searchIndex: readonly IndexFile[];
   ingest: IngestReport | null;
+  /** The site's URL (site-url.ts), for the absolute links of downloads. */
+  site: string;
 }
 
 /** Every page's data and key. */
-export function siteRoutes({ review, digests, searchRows, searchIndex, ingest }: RouteInputs): SiteRoutes {
+export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, site }: RouteInputs): SiteRoutes {
   return {
     messages: review.archive.messages.map((message) => {
       const data = messagePageData(message, review, digests);
@@ -111,6 +126,10 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest }:
       keyed('series', JSON.stringify(seriesApi(review))),
       keyed('report', JSON.stringify(reportApi(review.archive, ingest, review.problems))),
     ],
+    rawMails: keyedPages(rawMailPages(review)),
+    threadMboxes: keyedPages(threadMboxPages(review)),
+    amSeriesMboxes: keyedPages(amSeriesMboxPages(review, digests, site)),
+    plainSeriesMboxes: keyedPages(plainSeriesMboxPages(review)),
   };
 }
 
@@ -118,7 +137,8 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest }:
 export type RouteKeys = Record<RouteName, [param: string, key: string][]>;
 
 export type RouteName =
-  | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'index' | 'messageList' | 'subjects' | 'overviews' | 'searchFiles' | 'api';
+  | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'index' | 'messageList' | 'subjects' | 'overviews' | 'searchFiles' | 'api'
+  | 'rawMails' | 'threadMboxes' | 'amSeriesMboxes' | 'plainSeriesMboxes';
 
 /** `index`, `messageList` and `subjects` hold bucket pages then numbered forwards; `overviews` the three lists' first pages. */
 export function routeKeys(routes: SiteRoutes): RouteKeys {
@@ -139,5 +159,9 @@ export function routeKeys(routes: SiteRoutes): RouteKeys {
     ],
     searchFiles: pairs(routes.searchFiles),
     api: pairs(routes.api),
+    rawMails: pairs(routes.rawMails),
+    threadMboxes: pairs(routes.threadMboxes),
+    amSeriesMboxes: pairs(routes.amSeriesMboxes),
+    plainSeriesMboxes: pairs(routes.plainSeriesMboxes),
   };
 }

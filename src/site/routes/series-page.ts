@@ -4,6 +4,7 @@
  * with their review and replies. Made from `seriesView`; components lay it out and
  * nothing else, so the page's key (keys.ts) covers all it shows.
  */
+import { seriesMbox } from '../../archive/downloads.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import type { Series } from '../../archive/series.ts';
 import { displayName } from '../../parse/address.ts';
@@ -71,6 +72,8 @@ export interface SeriesPageData {
   versions: VersionLinkView[];
   changes: VersionChangesView[];
   slots: SlotPageView[];
+  /** The series' mboxes, or null when no patch is archived; `partial` says how many patches they hold when a bound left some out. */
+  mbox: { url: string; plainUrl: string; partial: string | null } | null;
 }
 
 function slotPageView(slot: SlotView): SlotPageView {
@@ -131,6 +134,13 @@ function versionChanges(versions: VersionsView): VersionChangesView[] {
   }));
 }
 
+function mboxView(series: Series): SeriesPageData['mbox'] {
+  const mbox = seriesMbox(series);
+  if (!mbox) return null;
+  const { url, plainUrl, items, leftOut } = mbox;
+  return { url, plainUrl, partial: leftOut > 0 ? `the first ${items.length} of ${items.length + leftOut} archived patches` : null };
+}
+
 /** Everything the page of one series shows. */
 export function seriesPageData(series: Series, review: ReviewArchive): SeriesPageData {
   const view = seriesView(series, review);
@@ -152,5 +162,6 @@ export function seriesPageData(series: Series, review: ReviewArchive): SeriesPag
     versions: versionLinks(series, view.versions),
     changes: versionChanges(view.versions),
     slots: [view.cover, ...view.patches].map(slotPageView),
+    mbox: mboxView(series),
   };
 }
