@@ -115,8 +115,11 @@ describe('incremental builds', () => {
     ]);
     const unexpected = rewritten.filter((path) => !allowed.has(path) && !path.startsWith('search/') && !path.startsWith('_astro/'));
     assert.deepEqual(unexpected, [], 'no other page is written again');
-    assert.ok(rewritten.filter((path) => path.startsWith('search/')).length <= 4, 'a few search index files at most');
-    assert.ok(counts.pagesRendered <= allowed.size + 4, `rendered ${counts.pagesRendered}`);
+    const search = rewritten.filter((path) => path.startsWith('search/'));
+    // The manifest, the reply's row, its day files, its Message-ID's shard, and the shards of its words; sent before the
+    // sample's newest mail, it also renumbers the messages after it, and so their detail chunks and the shards under new/.
+    assert.ok(search.length <= 24, `a few search index files at most: ${search.join(' ')}`);
+    assert.ok(counts.pagesRendered <= allowed.size + search.length, `rendered ${counts.pagesRendered}`);
     for (const [path, file] of before) {
       if (!rewritten.includes(path)) assert.deepEqual(after.get(path)?.bytes, file.bytes, `${path} is byte-identical`);
     }

@@ -85,7 +85,7 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
   const parserDigest = sourceDigest(
     STAGES.map((folder) => fileURLToPath(new URL(folder, config.srcDir))),
     fileURLToPath(new URL('package-lock.json', config.root)),
-    [fileURLToPath(new URL('archive/body-facts.ts', config.srcDir))],
+    [fileURLToPath(new URL('archive/body-facts.ts', config.srcDir)), fileURLToPath(new URL('search/mail-terms.ts', config.srcDir))],
   );
   const workers = options.workers ?? defaultWorkers();
   const { root, files } = contentFiles(options.contentPath);

@@ -11,6 +11,7 @@ import { archiveLinkTargets } from '../render/archive-links.ts';
 import { renderBody, renderPlainBody, type PlainBody } from '../render/index.ts';
 import { writeBody } from './cache.ts';
 import { writeRawMail } from './raw-store.ts';
+import { searchTermsOf } from './search-terms-store.ts';
 import { bodyIdPrefix, toRecord, type MailRecord } from './record.ts';
 
 /** One mail to load: the raw mail's fields and its key. */
@@ -60,7 +61,8 @@ export async function loadMail(task: MailTask): Promise<MailOutcome> {
     let shownAsPlainText: string | undefined;
     let plain: PlainBody | undefined;
     // A body the renderer cannot handle is still shown, as plain text (cut past the bounds), and said so.
-    const html = await renderBody(parsed.body, { idPrefix: bodyIdPrefix(task.key) }).catch((error: Error) => {
+    const search = searchTermsOf(task.key, parsed.body);
+    const html = await renderBody(parsed.body, { idPrefix: bodyIdPrefix(task.key) }, search.inspect).catch((error: Error) => {
       shownAsPlainText = error.message;
       plain = renderPlainBody(parsed.body);
       return plain.html;
@@ -70,6 +72,7 @@ export async function loadMail(task: MailTask): Promise<MailOutcome> {
     if (plain?.cut) record.bodyCut = plain.cut;
     // The raw mail before the body: a mail whose body is cached has its bytes kept too.
     writeRawMail(task.key, raw.bytes);
+    search.write();
     writeBody(task.key, parsed.body, html);
     return { kind: 'parsed', record, shownAsPlainText };
   } catch (error) {

@@ -99,10 +99,12 @@ function parseBody(processor: MailProcessor, body: MailBody): Root {
   return tree;
 }
 
-async function run(body: MailBody, options: RenderOptions): Promise<{ processor: MailProcessor; tree: HastRoot }> {
+async function run(body: MailBody, options: RenderOptions): Promise<{ processor: MailProcessor; tree: HastRoot; mail: Root }> {
   checkSize(body);
   const processor = mailProcessor(options);
-  return { processor, tree: (await processor.run(parseBody(processor, body))) as HastRoot };
+  // The remark steps mark this tree in place; the bridge to hast leaves it as they left it.
+  const mail = parseBody(processor, body);
+  return { processor, tree: (await processor.run(mail)) as HastRoot, mail };
 }
 
 /** Renders a body to a hast tree (what `renderBody` serialises); throws past the size bounds too. */
@@ -115,8 +117,10 @@ export async function renderBodyTree(body: MailBody, options: RenderOptions = {}
  * depends on the body and options alone, so it can be cached per mail; links into the archive
  * are added at page time by `resolveArchiveLinks`. Throws for a body past the size bounds above.
  */
-export async function renderBody(body: MailBody, options: RenderOptions = {}): Promise<string> {
-  const { processor, tree } = await run(body, options);
+export async function renderBody(body: MailBody, options: RenderOptions = {}, inspect?: (mail: Root) => void): Promise<string> {
+  const { processor, tree, mail } = await run(body, options);
+  // `inspect` (search reads its terms here) sees the body as every remark step marked it: quotes, diffs, hunks.
+  inspect?.(mail);
   return processor.stringify(tree);
 }
 

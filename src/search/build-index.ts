@@ -1,19 +1,43 @@
 /**
- * Writes the static search index. Rows are numbered newest first, so "newer first" is
- * the row order and a date range is a range of row numbers. Words are sharded by their
- * first two characters, big shards again by three or four (`t/<shard>.json` for subjects,
- * `f/<shard>.json` for people), each word's rows delta- and run-length-encoded (title
- * words once more as `=word`); adjacent word pairs, for phrases, in hashed buckets
- * (`p/<n>.json`); row details sit in small chunks (`r/<n>.json`), so a query
- * fetches only the shards of its words and the chunks of the rows it shows.
+ * Writes the static search index (the layout is documented in docs/search.md). Rows (series
+ * families and threads) are numbered oldest first by the day they began, and messages by the
+ * day they were sent, so new mail is numbered after the old and leaves its files alone, and a
+ * date range is a range of numbers.
+ *
+ * - Subjects, per row: terms sharded by their first two characters, big shards again by three
+ *   or four (`t/<shard>.json`), each term's rows delta- and run-length-encoded (title terms once
+ *   more as `=term`); adjacent word pairs, for phrases, in hashed buckets (`p/<n>.json`); row
+ *   details in small chunks (`r/<n>.json`). A subject query fetches only these.
+ * - People and bodies, per message: the messages holding each term, grouped by row
+ *   (`PostingWriter`), sharded by prefix for names and addresses (`f/`, `to/`, `cc/`) and hashed
+ *   into buckets for body terms (`b/`, `q/`, `dfn/`, `dfhh/`); a posting too big to fetch whole
+ *   is cut at fixed windows of rows, one file per window (`<field>/w/`), so a query reads the
+ *   newest windows first and stops when it has enough rows.
+ * - Messages: `[slug, day, sender]` chunks (`m/<n>.json`), Message-IDs to pages (`id/<n>.json`),
+ *   and per year the days' first messages and rows and the rows active on each day (`d/<year>.json`).
  */
-import { encodeRows, MAX_SHARD_LENGTH, pairBucket, shardKey, stripReplyPrefixes, TITLE_MARK, wordPairs, words } from './tokenize.ts';
-import type { IndexFile, SearchManifest, SearchRow, StoredRow } from './types.ts';
+import { createHash } from 'node:crypto';
+import type { Address } from '../parse/types.ts';
+import type { MailTerms } from './mail-terms.ts';
+import { appendPair, BODY_SHARD_LENGTH, encodeRows, fnv, ID_SHARD_LENGTH, MAX_SHARD_LENGTH, pairBucket, shardKey, type PostingState } from './postings.ts';
+import { indexTerms, stripReplyPrefixes, TITLE_MARK, wordPairs, words } from './tokenize.ts';
+import type {
+  BodyField, FieldsManifest, IndexFile, PersonField, SearchManifest, SearchMessage, SearchRow, StoredMessage, StoredRow, YearFile,
+} from './types.ts';
 
 /** Rows per detail chunk: small, because the rows one query shows are spread over time. */
 export const CHUNK_ROWS = 8;
+/** Messages per detail chunk: a result shows two messages of a row, its first and latest match. */
+export const MESSAGE_CHUNK = 16;
 /** A shard bigger than this is cut again at the next character, so a query fetches little. */
 export const SHARD_BYTES = 16 * 1024;
+/** A per-message posting bigger than this is cut into one part per window of rows. */
+export const PART_BYTES = 24 * 1024;
+/** At most this many addresses of a message's To and of its Cc are indexed. */
+export const MAX_ADDRESSES = 64;
+
+const PERSON_FIELDS: readonly PersonField[] = ['f', 'to', 'cc'];
+const BODY_FIELDS: readonly BodyField[] = ['b', 'q', 'dfn', 'dfhh'];
 
 type Postings = Map<string, number[]>;
 
@@ -23,40 +47,97 @@ function post(postings: Postings, word: string, row: number): void {
   else if (rows.at(-1) !== row) rows.push(row);
 }
 
-function shardJson(entries: [string, number[]][]): string {
-  return JSON.stringify(Object.fromEntries(entries.map(([word, rows]) => [word, encodeRows(rows)])));
+/** A shard's JSON from terms and their JSON values, terms in code-unit order so the text never depends on the order they were met. */
+function objectJson(entries: [string, string][]): string {
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([word, value]) => `${JSON.stringify(word)}:${value}`).join(',')}}`;
 }
 
-/** Groups words into shards by their first two characters, cutting big shards at three, then four. */
-function shardFiles(folder: string, postings: Postings): IndexFile[] {
-  const files: IndexFile[] = [];
-  const place = (key: string, entries: [string, number[]][], length: number): void => {
-    const json = shardJson(entries);
+/** Groups terms into shards by their first two characters, cutting big shards at three, four, … `maxLength`; each file with its two-character key. */
+function shardFiles(folder: string, entries: [string, string][], maxLength = MAX_SHARD_LENGTH, fold = (term: string) => term): (IndexFile & { top: string; terms: string[] })[] {
+  const files: (IndexFile & { top: string; terms: string[] })[] = [];
+  const keyOf = (term: string, length: number) => shardKey(fold(term), length);
+  const place = (top: string, key: string, group: [string, string][], length: number): void => {
+    const json = objectJson(group);
     const next = length + 1;
-    if (json.length <= SHARD_BYTES || next > MAX_SHARD_LENGTH) {
-      files.push({ path: `${folder}/${key}.json`, json });
+    if (json.length <= SHARD_BYTES || next > maxLength) {
+      files.push({ path: `${folder}/${key}.json`, json, top, terms: group.map(([term]) => term) });
       return;
     }
-    const groups = Map.groupBy(entries, ([word]) => shardKey(word, next));
+    const groups = Map.groupBy(group, ([word]) => keyOf(word, next));
     // Words too short for the longer key stay in this shard.
     const staying = groups.get(key) ?? [];
     groups.delete(key);
-    if (staying.length > 0) files.push({ path: `${folder}/${key}.json`, json: shardJson(staying) });
-    for (const [longer, group] of groups) place(longer, group, next);
+    if (staying.length > 0) files.push({ path: `${folder}/${key}.json`, json: objectJson(staying), top, terms: staying.map(([term]) => term) });
+    for (const [longer, rest] of groups) place(top, longer, rest, next);
   };
-  for (const [key, group] of Map.groupBy(postings, ([word]) => shardKey(word, 2))) place(key, group, 2);
+  for (const [key, group] of Map.groupBy(entries, ([word]) => keyOf(word, 2))) place(key, key, group, 2);
   return files;
 }
 
+/** A shard this small is not a file of its own: it goes into its key's list (up to INLINE_LIST_BYTES of them), or into a pack. */
+export const INLINE_BYTES = 2 * 1024;
+export const INLINE_LIST_BYTES = 6 * 1024;
+
 /**
- * Word pairs, for phrases, are looked up whole, never by prefix: they go to `p/<n>.json`
- * by a hash of the pair, with as many buckets as keep each near SHARD_BYTES.
+ * Shards of a per-message field, by prefix as `shardFiles` cuts them, down to `maxLength`
+ * characters, and what a lookup needs to find a term's: `<folder>/shards.json` is
+ * `{own, dirs, packs}`, the two-character keys whose terms are one file (`<folder>/<key>.json`),
+ * those cut further, and how many packs hold the keys with few terms (`<folder>/k/<n>.json`,
+ * by FNV-1a of the key). A key cut further has `<folder>/s/<key>.json`: `{files, inline}`, the
+ * shards under it that are files, and the terms of the small ones. A word typed out character
+ * by character thus reads its key's list once and then a shard only where its terms are.
  */
+function prefixTree(folder: string, entries: [string, string][], maxLength: number, fold = (term: string) => term): IndexFile[] {
+  const entryOf = new Map(entries);
+  const shards = shardFiles(folder, entries, maxLength, fold);
+  const files: IndexFile[] = [];
+  const own: string[] = [];
+  const dirs: string[] = [];
+  const packed: [string, [string, string][]][] = [];
+  for (const [top, under] of Map.groupBy(shards, (file) => file.top)) {
+    const name = (file: IndexFile) => file.path.slice(folder.length + 1, -'.json'.length);
+    if (under.length === 1 && name(under[0]!) === top) {
+      if (under[0]!.json.length > INLINE_BYTES) {
+        own.push(top);
+        files.push(under[0]!);
+      } else packed.push([top, under[0]!.terms.map((term) => [term, entryOf.get(term)!])]);
+      continue;
+    }
+    dirs.push(top);
+    // The smallest shards go inline, as long as the list stays small.
+    let inlineBytes = 0;
+    const inlined = new Set([...under].sort((a, b) => a.json.length - b.json.length || compareText(a.path, b.path)).filter((file) => {
+      if (file.json.length > INLINE_BYTES || inlineBytes + file.json.length > INLINE_LIST_BYTES) return false;
+      inlineBytes += file.json.length;
+      return true;
+    }));
+    const big = under.filter((file) => !inlined.has(file));
+    const inline = [...inlined].flatMap((file) => file.terms.map((term): [string, string] => [term, entryOf.get(term)!]));
+    files.push({ path: `${folder}/s/${top}.json`, json: `{"files":${JSON.stringify(big.map(name).sort(compareText))},"inline":${objectJson(inline)}}` }, ...big);
+  }
+  const packBytes = packed.reduce((sum, [, terms]) => sum + terms.reduce((bytes, [term, value]) => bytes + term.length + value.length + 4, 0), 0);
+  const packs = packed.length === 0 ? 0 : bucketCount(packBytes, SHARD_BYTES * 0.75);
+  const byPack = Map.groupBy(packed, ([top]) => fnv(top) % packs);
+  for (let n = 0; n < packs; n++) files.push({ path: `${folder}/k/${n}.json`, json: objectJson((byPack.get(n) ?? []).flatMap(([, terms]) => terms)) });
+  const index = { own: own.sort(compareText), dirs: dirs.sort(compareText), packs };
+  return [{ path: `${folder}/shards.json`, json: JSON.stringify(index) }, ...files.map(({ path, json }) => ({ path, json }))];
+}
+
+/** The fewest buckets, a power of two, that keep `bytes` near `target` each: it changes only when the index doubles or halves. */
+function bucketCount(bytes: number, target: number): number {
+  let buckets = 1;
+  while (bytes / buckets > target) buckets *= 2;
+  return buckets;
+}
+
+/** Word pairs, for phrases, are looked up whole, never by prefix: hashed buckets `p/<n>.json`. */
 function pairBucketFiles(pairs: Postings): IndexFile[] {
-  const bytes = shardJson([...pairs]).length;
-  const buckets = Math.max(1, Math.ceil(bytes / (SHARD_BYTES * 0.75)));
-  const groups = Map.groupBy(pairs, ([pair]) => pairBucket(pair, buckets));
-  return Array.from({ length: buckets }, (_, n) => ({ path: `p/${n}.json`, json: shardJson(groups.get(n) ?? []) }));
+  const entries = [...pairs].map(([pair, rows]): [string, string] => [pair, JSON.stringify(encodeRows(rows))]);
+  const bytes = entries.reduce((sum, [word, value]) => sum + word.length + value.length + 4, 2);
+  const buckets = bucketCount(bytes, SHARD_BYTES * 0.75);
+  const groups = Map.groupBy(entries, ([pair]) => pairBucket(pair, buckets));
+  return Array.from({ length: buckets }, (_, n) => ({ path: `p/${n}.json`, json: objectJson(groups.get(n) ?? []) }));
 }
 
 /** A row as the index stores it and a search returns it. */
@@ -68,47 +149,263 @@ export function toStoredRow(row: SearchRow): StoredRow {
   ];
 }
 
-/** Newest first, undated last; ties by URL so the numbering is stable. */
-function compareRows(a: SearchRow, b: SearchRow): number {
-  if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1;
-  return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Oldest first, undated last; ties by `tie` so the numbering is stable. */
+function byDate<T>(date: (item: T) => string | null, tie: (item: T) => string) {
+  return (a: T, b: T): number => {
+    const [x, y] = [date(a), date(b)];
+    if (x !== y) return x === null ? 1 : y === null ? -1 : compareText(x, y);
+    return compareText(tie(a), tie(b));
+  };
 }
 
-/** Builds every file of the index for these rows. */
-export function buildSearchIndex(input: SearchRow[]): IndexFile[] {
-  const rows = [...input].sort(compareRows);
+/** `[month, first item of that month]` for each month with items, oldest first; undated items are not in any month. */
+function monthStarts(dates: (string | null)[]): [string, number][] {
+  const months: [string, number][] = [];
+  dates.forEach((date, index) => {
+    if (date !== null && months.at(-1)?.[0] !== date.slice(0, 7)) months.push([date.slice(0, 7), index]);
+  });
+  return months;
+}
+
+/** What a person is found by: each term of the name and of the address. */
+function personTerms(address: Address, into: Set<string>): void {
+  indexTerms(address.name, into);
+  indexTerms(address.email, into);
+}
+
+/** A per-message posting being written (tokenize.ts `appendPair`), and where its rows enter each new window. */
+interface WindowedPosting extends PostingState {
+  /** For each window met: the window, where its entries start in `out`, and the decoding state there. */
+  cuts: { window: number; at: number; lastRow: number; base: number }[];
+}
+
+function addToPosting(posting: WindowedPosting, row: number, message: number, windowRows: number): void {
+  const window = Math.floor(row / windowRows);
+  if (posting.cuts.at(-1)?.window !== window) posting.cuts.push({ window, at: posting.out.length, lastRow: posting.lastRow, base: posting.base });
+  appendPair(posting, row, message);
+}
+
+/** The JSON of each term of a field: its posting, or where its parts are, with the part files. */
+function fieldEntries(folder: string, postings: Map<string, WindowedPosting>): { entries: [string, string][]; parts: IndexFile[] } {
+  const entries: [string, string][] = [];
+  const parts: IndexFile[] = [];
+  const names = new Set<string>();
+  // Terms in code-unit order, so that which of two terms with the same hash gets the longer name never depends on the mail's order.
+  for (const term of [...postings.keys()].sort(compareText)) {
+    const posting = postings.get(term)!;
+    // A number takes at least two characters with its comma: only long postings can be too big.
+    const json = posting.out.length * 2 > PART_BYTES ? JSON.stringify(posting.out) : '';
+    if (json.length <= PART_BYTES) {
+      entries.push([term, json || JSON.stringify(posting.out)]);
+      continue;
+    }
+    let name = fnv(term).toString(36);
+    while (names.has(name)) name += 'x';
+    names.add(name);
+    posting.cuts.forEach((cut, index) => {
+      const end = posting.cuts[index + 1]?.at ?? posting.out.length;
+      parts.push({ path: `${folder}/w/${name}-${cut.window}.json`, json: JSON.stringify([cut.lastRow, cut.base, ...posting.out.slice(cut.at, end)]) });
+    });
+    entries.push([term, JSON.stringify({ h: name, w: posting.cuts.map((cut) => cut.window) })]);
+  }
+  return { entries, parts };
+}
+
+/** Day files `d/<year>.json`: where each day with mail begins, and the rows active on it that did not begin on it. */
+function yearFiles(rowDays: string[], messageDays: string[], messageRows: number[]): { files: IndexFile[]; years: number[] } {
+  const byYear = new Map<number, YearFile>();
+  const activeOn = new Map<string, Set<number>>();
+  messageDays.forEach((day, message) => {
+    if (day === '') return;
+    const row = messageRows[message]!;
+    if (rowDays[row] !== day) {
+      let rows = activeOn.get(day);
+      if (!rows) activeOn.set(day, (rows = new Set()));
+      rows.add(row);
+    }
+    const year = Number(day.slice(0, 4));
+    let file = byYear.get(year);
+    if (!file) byYear.set(year, (file = { days: [], messages: [], rows: [], late: [], end: [0, 0] }));
+    if (file.days.at(-1) === day.slice(5)) return;
+    file.days.push(day.slice(5));
+    file.messages.push(message);
+    // The first row begun on this day or later: rows are numbered by the day they began.
+    let low = 0;
+    let high = rowDays.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (rowDays[middle] !== '' && rowDays[middle]! < day) low = middle + 1;
+      else high = middle;
+    }
+    file.rows.push(low);
+  });
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const files = years.map((year, index) => {
+    const file = byYear.get(year)!;
+    file.late = file.days.map((day) => encodeRows([...(activeOn.get(`${year}-${day}`) ?? [])].sort((a, b) => a - b)));
+    const next = byYear.get(years[index + 1]!);
+    file.end = next ? [next.messages[0]!, next.rows[0]!] : [messageDays.filter((day) => day !== '').length, rowDays.filter((day) => day !== '').length];
+    return { path: `d/${year}.json`, json: JSON.stringify(file) };
+  });
+  return { files, years };
+}
+
+/** A message as numbered: the message and its row. */
+interface Placed {
+  message: SearchMessage;
+  row: number;
+}
+
+/**
+ * The per-message fields (people and bodies) of some messages, under `prefix`: their terms'
+ * postings, message by message within each row, rows ascending.
+ */
+function messageFieldFiles(prefix: string, messagesOfRow: readonly number[][], placed: readonly Placed[], inPart: (id: number) => boolean, window: number, termsOf: (key: string) => MailTerms | null): IndexFile[] {
+  const fields = new Map<string, Map<string, WindowedPosting>>([...PERSON_FIELDS, ...BODY_FIELDS].map((field) => [field, new Map()]));
+  const add = (field: string, terms: Iterable<string>, row: number, message: number) => {
+    const postings = fields.get(field)!;
+    for (const term of terms) {
+      let posting = postings.get(term);
+      if (!posting) postings.set(term, (posting = { out: [], lastRow: -1, base: 0, last: 0, cuts: [] }));
+      addToPosting(posting, row, message, window);
+    }
+  };
+  // Addresses repeat from mail to mail: each is read once.
+  const known = new Map<string, string[]>();
+  const termsOfAddress = (address: Address): string[] => {
+    const text = `${address.name}\0${address.email}`;
+    let terms = known.get(text);
+    if (!terms) {
+      const set = new Set<string>();
+      personTerms(address, set);
+      known.set(text, (terms = [...set]));
+    }
+    return terms;
+  };
+  messagesOfRow.forEach((ids, row) => {
+    for (const id of ids) {
+      if (!inPart(id)) continue;
+      const { message } = placed[id]!;
+      add('f', termsOfAddress(message.from), row, id);
+      for (const [field, addresses] of [['to', message.to], ['cc', message.cc]] as const) {
+        add(field, addresses.length === 1 ? termsOfAddress(addresses[0]!) : new Set(addresses.slice(0, MAX_ADDRESSES).flatMap(termsOfAddress)), row, id);
+      }
+      const terms = termsOf(message.key);
+      if (terms) for (const field of BODY_FIELDS) add(field, terms[field], row, id);
+    }
+  });
+  const files: IndexFile[] = [];
+  for (const field of [...PERSON_FIELDS, ...BODY_FIELDS]) {
+    const folder = `${prefix}${field}`;
+    const { entries, parts } = fieldEntries(folder, fields.get(field)!);
+    files.push(...prefixTree(folder, entries, BODY_SHARD_LENGTH), ...parts);
+  }
+  return files;
+}
+
+/**
+ * The base of the per-message index is built from the oldest messages, a multiple of this many
+ * dated messages, and kept (`BaseCache`) while they stay as they were; the messages after it are
+ * indexed on every build, under `new/`, and a query reads both. So a rebuild after new mail
+ * reads the terms of at most this many messages, and the base is built again once per this
+ * many new messages (or when old mail is added, removed or renumbered).
+ */
+export const BASE_STEP = 2048;
+
+/** Keeps the base of the per-message index between builds, by a digest of what it is made of. */
+export interface BaseCache {
+  /** The files of the base made from these inputs, or null. */
+  get(digest: string): IndexFile[] | null;
+  put(digest: string, files: IndexFile[]): void;
+}
+
+/**
+ * Builds every file of the index for these rows. `termsOf` gives a message's body terms by its
+ * body cache key (null: none known, the message is found by its headers only). `cache` keeps
+ * the base of the per-message index; `version` names the code that makes it.
+ */
+export function buildSearchIndex(
+  input: readonly SearchRow[],
+  termsOf: (key: string) => MailTerms | null = () => null,
+  cache: BaseCache | null = null,
+  version = '',
+): IndexFile[] {
+  const rows = [...input].sort(byDate((row) => row.date, (row) => row.url));
+
+  // Messages by date; each row's messages ascending.
+  const placed: Placed[] = [];
+  rows.forEach((row, id) => {
+    for (const message of row.messages) placed.push({ message, row: id });
+  });
+  placed.sort(byDate(({ message }) => message.date, ({ message }) => message.id));
+  const messagesOfRow = rows.map((): number[] => []);
+  placed.forEach(({ row }, id) => messagesOfRow[row]!.push(id));
+  const datedMessages = placed.filter(({ message }) => message.date !== null).length;
+
+  // The base: the oldest messages, a multiple of BASE_STEP; its windows are cut for the rows it reaches.
+  const baseEnd = Math.floor(datedMessages / BASE_STEP) * BASE_STEP;
+  const baseRows = placed.slice(0, baseEnd).reduce((most, { row }) => Math.max(most, row + 1), 0);
+  const window = Math.max(64, 2 ** Math.ceil(Math.log2(Math.max(1, baseRows / 16))));
+  const digest = createHash('sha256').update(`${version}\0${BASE_STEP}\0${baseEnd}\0${window}\n`);
+  for (let id = 0; id < baseEnd; id++) digest.update(`${placed[id]!.message.key}\0${placed[id]!.row}\n`);
+  const baseDigest = digest.digest('hex');
+  let base = cache?.get(baseDigest) ?? null;
+  if (!base) {
+    base = messageFieldFiles('', messagesOfRow, placed, (id) => id < baseEnd, window, termsOf);
+    cache?.put(baseDigest, base);
+  }
+  const files: IndexFile[] = [...base, ...messageFieldFiles('new/', messagesOfRow, placed, (id) => id >= baseEnd, window, termsOf)];
+
+  // Subjects, per row.
   const subjects: Postings = new Map();
   const pairs: Postings = new Map();
-  const people: Postings = new Map();
-  const months: [string, number][] = [];
   rows.forEach((row, id) => {
-    // Undated rows come last, under a month older than any date.
-    const month = row.date?.slice(0, 7) ?? '0000-00';
-    if (months.at(-1)?.[0] !== month) months.push([month, id]);
     for (const subject of new Set(row.subjects.map(stripReplyPrefixes))) {
-      const list = words(subject);
-      for (const word of list) post(subjects, word, id);
-      for (const pair of wordPairs(list)) post(pairs, pair, id);
+      for (const term of indexTerms(subject)) post(subjects, term, id);
+      for (const pair of wordPairs(words(subject))) post(pairs, pair, id);
     }
-    for (const word of words(row.title)) post(subjects, `${TITLE_MARK}${word}`, id);
-    for (const person of row.people) for (const word of words(person)) post(people, word, id);
+    for (const term of indexTerms(row.title)) post(subjects, `${TITLE_MARK}${term}`, id);
   });
-  const chunks: IndexFile[] = [];
-  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-    chunks.push({ path: `r/${start / CHUNK_ROWS}.json`, json: JSON.stringify(rows.slice(start, start + CHUNK_ROWS).map(toStoredRow)) });
+  const shardNames = (list: IndexFile[], folder: string) => list.map((file) => file.path.slice(folder.length + 1, -'.json'.length)).sort();
+  const subjectFiles = shardFiles('t', [...subjects].map(([term, list]) => [term, JSON.stringify(encodeRows(list))])).map(({ path, json }) => ({ path, json }));
+  const fieldsManifest: FieldsManifest = { messageChunk: MESSAGE_CHUNK, window, base: baseEnd };
+
+  // Messages: details, Message-IDs, days.
+  for (let start = 0; start < placed.length; start += MESSAGE_CHUNK) {
+    const chunk = placed.slice(start, start + MESSAGE_CHUNK).map(({ message }): StoredMessage => [message.url.slice(3, -1), message.date?.slice(0, 10) ?? '', message.from.name || message.from.email]);
+    files.push({ path: `m/${start / MESSAGE_CHUNK}.json`, json: JSON.stringify(chunk) });
   }
-  const subjectFiles = shardFiles('t', subjects);
+  // Message-IDs by the beginning of the id folded to lower case, so an id typed out character by character reads few shards.
+  const ids = placed.map(({ message }): [string, string] => [message.id, JSON.stringify(message.url === `/m/${message.id}/` ? 0 : message.url.slice(3, -1))]);
+  files.push(...prefixTree('id', ids, ID_SHARD_LENGTH, (id) => id.toLowerCase()));
+  const rowDays = rows.map((row) => row.date?.slice(0, 10) ?? '');
+  const days = yearFiles(rowDays, placed.map(({ message }) => message.date?.slice(0, 10) ?? ''), placed.map(({ row }) => row));
+  files.push(...days.files);
+
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+    files.push({ path: `r/${start / CHUNK_ROWS}.json`, json: JSON.stringify(rows.slice(start, start + CHUNK_ROWS).map(toStoredRow)) });
+  }
   const pairFiles = pairBucketFiles(pairs);
-  const peopleFiles = shardFiles('f', people);
-  const names = (files: IndexFile[]) => files.map((file) => file.path.replace(/^.\/|\.json$/g, '')).sort();
   const manifest: SearchManifest = {
-    version: 1,
+    version: 2,
     rows: rows.length,
     chunk: CHUNK_ROWS,
-    subjectShards: names(subjectFiles),
-    peopleShards: names(peopleFiles),
+    subjectShards: shardNames(subjectFiles, 't'),
     pairBuckets: pairFiles.length,
-    months,
+    months: monthStarts(rows.map((row) => row.date)),
+    datedRows: rows.filter((row) => row.date !== null).length,
+    messages: placed.length,
+    datedMessages: placed.filter(({ message }) => message.date !== null).length,
+    messageMonths: monthStarts(placed.map(({ message }) => message.date)),
+    years: days.years,
   };
-  return [{ path: 'manifest.json', json: JSON.stringify(manifest) }, ...subjectFiles, ...pairFiles, ...peopleFiles, ...chunks];
+  return [
+    { path: 'manifest.json', json: JSON.stringify(manifest) },
+    { path: 'fields.json', json: JSON.stringify(fieldsManifest) },
+    ...subjectFiles,
+    ...pairFiles,
+    ...files,
+  ];
 }

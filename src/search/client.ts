@@ -4,7 +4,7 @@
  * Escape closes). Results are built with DOM calls only; no text from mail becomes markup.
  */
 import { SearchEngine } from './engine.ts';
-import { presentRow } from './present.ts';
+import { presentMatch, presentRow } from './present.ts';
 import { isEmptyQuery, parseQuery } from './query.ts';
 
 const engine = new SearchEngine(async (path) => {
@@ -14,6 +14,36 @@ const engine = new SearchEngine(async (path) => {
 });
 
 const TYPING_PAUSE_MS = 30;
+/** Results shown this long without a newer keystroke get the details of their matching messages. */
+const DETAIL_PAUSE_MS = 120;
+
+interface MatchLine {
+  line: HTMLAnchorElement;
+  match: { count: number; first: number; latest: number };
+}
+
+/** Fills in each match line as it comes into view: who sent the matching messages, the latest's day, and the link to the first. */
+function fillMatches(lines: MatchLine[], bySender: boolean, current: () => boolean): void {
+  const observer = new IntersectionObserver((entries) => {
+    const visible = new Set(entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target));
+    for (const target of visible) observer.unobserve(target);
+    const batch = lines.filter(({ line }) => visible.has(line));
+    if (batch.length === 0) return;
+    if (!current()) return observer.disconnect();
+    void engine.messageViews(batch.flatMap(({ match }) => [match.first, match.latest])).then((views) => {
+      if (!current()) return;
+      for (const { line, match } of batch) {
+        const first = views.get(match.first);
+        const latest = views.get(match.latest);
+        if (!first || !latest) continue;
+        line.textContent = presentMatch({ count: match.count, first, latest }, bySender);
+        line.href = first.url;
+        line.title = `The first matching message, ${first.day || 'undated'}`;
+      }
+    }, () => undefined);
+  });
+  for (const { line } of lines) observer.observe(line);
+}
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -44,7 +74,12 @@ function attach(form: HTMLFormElement): void {
     all[active]?.scrollIntoView({ block: 'nearest' });
   };
 
-  async function run(): Promise<void> {
+  /**
+   * Runs the query in the box. `go` opens the page of an `m:` query as soon as it is found: after
+   * a paste (the page stays in the history, without its query, so Back returns to it rather than
+   * to the message again), or for a `?q=` link (which the message replaces).
+   */
+  async function run(go: 'paste' | 'link' | false = false): Promise<void> {
     const text = input.value.trim();
     setQueryInUrl(text);
     const query = parseQuery(text);
@@ -63,34 +98,73 @@ function attach(form: HTMLFormElement): void {
     }
     if (ticket !== latest) return; // a newer keystroke has answered already
     const list = element('ol', 'search-list');
-    for (const row of result.rows) {
-      const view = presentRow(row);
-      const link = element('a', `result result-${view.kind}`);
-      link.href = view.url;
-      link.append(element('span', 'result-title', view.title || '(no subject)'));
-      if (view.versions) link.append(element('span', 'result-versions', view.versions));
-      const meta = element('span', 'result-meta', [view.author, view.date, view.size].filter(Boolean).join(' · '));
-      link.append(meta);
-      if (view.review) link.append(element('span', 'result-review', view.review));
-      const item = element('li', '');
-      item.append(link);
-      list.append(item);
+    const notes: HTMLElement[] = [];
+    let summary: HTMLElement;
+    if (result.message !== undefined) {
+      if (result.message === null) summary = element('p', 'search-empty', `No message <${query.messageId}> in this archive.`);
+      else {
+        summary = element('p', 'search-count', 'The message with this Message-ID:');
+        const link = element('a', 'result result-message');
+        link.href = result.message;
+        link.append(element('span', 'result-title', `<${query.messageId}>`));
+        const item = element('li', '');
+        item.append(link);
+        list.append(item);
+      }
+    } else {
+      const bySender = query.messages.some((term) => term.prefix === 'f:');
+      const matchLines: MatchLine[] = [];
+      for (const { row, match } of result.rows) {
+        const view = presentRow(row);
+        const link = element('a', `result result-${view.kind}`);
+        link.href = view.url;
+        link.append(element('span', 'result-title', view.title || '(no subject)'));
+        if (view.versions) link.append(element('span', 'result-versions', view.versions));
+        const meta = element('span', 'result-meta', [view.author, view.date, view.size].filter(Boolean).join(' · '));
+        link.append(meta);
+        if (view.review) link.append(element('span', 'result-review', view.review));
+        const item = element('li', '');
+        item.append(link);
+        if (match) {
+          // The first matching message, beside the row's series or thread: its link and who sent it come with its details.
+          const line = element('a', 'result-match', `${match.count} matching message${match.count === 1 ? '' : 's'}`);
+          item.append(line);
+          matchLines.push({ line, match });
+        }
+        list.append(item);
+      }
+      const count = `${result.partial ? 'At least ' : ''}${result.total} result${result.total === 1 ? '' : 's'}`;
+      summary = element(
+        'p',
+        result.total === 0 ? 'search-empty' : 'search-count',
+        result.total === 0 ? 'No results.' : `${count}${result.total > result.rows.length ? `, the first ${result.rows.length} shown` : ''}${result.partial ? ' (newest first; older mail was not searched)' : ''}.`,
+      );
+      // Details of the matching messages are fetched once typing pauses, and only for the rows in view.
+      if (matchLines.length > 0) setTimeout(() => ticket === latest && fillMatches(matchLines, bySender, () => ticket === latest), DETAIL_PAUSE_MS);
+      if (result.joined.length > 0) notes.push(element('p', 'search-note', `Read as part of a name: ${result.joined.join(', ')}.`));
+      if (result.fallback) notes.push(element('p', 'search-note', `No subject holds this; messages whose text holds it (${result.fallback}):`));
     }
-    const summary =
-      result.total === 0 ? 'No results.' : `${result.total} result${result.total === 1 ? '' : 's'}${result.total > result.rows.length ? `, the first ${result.rows.length} shown` : ''}.`;
-    panel.replaceChildren(element('p', result.total === 0 ? 'search-empty' : 'search-count', summary), list);
+    panel.replaceChildren(summary, ...notes, list);
     panel.hidden = false;
     // Tells tests and the benchmark which query the shown results answer.
     panel.dataset.query = text;
     active = -1;
+    if (go && typeof result.message === 'string') {
+      if (go === 'link') location.replace(result.message);
+      else {
+        setQueryInUrl('');
+        location.assign(result.message);
+      }
+    }
   }
 
   // Keystrokes closer together than this are one query: what a fast typist has already
   // overtyped is not fetched.
   let pending: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener('input', () => {
+  input.addEventListener('input', (event) => {
     clearTimeout(pending);
-    pending = setTimeout(() => void run(), TYPING_PAUSE_MS);
+    const pasted = (event as InputEvent).inputType === 'insertFromPaste';
+    pending = setTimeout(() => void run(pasted ? 'paste' : false), TYPING_PAUSE_MS);
   });
   form.addEventListener('submit', (event) => {
     const target = links()[Math.max(active, 0)];
@@ -111,7 +185,7 @@ function attach(form: HTMLFormElement): void {
   const initial = new URL(location.href).searchParams.get('q');
   if (initial) {
     input.value = initial;
-    void run();
+    void run('link');
   }
 }
 

@@ -36,3 +36,25 @@ export function presentRow(row: StoredRow): ResultView {
     review: review.join(' · '),
   };
 }
+
+/** A message a result names, as the engine gives it. */
+export interface MatchedMessage {
+  url: string;
+  day: string;
+  sender: string;
+}
+
+/**
+ * What matched in a row, for per-message terms: `3 messages from Lee Jones, latest 2024-07-09`
+ * when the query names a sender (`f:`), else `3 matching messages, latest …`.
+ */
+export function presentMatch(match: { count: number; first: MatchedMessage; latest: MatchedMessage }, bySender: boolean): string {
+  const { count, first, latest } = match;
+  let text = bySender ? plural(count, 'message') : `${count} matching message${count === 1 ? '' : 's'}`;
+  if (bySender) {
+    const senders = [...new Set([latest.sender, first.sender])];
+    text += ` from ${senders.length === 1 ? senders[0] : count > 2 ? `${senders.join(', ')}, …` : senders.join(' and ')}`;
+  }
+  const day = latest.day || 'undated';
+  return `${text}, ${count === 1 ? day : `latest ${day}`}`;
+}

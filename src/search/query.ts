@@ -1,22 +1,56 @@
 /**
- * The search language, in the style of lore: bare words and `s:` search subjects,
- * `f:` the author's name or address, `d:2023-01..2023-03` a date range (either end may be
- * left out), `"quoted words"` a phrase; everything is combined with AND.
+ * The search language, in the style of lore (docs/search.md): bare words and `s:` search the
+ * subjects of series and threads; `f:`, `t:`, `c:`, `a:`, `tc:`, `d:`, `b:`/`nq:`, `q:`, `dfn:` and
+ * `dfhh:` apply to each message, and a series or thread matches when one of its messages matches
+ * all of them; `m:` names one message. `"quoted words"` make a phrase; everything is combined with AND.
  */
-import { words } from './tokenize.ts';
+import { tokens, words } from './tokenize.ts';
+import type { MessageField } from './types.ts';
 
 export interface SubjectTerm {
-  /** Folded words; several when the term was a phrase. */
+  /** One token, or the folded words of a phrase. */
   words: string[];
   phrase: boolean;
+  /**
+   * Set on a bare word right after a people term (`f:Lee Jones`): the index of that term in
+   * `messages`. The word joins the name when it matches no subject.
+   */
+  joins?: number;
+}
+
+/** What a per-message prefix means: which fields it reads, and whether it names people (whose names may go unquoted). */
+export const MESSAGE_PREFIXES = {
+  'f:': { fields: ['f'], people: true },
+  't:': { fields: ['to'], people: true },
+  'c:': { fields: ['cc'], people: true },
+  'tc:': { fields: ['to', 'cc'], people: true },
+  'a:': { fields: ['f', 'to', 'cc'], people: true },
+  'b:': { fields: ['b'], people: false },
+  'nq:': { fields: ['b'], people: false },
+  'q:': { fields: ['q'], people: false },
+  'dfn:': { fields: ['dfn'], people: false },
+  'dfhh:': { fields: ['dfhh'], people: false },
+} as const satisfies Record<string, { fields: readonly MessageField[]; people: boolean }>;
+
+export type MessagePrefix = keyof typeof MESSAGE_PREFIXES;
+
+export interface MessageTerm {
+  prefix: MessagePrefix;
+  fields: readonly MessageField[];
+  /** Tokens one message must all hold, each whole, each in any of `fields`. */
+  words: string[];
+  /** Whether it names people (`f:`, `t:`, `c:`, `tc:`, `a:`): bare words after it may be the rest of the name. */
+  people: boolean;
 }
 
 export interface SearchQuery {
   subject: SubjectTerm[];
-  author: string[];
+  messages: MessageTerm[];
   /** Inclusive bounds as `YYYY-MM-DD`; null when open. */
   from: string | null;
   to: string | null;
+  /** `m:`: a Message-ID, without angle brackets. */
+  messageId: string | null;
 }
 
 const TOKEN = /(\w+:)?("([^"]*)"?|\S+)/g;
@@ -33,26 +67,89 @@ function dayBound(text: string, end: boolean): string | null {
   return `${year}-${end ? '12-31' : '01-01'}`;
 }
 
+/**
+ * The Message-ID in what was pasted after `m:` (or alone): `<id>`, `id`, or a URL naming it, as
+ * lore's (`https://lore.kernel.org/list/<id>/`, `…/<id>/T/#u`, `…/<id>/raw`) and patch.msgid.link's
+ * do: the first part of the path holding an `@`. Null when none is there.
+ */
+export function messageIdOf(text: string): string | null {
+  const value = text.trim();
+  if (/^https?:\/\//i.test(value)) {
+    let path: string;
+    try {
+      path = new URL(value).pathname;
+    } catch {
+      return null;
+    }
+    for (const part of path.split('/')) {
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(part);
+      } catch {
+        continue;
+      }
+      if (decoded.includes('@')) return messageIdOf(decoded);
+    }
+    return null;
+  }
+  const bare = value.startsWith('<') && value.endsWith('>') ? value.slice(1, -1).trim() : value.replace(/^<|>$/g, '');
+  return bare === '' || /\s/.test(bare) ? null : bare;
+}
+
+const looksLikeUrl = (text: string) => /^https?:\/\/\S+@/i.test(text) || /^https?:\/\/[^/\s]+\/\S*%40/i.test(text);
+
 /** Parses what a person typed. Unknown prefixes are read as subject words. */
 export function parseQuery(input: string): SearchQuery {
-  const query: SearchQuery = { subject: [], author: [], from: null, to: null };
+  const query: SearchQuery = { subject: [], messages: [], from: null, to: null, messageId: null };
+  const trimmed = input.trim();
+  // A Message-ID or a URL naming one, pasted alone, names its message.
+  if (/^<[^<>\s]+@[^<>\s]+>$/.test(trimmed) || looksLikeUrl(trimmed)) {
+    query.messageId = messageIdOf(trimmed);
+    if (query.messageId) return query;
+  }
+  /** The people term bare words may still join (`f:Lee Jones`), while nothing else came between. */
+  let joining: number | undefined;
   for (const match of input.matchAll(TOKEN)) {
     const prefix = (match[1] ?? '').toLowerCase();
     const quoted = match[3];
     const value = quoted ?? match[2] ?? '';
-    if (prefix === 'd:') {
+    const wasJoining = joining;
+    joining = undefined;
+    if (prefix === 'm:') {
+      query.messageId = messageIdOf(value);
+    } else if (prefix === 'd:') {
       const [start = '', end = start] = value.split('..');
       query.from = start ? dayBound(start, false) : null;
       query.to = end ? dayBound(end, true) : null;
-    } else if (prefix === 'f:') {
-      query.author.push(...words(value));
+    } else if (prefix in MESSAGE_PREFIXES) {
+      const { fields, people } = MESSAGE_PREFIXES[prefix as MessagePrefix];
+      // One-letter words are not looked for in messages: as good as every message has them.
+      const list = tokens(value).filter((token) => [...token].length > 1);
+      if (list.length === 0) continue;
+      query.messages.push({ prefix: prefix as MessagePrefix, fields, words: list, people });
+      if (people && quoted === undefined) joining = query.messages.length - 1;
+    } else if ((prefix === 'http:' || prefix === 'https:') && looksLikeUrl(`${prefix}${value}`)) {
+      query.messageId = messageIdOf(`${prefix}${value}`);
     } else {
       // `re:` and `fwd:` are not part of any subject as indexed; drop them rather than match nothing.
       const text = prefix === 's:' || prefix === '' ? value : `${prefix}${value}`;
-      const list = words(text).filter((word, index) => !(index === 0 && /^(re|fwd?)$/.test(word) && /^(re|fwd?):/i.test(text)));
-      if (list.length === 0) continue;
-      if (quoted !== undefined && list.length > 1) query.subject.push({ words: list, phrase: true });
-      else for (const word of list) query.subject.push({ words: [word], phrase: false });
+      const reply = /^(re|fwd?):/i.test(text);
+      if (quoted !== undefined) {
+        const list = words(text).filter((word, index) => !(index === 0 && reply && /^(re|fwd?)$/.test(word)));
+        if (list.length > 1) query.subject.push({ words: list, phrase: true });
+        else if (list.length === 1) query.subject.push({ words: list, phrase: false });
+        continue;
+      }
+      const list = tokens(text).filter((token, index) => !(index === 0 && reply && /^(re|fwd?)$/.test(token)));
+      for (const token of list) {
+        const term: SubjectTerm = { words: [token], phrase: false };
+        // Only a plain bare word may be the rest of a name: `f:lee jones`, not `f:lee s:jones`.
+        if (wasJoining !== undefined && prefix === '' && list.length === 1) {
+          term.joins = wasJoining;
+          joining = wasJoining;
+        }
+        query.subject.push(term);
+      }
     }
   }
   return query;
@@ -60,5 +157,5 @@ export function parseQuery(input: string): SearchQuery {
 
 /** Whether the query asks anything at all. */
 export function isEmptyQuery(query: SearchQuery): boolean {
-  return query.subject.length === 0 && query.author.length === 0 && query.from === null && query.to === null;
+  return query.subject.length === 0 && query.messages.length === 0 && query.from === null && query.to === null && query.messageId === null;
 }

@@ -7,7 +7,8 @@ import type { ReviewArchive } from '../archive/index.ts';
 import { seriesStatus } from '../archive/review.ts';
 import { patchesInArchive, type Series } from '../archive/series.ts';
 import { walkThread, type Thread } from '../archive/thread.ts';
-import type { SearchRow } from './types.ts';
+import type { ArchivedMessage } from '../archive/group.ts';
+import type { SearchMessage, SearchRow } from './types.ts';
 
 function threadMessages(thread: Thread) {
   return [...walkThread(thread.root)].flatMap(({ node }) => (node.message ? [node.message] : []));
@@ -17,10 +18,14 @@ function seriesMessages(series: Series) {
   return [series.cover, ...series.patches].flatMap((patch) => (patch?.node?.message ? [patch.node.message] : []));
 }
 
+function searchMessage(message: ArchivedMessage): SearchMessage {
+  const { key, date, from, to, cc } = message.mail;
+  return { id: message.id, url: message.url, key, date, from, to, cc };
+}
+
 function seriesRow(versions: Series[], review: ReviewArchive): SearchRow {
   const newest = versions.at(-1)!;
   const status = seriesStatus(review.reviews.get(newest.id)!);
-  const authors = versions.map((version) => version.author);
   return {
     kind: 'series',
     url: newest.url,
@@ -28,10 +33,10 @@ function seriesRow(versions: Series[], review: ReviewArchive): SearchRow {
     subjects: versions.flatMap((version) => [version.title, ...seriesMessages(version).map((message) => message.mail.subject)]),
     versions: [...new Set(versions.map((version) => version.version))].sort((a, b) => a - b),
     author: displayName(newest.author),
-    people: authors.flatMap((author) => [author.name, author.email]),
     date: versions[0]!.firstDate,
     patches: { present: patchesInArchive(newest), total: newest.total },
     replies: newest.replyCount,
+    messages: [],
     reviews: {
       reviewed: status.reviewedBy.length,
       acked: status.ackedBy.length,
@@ -51,24 +56,39 @@ function threadRow(thread: Thread): SearchRow {
     subjects: messages.map((message) => message.mail.subject),
     versions: [],
     author: root ? displayName(root.mail.from) : '',
-    people: messages.flatMap((message) => [message.mail.from.name, message.mail.from.email]),
     date: thread.firstDate,
     patches: null,
     replies: Math.max(0, thread.size - 1),
+    messages: [],
     reviews: { reviewed: 0, acked: 0, tested: 0, nacked: 0 },
   };
 }
 
-/** The rows of the whole archive: each series family once (under its newest version), then every discussion thread. */
+/**
+ * The rows of the whole archive: each series family once (under its newest version), then every
+ * discussion thread. Each archived message belongs to one row, its `messages`: the family of its
+ * series (cover letter, patch or reply in its review), else the discussion of its thread.
+ */
 export function searchRows(review: ReviewArchive): SearchRow[] {
   const rows: SearchRow[] = [];
-  const done = new Set<string>();
+  const rowOfSeries = new Map<string, SearchRow>();
   for (const series of review.series) {
-    if (done.has(series.id)) continue;
+    if (rowOfSeries.has(series.id)) continue;
     const versions = review.versions.get(series.id)?.all ?? [series];
-    for (const version of versions) done.add(version.id);
-    rows.push(seriesRow(versions, review));
+    const row = seriesRow(versions, review);
+    for (const version of versions) rowOfSeries.set(version.id, row);
+    rows.push(row);
   }
-  for (const thread of review.discussions) rows.push(threadRow(thread));
+  const rowOfThread = new Map<Thread, SearchRow>();
+  for (const thread of review.discussions) {
+    const row = threadRow(thread);
+    rowOfThread.set(thread, row);
+    rows.push(row);
+  }
+  for (const message of review.archive.messages) {
+    const series = review.seriesByMessage.get(message.id);
+    const row = series ? rowOfSeries.get(series.id) : rowOfThread.get(review.threadByMessage.get(message.id)!);
+    row?.messages.push(searchMessage(message));
+  }
   return rows;
 }

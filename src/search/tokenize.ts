@@ -1,7 +1,12 @@
 /**
- * Words as search sees them: accents and case folded, split at anything that is not a
- * letter or digit, so `net-next`, `[PATCHv3 2/5]` and `qcom-wled` give the words people type.
- * Shared by the index builder and the browser, so both cut words the same way.
+ * Words as search sees them, shared by the index builder and the browser, so both cut text
+ * the same way. Accents and case are folded. A **token** is a run of letters, digits and `_`,
+ * or several such runs joined by single `.`, `/`, `-` or `@` (`v6.4`, `4/4`, `qcom-wled`,
+ * `leds-pca963x.c`, `drivers/leds/leds-pca963x.c`, `pavel@ucw.cz`, `pca963x_led_mc_set`):
+ * a version, a patch number, a path, an identifier or an address is one token of its own.
+ * Text is indexed under each token, the pieces of a token between its `/` and `@`
+ * (`leds-pca963x.c`, `ucw.cz`), and its plain words (`leds`, `pca963x`, `c`), so `wled` still
+ * finds `qcom-wled`; a query looks each typed token up whole, so `v6.4` is not `v6 4/4`.
  */
 
 /** Lower case, accents removed (é → e), compatibility forms unified (ﬁ → fi). */
@@ -9,9 +14,45 @@ export function foldText(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
-/** The words of a text, in order. */
+/** The plain words of a text, in order: runs of letters and digits (phrases are made of these). */
 export function words(text: string): string[] {
   return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * Tokens. Linear: a connector is taken only with the word run after it, and a word run holds
+ * no connector, so no character is tried twice.
+ */
+const TOKEN = /[\p{L}\p{N}_]+(?:[./@-][\p{L}\p{N}_]+)*/gu;
+/** Longer tokens are base64, armour or other noise that no one types: they are not indexed. */
+export const MAX_TOKEN_LENGTH = 100;
+
+/** The tokens of a text, folded, in order (those longer than MAX_TOKEN_LENGTH left out). */
+export function tokens(text: string): string[] {
+  const found = foldText(text).match(TOKEN) ?? [];
+  return found.length === 0 ? found : found.filter((token) => token.length <= MAX_TOKEN_LENGTH);
+}
+
+/** `patchv3`, `rfcv2`: a version tag run into its bracket word, indexed as `v3` too. */
+const RUN_IN_VERSION = /^(?:patch|rfc|resend)(v\d+)$/;
+const CONNECTOR = /[./@_-]/;
+
+/** Adds what a token is indexed under: itself, its pieces between `/` and `@`, and its words. */
+export function addTokenTerms(token: string, into: Set<string>): void {
+  into.add(token);
+  if (!CONNECTOR.test(token)) {
+    const version = RUN_IN_VERSION.exec(token);
+    if (version) into.add(version[1]!);
+    return;
+  }
+  if (token.includes('/') || token.includes('@')) for (const piece of token.split(/[/@]/)) if (piece) into.add(piece);
+  for (const word of token.split(/[./@_-]/)) if (word) into.add(word);
+}
+
+/** Every term a text is indexed under, once each, in the order first met. */
+export function indexTerms(text: string, into = new Set<string>()): Set<string> {
+  for (const token of tokens(text)) addTokenTerms(token, into);
+  return into;
 }
 
 const REPLY_WORD = /^(?:re|fwd?|aw|sv|antw|r)/i;
@@ -45,7 +86,7 @@ export function stripReplyPrefixes(subject: string): string {
   return subject.slice(start).trim();
 }
 
-/** Title words are indexed a second time as `=word`, in the word's own shard, so title matches can rank first. */
+/** Title terms are indexed a second time as `=term`, in the term's own shard, so title matches can rank first. */
 export const TITLE_MARK = '=';
 
 /** Adjacent word pairs, for phrase search (`"multicolor framework"`). */
@@ -53,59 +94,4 @@ export function wordPairs(list: string[]): string[] {
   const pairs: string[] = [];
   for (let i = 0; i + 1 < list.length; i++) pairs.push(`${list[i]} ${list[i + 1]}`);
   return pairs;
-}
-
-/**
- * The shard name of a word (or word pair, by its first word) cut to `length` characters:
- * the characters themselves when they are ASCII letters or digits, else their code
- * points in hex, so every shard name is a safe file name.
- */
-export function shardKey(word: string, length = 2): string {
-  const first = word.replace(/ .*/, '');
-  const head = [...(first.startsWith(TITLE_MARK) ? first.slice(TITLE_MARK.length) : first)].slice(0, length).join('');
-  return /^[a-z0-9]+$/.test(head) ? head : `x${[...head].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`;
-}
-
-/** Which of `buckets` files holds a word pair: FNV-1a over its UTF-16 units, so pairs spread evenly. */
-export function pairBucket(pair: string, buckets: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < pair.length; i++) hash = Math.imul(hash ^ pair.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % buckets;
-}
-
-/** Shards are cut at two characters, and big ones again at three and at most four. */
-export const MAX_SHARD_LENGTH = 4;
-
-/** The shard that holds `word`: the longest of its keys the index has (two characters when none). */
-export function shardFor(word: string, shards: ReadonlySet<string>): string {
-  for (let length = MAX_SHARD_LENGTH; length > 2; length--) {
-    const key = shardKey(word, length);
-    if (shards.has(key)) return key;
-  }
-  return shardKey(word);
-}
-
-/**
- * Rows as stored in a posting list: ascending, each as the difference from the one
- * before, and a run of consecutive rows after the first as one negative number (`-n`: n more).
- */
-export function encodeRows(rows: number[]): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const delta = i === 0 ? rows[0]! : rows[i]! - rows[i - 1]!;
-    if (delta === 1 && out.length > 0 && out.at(-1)! < 0) out[out.length - 1]!--;
-    else if (delta === 1 && i > 0) out.push(-1);
-    else out.push(delta);
-  }
-  return out;
-}
-
-export function decodeRows(encoded: number[]): number[] {
-  const rows: number[] = [];
-  let row = 0;
-  encoded.forEach((value, index) => {
-    if (value < 0) for (let n = 0; n < -value; n++) rows.push(++row);
-    else rows.push((row = index === 0 ? value : row + value));
-  });
-  return rows;
 }

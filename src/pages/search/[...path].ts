@@ -5,4 +5,4 @@ import { keyedPaths, pageData } from '../../site/site-routes.ts';
 export const getStaticPaths = (async () => keyedPaths('searchFiles', 'path')) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) =>
-  new Response(await pageData.searchFile((props as { param: string }).param), { headers: { 'Content-Type': 'application/json' } });
+  new Response((await pageData.searchFile((props as { param: string }).param)).json, { headers: { 'Content-Type': 'application/json' } });

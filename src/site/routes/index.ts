@@ -44,7 +44,8 @@ export interface SiteRoutes {
   index: ListRoutes<IndexRowView>;
   messageList: ListRoutes<MessageRowView>;
   subjects: ListRoutes<SubjectRowView>;
-  searchFiles: RoutePage<string>[];
+  /** The search index's files; the text of one kept from an earlier build is read only when its page is rendered. */
+  searchFiles: RoutePage<IndexFile>[];
   /** `dist/api/<param>.json`: the data contract, as JSON text. */
   api: RoutePage<string>[];
   /** `/m/<slug>/raw.txt`, `raw-2.txt` …: each mail a message page shows, as archived (parameter `<slug>/raw-2`). */
@@ -120,7 +121,7 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, s
     index: listRoutes(indexPages(review)),
     messageList: listRoutes(messagePages(review)),
     subjects: listRoutes(subjectPages(searchRows)),
-    searchFiles: searchIndex.map((file) => keyed(file.path, file.json)),
+    searchFiles: searchIndex.map((file) => keyed(file.path, file, file.key ?? pageKey(file.json))),
     api: [
       keyed('messages', JSON.stringify(messagesApi(review))),
       keyed('series', JSON.stringify(seriesApi(review))),

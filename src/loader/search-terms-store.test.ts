@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { readSearchTerms, searchTermsOf, writeSearchTerms } from './search-terms-store.ts';
+
+const cache = mkdtempSync(join(tmpdir(), 'sheaf-terms-'));
+const previous = process.env.SHEAF_CACHE;
+before(() => (process.env.SHEAF_CACHE = cache));
+after(() => {
+  if (previous === undefined) delete process.env.SHEAF_CACHE;
+  else process.env.SHEAF_CACHE = previous;
+  rmSync(cache, { recursive: true, force: true });
+});
+
+const KEY = '0123456789abcdef0123';
+const TERMS = { b: ['zanzibar', 'déjà', 'a.b/c'], q: [], dfn: ['drivers/leds'], dfhh: ['foo'] };
+
+test('terms are written whole and read back', () => {
+  writeSearchTerms(KEY, TERMS);
+  assert.deepEqual(readSearchTerms(KEY), TERMS);
+  assert.deepEqual(readdirSync(join(cache, 'search-terms', '01')), [`${KEY}.terms`], 'no temporary file left');
+});
+
+test('a missing, cut or foreign file reads as null, to be made again', () => {
+  assert.equal(readSearchTerms('ffffffffffffffffffff'), null);
+  const path = join(cache, 'search-terms', '01', `${KEY}.terms`);
+  truncateSync(path, 30);
+  assert.equal(readSearchTerms(KEY), null);
+  writeFileSync(path, 'sheaf-terms ffffffffffffffffffff 3\nabc');
+  assert.equal(readSearchTerms(KEY), null);
+  assert.throws(() => readSearchTerms('../etc'), /not a mail key/);
+});
+
+test('the loader keeps the terms read while rendering, or the plain ones when the body was not marked up', () => {
+  const plain = searchTermsOf(KEY, { text: 'own words\n> quoted words\n', inline: [] });
+  plain.write();
+  assert.deepEqual(readSearchTerms(KEY), { b: ['own', 'words'], q: ['quoted', 'words'], dfn: [], dfhh: [] });
+});
