@@ -106,6 +106,8 @@ describe('incremental builds', () => {
     const allowed = new Set([
       ...thread.map((slug) => `m/${slug}/index.html`),
       's/20240624-sy7802-v5-0-7abc9d96bfa6@apitzsch.eu/index.html',
+      's/20240624-sy7802-v5-0-7abc9d96bfa6@apitzsch.eu/read/index.html',
+      't/20240624-sy7802-v5-0-7abc9d96bfa6@apitzsch.eu/index.html',
       'index.html', 'messages/index.html', 'subjects/index.html', 'search/index.html',
       'page/2024-06/index.html', 'messages/page/2024-06/index.html', 'subjects/a/index.html',
       'api/messages.json', 'api/series.json', 'api/report.json',

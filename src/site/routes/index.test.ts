@@ -25,7 +25,7 @@ function routesOf(specs: MailSpec[], digest = 'd1'): SiteRoutes {
   const review = reviewOf(specs);
   const rows = searchRows(review);
   const digests = new Map(review.archive.messages.map((message) => [message.mail.key, `${digest}-${message.mail.key}`]));
-  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null });
+  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null, bodyBytes: () => 1_000 });
 }
 
 /** Every keyed page as `kind:param` → key. */
@@ -36,6 +36,8 @@ function keysOf(routes: SiteRoutes): Map<string, string> {
   for (const [kind, list] of [['page', routes.index], ['messages', routes.messageList], ['subjects', routes.subjects]] as const) {
     for (const page of [...list.pages, ...list.aliases]) keys.set(`${kind}:${page.param}`, page.key);
   }
+  for (const page of routes.threadReadings) keys.set(`t:${page.param}`, page.key);
+  for (const page of routes.seriesReadings) keys.set(`read:${page.param}`, page.key);
   for (const file of routes.searchFiles) keys.set(`search:${file.param}`, file.key);
   for (const file of routes.api) keys.set(`api:${file.param}`, file.key);
   keys.set('overview:index', routes.index.overview.key);
@@ -66,18 +68,19 @@ describe('siteRoutes', () => {
       changed.filter((page) => !page.startsWith('search:')),
       [
         'api:messages', 'api:report', 'api:series', 'm:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03',
-        'overview:index', 'overview:messages', 'page:2025-03', 's:cover', 'subjects:l',
+        'overview:index', 'overview:messages', 'page:2025-03', 'read:cover', 's:cover', 'subjects:l', 't:cover',
       ],
     );
-    assert.ok(!changed.includes('m:q') && !changed.includes('m:qa'), 'the other thread is untouched');
+    assert.ok(!changed.includes('m:q') && !changed.includes('m:qa') && !changed.includes('t:q'), 'the other thread is untouched');
     assert.ok(changed.filter((page) => page.startsWith('search:')).length <= 3, `search files changed: ${changed.join(' ')}`);
   });
 
-  it('a new rendering of a body (parser, renderer or dependency upgrade) changes every message page key', () => {
+  it('a new rendering of a body (parser, renderer or dependency upgrade) changes every page that shows a body', () => {
     const before = keysOf(routesOf(archive, 'd1'));
     const after = keysOf(routesOf(archive, 'd2'));
     const changed = changedPages(before, after);
-    assert.deepEqual(changed, [...after.keys()].filter((page) => page.startsWith('m:')).sort(), 'the data contract and lists do not show bodies');
+    const showingBodies = (page: string) => page.startsWith('m:') || page.startsWith('t:') || page.startsWith('read:');
+    assert.deepEqual(changed, [...after.keys()].filter(showingBodies).sort(), 'the data contract and lists do not show bodies');
   });
 
   it('pages the list by month and by letter, and forwards the page numbers of earlier builds', () => {

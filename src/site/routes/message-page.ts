@@ -86,7 +86,7 @@ export interface ThreadTreeView {
 
 export interface MessagePageData {
   subject: string;
-  nav: { place: SeriesPlaceView | null; steps: ThreadStep[] };
+  nav: { place: SeriesPlaceView | null; steps: ThreadStep[]; /** The message's place on its thread's page, when the thread has one. */ wholeThread: string | null };
   /** The mail shown first, then the variants: other mails under the same Message-ID. */
   mails: MailView[];
   variantSubjects: string[];
@@ -141,7 +141,7 @@ function mailView(mail: MailRecord, node: ThreadNode | undefined, review: Review
   };
 }
 
-function rowView(row: TreeRow): TreeRowView {
+export function rowView(row: TreeRow): TreeRowView {
   const { message, inferred } = row.node;
   const from = message?.mail.from ?? inferred?.from ?? null;
   const date = message?.mail.date ?? inferred?.date ?? null;
@@ -173,7 +173,7 @@ function treeView(node: ThreadNode): ThreadTreeView {
   return { rows, current, skippedAfter: tree.skippedAfter, messages: tree.messages };
 }
 
-function navView(node: ThreadNode, review: ReviewArchive): MessagePageData['nav'] {
+function navView(node: ThreadNode, review: ReviewArchive, wholeThread: string | null): MessagePageData['nav'] {
   const place = seriesPlace(node, review);
   const links = threadLinks(node);
   return {
@@ -182,16 +182,23 @@ function navView(node: ThreadNode, review: ReviewArchive): MessagePageData['nav'
       const target = links[step.key];
       return target ? [{ ...step, url: target.message?.url ?? null }] : [];
     }),
+    wholeThread,
   };
 }
 
-/** Everything the page of one archived message shows. */
-export function messagePageData(message: ArchivedMessage, review: ReviewArchive, digests: StoreDigests): MessagePageData {
+/** The mails of a message as they are shown, on its page and on the pages that gather it: the mail, then its variants. */
+export function messageMailViews(message: ArchivedMessage, review: ReviewArchive, digests: StoreDigests): MailView[] {
+  const node = review.nodes.get(message.id)!;
+  return [message.mail, ...message.variants].map((mail) => mailView(mail, node, review, digests));
+}
+
+/** Everything the page of one archived message shows; `mails` from `messageMailViews`, `wholeThread` its anchor on its thread's page. */
+export function messagePageData(message: ArchivedMessage, review: ReviewArchive, mails: MailView[], wholeThread: string | null): MessagePageData {
   const node = review.nodes.get(message.id)!;
   return {
     subject: message.mail.subject || '(no subject)',
-    nav: navView(node, review),
-    mails: [message.mail, ...message.variants].map((mail) => mailView(mail, node, review, digests)),
+    nav: navView(node, review, wholeThread),
+    mails,
     variantSubjects: message.variants.map((variant) => variant.subject || '(no subject)'),
     tree: treeView(node),
   };
