@@ -36,9 +36,7 @@ test("a message page's link to the whole thread lands on its anchor", async ({ p
 });
 
 test('the series read whole: the cover letter, the 16 patches in order, and their replies', async ({ page }) => {
-  await page.goto(`${sample}/s/${V25_COVER}/`);
-  await page.getByRole('link', { name: 'Read the whole series' }).click();
-  await expect(page).toHaveURL(`${sample}/s/${V25_COVER}/read/`);
+  await page.goto(`${sample}/s/${V25_COVER}/read/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Multicolor Framework v25 v25');
   const labels = page.locator('article.reading-slot .slot-label');
   await expect(labels).toHaveText(['Cover letter', ...Array.from({ length: 16 }, (_, index) => `Patch ${index + 1}/16`)]);
@@ -48,10 +46,25 @@ test('the series read whole: the cover letter, the 16 patches in order, and thei
   const order = await entries.evaluateAll((articles) => articles.map((article) => (article.classList.contains('reading-slot') ? article.querySelector('.slot-label')!.textContent : 'reply')));
   expect(order.slice(0, 3)).toEqual(['Cover letter', 'reply', 'reply']);
   expect(order.indexOf('Patch 2/16') - order.indexOf('Patch 1/16')).toBeGreaterThan(1);
-  // The outline links each slot to its place on the reading page.
+  // The outline links to the series read whole and each slot to its place there.
+  await page.goto(`${sample}/s/${V25_COVER}/`);
+  await page.getByRole('link', { name: 'Read the whole series' }).click();
+  await expect(page).toHaveURL(`${sample}/s/${V25_COVER}/read/`);
   await page.goto(`${sample}/s/${V25_COVER}/`);
   await page.locator('#patch-3').getByRole('link', { name: 'read with its replies' }).click();
   await expect(page).toHaveURL(`${sample}/s/${V25_COVER}/read/#20200504211344.13221-4-dmurphy@ti.com`);
+});
+
+test("a series sent as one thread, with nothing else in it, is read on its thread's page", async ({ page, request }) => {
+  const series = (await (await request.get(`${sample}/api/series.json`)).json()) as { url: string; title: string }[];
+  const readings = await Promise.all(series.slice(0, 40).map(async ({ url }) => ({ url, html: await (await request.get(`${sample}${url}read/`)).text() })));
+  const forwarded = readings.find(({ html }) => html.includes('http-equiv="refresh"'));
+  expect(forwarded, 'some series read as their thread').toBeTruthy();
+  await page.goto(`${sample}${forwarded!.url}`);
+  const link = page.getByRole('link', { name: 'Read the whole series' });
+  await expect(link).toHaveAttribute('href', /^\/t\/[^/]+\/$/);
+  await link.click();
+  await expect(page.locator('article.reading-thread')).toBeVisible();
 });
 
 test('a thread longer than a page is split, and its anchors resolve across the pages', async ({ page }) => {

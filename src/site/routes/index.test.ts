@@ -68,7 +68,7 @@ describe('siteRoutes', () => {
       changed.filter((page) => !page.startsWith('search:')),
       [
         'api:messages', 'api:report', 'api:series', 'm:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03',
-        'overview:index', 'overview:messages', 'page:2025-03', 'read:cover', 's:cover', 'subjects:l', 't:cover',
+        'overview:index', 'overview:messages', 'page:2025-03', 's:cover', 'subjects:l', 't:cover',
       ],
     );
     assert.ok(!changed.includes('m:q') && !changed.includes('m:qa') && !changed.includes('t:q'), 'the other thread is untouched');
@@ -79,8 +79,18 @@ describe('siteRoutes', () => {
     const before = keysOf(routesOf(archive, 'd1'));
     const after = keysOf(routesOf(archive, 'd2'));
     const changed = changedPages(before, after);
-    const showingBodies = (page: string) => page.startsWith('m:') || page.startsWith('t:') || page.startsWith('read:');
-    assert.deepEqual(changed, [...after.keys()].filter(showingBodies).sort(), 'the data contract and lists do not show bodies');
+    const routes = routesOf(archive, 'd2');
+    const forwards = new Set([
+      ...routes.threadReadings.filter((page) => 'target' in page.data).map((page) => `t:${page.param}`),
+      ...routes.seriesReadings.filter((page) => 'target' in page.data).map((page) => `read:${page.param}`),
+    ]);
+    const showingBodies = (page: string) => (page.startsWith('m:') || page.startsWith('t:') || page.startsWith('read:')) && !forwards.has(page);
+    assert.deepEqual(changed, [...after.keys()].filter(showingBodies).sort(), 'the data contract, the lists and forwards do not show bodies');
+    assert.deepEqual(
+      routes.seriesReadings.map((page) => [page.param, page.data]),
+      [['cover', { target: '/t/cover/' }]],
+      'the series is its whole thread, read in the same order: its reading page forwards to the thread page',
+    );
   });
 
   it('pages the list by month and by letter, and forwards the page numbers of earlier builds', () => {

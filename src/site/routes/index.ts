@@ -15,7 +15,7 @@ import type { IndexFile, SearchRow } from '../../search/types.ts';
 import { indexPages, messagePages, subjectPages, type IndexRowView, type MessageRowView, type PagedList, type SubjectRowView } from './list-pages.ts';
 import type { ThreadNode } from '../../archive/thread.ts';
 import { messageMailViews, messagePageData, type MessagePageData, type StoreDigests } from './message-page.ts';
-import { earlierThreadRoots, hasThreadReading, seriesReading, seriesReadingUrl, threadReading, type ReadingForward, type ReadingInputs, type ReadingPageData } from './reading-page.ts';
+import { earlierThreadRoots, hasThreadReading, sameReadingThread, seriesReading, seriesReadingUrl, threadReading, threadReadingUrl, type ReadingForward, type ReadingInputs, type ReadingPageData } from './reading-page.ts';
 import { seriesPageData, type SeriesPageData } from './series-page.ts';
 
 /** A page's data and the digest of it. */
@@ -45,8 +45,8 @@ export interface SiteRoutes {
   seriesForwards: RoutePage<{ target: string }>[];
   /** `/t/<slug>/`, `/t/<slug>/2/`: threads read whole, and forwards from ids that were a thread's root in earlier builds. */
   threadReadings: RoutePage<ReadingPageData | ReadingForward>[];
-  /** `/s/<slug>/read/`, `/s/<slug>/read/2/`: series read whole. */
-  seriesReadings: RoutePage<ReadingPageData>[];
+  /** `/s/<slug>/read/`, `/s/<slug>/read/2/`: series read whole, or a forward to its thread's page when that reads the same. */
+  seriesReadings: RoutePage<ReadingPageData | ReadingForward>[];
   index: ListRoutes<IndexRowView>;
   messageList: ListRoutes<MessageRowView>;
   subjects: ListRoutes<SubjectRowView>;
@@ -121,8 +121,14 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, b
   const mailViews = new Map(review.archive.messages.map((message) => [message, messageMailViews(message, review, digests)]));
   const inputs: ReadingInputs = { review, mailViews, bodyBytes };
   const threads = threadReadingRoutes(review, inputs);
-  const seriesReadings: RoutePage<ReadingPageData>[] = [];
+  const seriesReadings: RoutePage<ReadingPageData | ReadingForward>[] = [];
   const seriesPages = review.series.map((series) => {
+    const thread = sameReadingThread(series);
+    if (thread) {
+      const url = threadReadingUrl(thread);
+      seriesReadings.push(keyed(series.slug, { target: url }));
+      return keyed(series.slug, seriesPageData(series, review, { url, anchors: threads.anchors }));
+    }
     const reading = seriesReading(series, inputs);
     for (const [param, data] of reading.pages) seriesReadings.push(keyed(param, data));
     const links = reading.pages.length > 0 ? { url: seriesReadingUrl(series), anchors: reading.anchors } : null;

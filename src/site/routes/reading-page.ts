@@ -231,6 +231,26 @@ function seriesItems(series: Series): ReadingItem[] {
   return items;
 }
 
+/**
+ * The thread of a series, when reading the series whole would read its thread whole: the same
+ * messages in the same order (a series sent as one thread, with nothing else in it). Its reading
+ * page then forwards to the thread's, so the bodies are not written twice.
+ */
+export function sameReadingThread(series: Series): Thread | null {
+  const items = seriesItems(series);
+  const first = items[0]?.node;
+  if (!first || items.some((item) => !item.node?.message)) return null;
+  const thread = first.thread;
+  if (!hasThreadReading(thread)) return null;
+  let index = 0;
+  for (const { node } of walkThread(thread.root)) {
+    if (!node.message) continue;
+    if (items[index]?.node !== node) return null;
+    index++;
+  }
+  return index === items.length ? thread : null;
+}
+
 /** The pages of a series read whole, by route parameter (`<slug>`, `<slug>/2`), and where each message is on them; none when no member is archived. */
 export function seriesReading(series: Series, inputs: ReadingInputs): { pages: [string, ReadingPageData][]; anchors: Map<ThreadNode, string> } {
   const items = seriesItems(series);
