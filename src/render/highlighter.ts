@@ -5,12 +5,13 @@
  * `var(--hl-token-…)`, which becomes a class (`hl-keyword`), so one tokenizing pass serves the
  * light and the dark theme and the markup stays small. It runs shiki's JavaScript regex engine:
  * no WebAssembly to load, and on kernel C it tokenized faster than Oniguruma (about 21,700
- * against 18,200 lines a second). Grammars load when a language is first needed. Tokenizing a line depends only on the grammar state before it and the line's text, so
- * results are remembered by both: a hunk's context lines are tokenized once for its old and new
- * sides, and a hunk quoted in ten replies is tokenized once.
+ * against 18,200 lines a second). Grammars load when a language is first needed, each closed over
+ * the grammars it embeds (`closedGrammars`). Tokenizing a line depends only on the grammar state
+ * before it and the line's text, so results are remembered by both: a hunk's context lines are
+ * tokenized once for its old and new sides, and a hunk quoted in ten replies is tokenized once.
  */
 import { bundledLanguages } from 'shiki/langs';
-import { createCssVariablesTheme, createHighlighterCore, type HighlighterCore } from 'shiki/core';
+import { createCssVariablesTheme, createHighlighterCore, type HighlighterCore, type LanguageRegistration } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { EncodedTokenMetadata, INITIAL, type StateStack } from 'shiki/textmate';
 
@@ -53,12 +54,59 @@ const WITHOUT_EMBEDDED = new Set(['rst']);
 
 type BundledLoader = (typeof bundledLanguages)[keyof typeof bundledLanguages];
 
+/** The scope an include names (`source.c` of `source.c#comments`), or undefined for a rule of the grammar itself (`#name`, `$self`, `$base`). */
+function includedScope(include: string): string | undefined {
+  return /^[#$]/.test(include) ? undefined : include.split('#')[0];
+}
+
+const LEFT_OUT = Symbol('left out');
+
+/** A copy of a grammar without its rules that include a scope outside `visible`, as vscode-textmate skips those that include a scope it lacks. */
+function withIncludesWithin(node: unknown, visible: ReadonlySet<string>): unknown {
+  if (Array.isArray(node)) return node.map((item) => withIncludesWithin(item, visible)).filter((item) => item !== LEFT_OUT);
+  if (typeof node !== 'object' || node === null) return node;
+  const { include } = node as { include?: unknown };
+  const scope = typeof include === 'string' ? includedScope(include) : undefined;
+  if (scope !== undefined && !visible.has(scope)) return LEFT_OUT;
+  const entries = Object.entries(node).map(([key, value]) => [key, withIncludesWithin(value, visible)] as const);
+  return Object.fromEntries(entries.filter(([, value]) => value !== LEFT_OUT));
+}
+
+/**
+ * The grammars of a language and of those it embeds, each closed over its own eager
+ * `embeddedLangs`: an include of any other scope is left out, so it resolves to nothing however
+ * many grammars the thread has loaded for other bodies, and lazily embedded languages
+ * (`embeddedLangsLazy`) and injections into other scopes (`injectTo`) are dropped, so loading a
+ * language never changes, nor reloads, one loaded before. A body's tokens then depend on the
+ * body alone, not on the bodies its worker highlighted first.
+ */
+function closedGrammars(registrations: LanguageRegistration[]): LanguageRegistration[] {
+  const byName = new Map(registrations.map((registration) => [registration.name, registration]));
+  const scopesOf = (registration: LanguageRegistration, scopes = new Set<string>()): Set<string> => {
+    if (scopes.has(registration.scopeName)) return scopes;
+    scopes.add(registration.scopeName);
+    for (const name of registration.embeddedLangs ?? []) {
+      const embedded = byName.get(name);
+      if (embedded) scopesOf(embedded, scopes);
+    }
+    return scopes;
+  };
+  return registrations.map((registration) => {
+    const closed = withIncludesWithin(registration, scopesOf(registration)) as LanguageRegistration;
+    delete closed.embeddedLangsLazy;
+    delete closed.injectTo;
+    return closed;
+  });
+}
+
 /** Loads a language's grammar once; resolves false when shiki has no such language or cannot load it. */
 export function loadLanguage(lang: string): Promise<boolean> {
   let loaded = languages.get(lang);
   if (!loaded) {
     const load = (bundledLanguages as Record<string, BundledLoader | undefined>)[lang];
-    const grammars = load && WITHOUT_EMBEDDED.has(lang) ? () => load().then(({ default: all }) => ({ ...all[all.length - 1]!, embeddedLangs: [] })) : load;
+    const grammars =
+      load &&
+      (() => load().then(({ default: all }) => closedGrammars(WITHOUT_EMBEDDED.has(lang) ? [{ ...all[all.length - 1]!, embeddedLangs: [] }] : all)));
     loaded = grammars
       ? getHighlighter()
           .then((shiki) => shiki.loadLanguage(grammars))
