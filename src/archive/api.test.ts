@@ -43,6 +43,8 @@ describe('seriesApi and messagesApi', () => {
         trailers: undefined,
         previous: null,
         next: v3.id,
+        mbox: '/s/cover-message@example.com/series.mbox',
+        mboxPlain: '/s/cover-message@example.com/series-plain.mbox',
       },
     );
     const reviewer = { name: 'Followup Reviewer1', email: 'followup-reviewer1@example.com' };
@@ -73,6 +75,13 @@ describe('seriesApi and messagesApi', () => {
       'fwup-message-2@example.com': 'cover-message@example.com',
       'patch-v3-2-message@example.com': 'patch-v3-2-message@example.com',
     });
+  });
+
+  it('gives each message its raw mail and its thread mbox, as site paths', () => {
+    const byId = new Map(messagesApi(review).map((message) => [message.id, message]));
+    const patch = byId.get('patch-1-message@example.com')!;
+    assert.equal(patch.raw, '/m/patch-1-message@example.com/raw.txt');
+    assert.equal(patch.threadMbox, '/m/cover-message@example.com/t.mbox', "in its thread root's folder");
   });
 
   it('gives each message the parent it is threaded under, from its headers', () => {
@@ -109,9 +118,11 @@ describe('seriesApi for the seed', () => {
     );
     assert.match(entry!.patches[2]!.id!, /@inferred\.sheaf\.invalid$/);
     assert.equal(entry?.id, entry?.patches[2]?.id);
+    assert.deepEqual([entry?.mbox, entry?.mboxPlain], [null, null], 'no patch to download');
     const [message] = messagesApi(review);
     assert.equal(message?.series, entry?.id);
     assert.equal(message?.thread, review.threadByMessage.get(message!.id)!.root.id);
+    assert.equal(message?.threadMbox, `${message!.url}t.mbox`, 'the root is not archived: the mbox is in the folder of its oldest archived message');
     assert.equal(message?.parent, review.nodes.get(message!.id)!.parent!.id, 'the saved page has no headers: its parent is inferred from its quotes');
     assert.match(message!.parent!, /@inferred\.sheaf\.invalid$/);
     assert.equal(message?.parentInferred, true);

@@ -7,6 +7,7 @@ import type { IngestReport } from '../loader/cache.ts';
 import type { Address } from '../parse/types.ts';
 import type { Archive } from './group.ts';
 import type { ReviewArchive } from './index.ts';
+import { rawMailUrl, seriesMbox, threadMbox } from './downloads.ts';
 import type { ArchiveProblem } from './problems.ts';
 import { reviewStatus, type ReviewStatus } from './review.ts';
 import type { Series } from './series.ts';
@@ -28,12 +29,19 @@ export interface MessageApiEntry {
   thread: string | null;
   /** The id of the series the message belongs to, as cover letter, patch or reply; null for other mail. */
   series: string | null;
+  /** Site path of the raw mail of the copy shown first, as archived. */
+  raw: string;
+  /** Site path of the mbox of the message's thread. */
+  threadMbox: string;
 }
 
 /** The messages list, one entry per message page, newest first. */
 export function messagesApi(review: ReviewArchive): MessageApiEntry[] {
-  return review.archive.messages.map(({ id, url, mail }) => {
+  return review.archive.messages.map((message) => {
+    const { id, url, mail } = message;
     const node = review.nodes.get(id);
+    // Every archived message is in a thread.
+    const thread = review.threadByMessage.get(id)!;
     return {
       id,
       url,
@@ -45,8 +53,10 @@ export function messagesApi(review: ReviewArchive): MessageApiEntry[] {
       parent: node?.parent?.id ?? null,
       parentInferred: node?.parent ? node.parentInferred : false,
       file: mail.file,
-      thread: review.threadByMessage.get(id)?.id ?? null,
+      thread: thread.id,
       series: review.seriesByMessage.get(id)?.id ?? null,
+      raw: rawMailUrl(message),
+      threadMbox: threadMbox(thread).url,
     };
   });
 }
@@ -81,11 +91,16 @@ export interface SeriesApiEntry {
   /** Series ids of the previous and next versions, or null. */
   previous: string | null;
   next: string | null;
+  /** Site path of the series' mbox for `git am`, with the collected trailers; null when no patch is archived. */
+  mbox: string | null;
+  /** Site path of the series' patches exactly as sent; null when no patch is archived. */
+  mboxPlain: string | null;
 }
 
 function seriesEntry(series: Series, review: ReviewArchive): SeriesApiEntry {
   const reviews = review.reviews.get(series.id);
   const versions = review.versions.get(series.id);
+  const mbox = seriesMbox(series);
   const trailers: Record<string, ReviewStatus> = {};
   if (series.cover?.node && reviews) trailers[series.cover.node.id] = reviewStatus(reviews.cover);
   for (const patch of series.patches) {
@@ -111,6 +126,8 @@ function seriesEntry(series: Series, review: ReviewArchive): SeriesApiEntry {
     trailers,
     previous: versions?.previous?.id ?? null,
     next: versions?.next?.id ?? null,
+    mbox: mbox?.url ?? null,
+    mboxPlain: mbox?.plainUrl ?? null,
   };
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ReviewArchive } from './index.ts';
-import { reviewStatus, seriesStatus, type ReviewStatus } from './review.ts';
+import { addedTrailers, reviewStatus, seriesStatus, type ReviewStatus } from './review.ts';
 import type { Series } from './series.ts';
 import { diff, reviewOf, reviewOfCorpus } from './test-support.ts';
 
@@ -122,5 +122,30 @@ describe('NAKs', () => {
       { id: 'r', subject: 'Re: [PATCH] leds: foo', from: 'Krzysztof Kozlowski <krzk@kernel.org>', inReplyTo: 'p', references: ['p'], body: '> +static int foo;\n\nNAK, read the code\n' },
     ]);
     assert.deepEqual(patchStatus(review, review.series[0]!, 1), { nackedBy: ['krzk@kernel.org'] });
+  });
+});
+
+describe('addedTrailers', () => {
+  const added = (review: ReviewArchive, series: Series, number: number) =>
+    addedTrailers(review.reviews.get(series.id)!, number).map(({ kind, person }) => `${kind} ${person.email}`);
+
+  it('adds what replies to the patch gave, then what replies to the cover gave, without what the patch carries', async () => {
+    const coverFollowup = await reviewOfCorpus('b4/trailers-thread-with-cover-followup.mbox');
+    const [series] = coverFollowup.series as [Series];
+    assert.deepEqual(added(coverFollowup, series, 4), ['tested follow.upper@example.org', 'reviewed cover.upper@example.org']);
+    assert.deepEqual(added(coverFollowup, series, 1), ['reviewed cover.upper@example.org']);
+    const present = await reviewOfCorpus('b4/trailers-followup-already-present.mbox');
+    assert.deepEqual(added(present, present.series[0]!, 1), [], 'both trailers are in the commit message already');
+  });
+
+  it('adds each person once per kind, and no NAK', () => {
+    const review = reviewOf([
+      { id: 'c', subject: '[PATCH 0/1] leds: foo', from: 'A <a@example.org>', body: 'Cover.\n' },
+      { id: 'p', subject: '[PATCH 1/1] leds: foo', from: 'A <a@example.org>', inReplyTo: 'c', references: ['c'], body: `leds: foo\n\nSigned-off-by: A <a@example.org>\n${diff()}` },
+      { id: 'r1', subject: 'Re: [PATCH 1/1] leds: foo', from: 'L <l@example.org>', inReplyTo: 'p', references: ['c', 'p'], body: 'Reviewed-by: L <l@example.org>\n' },
+      { id: 'r2', subject: 'Re: [PATCH 0/1] leds: foo', from: 'L <l@example.org>', inReplyTo: 'c', references: ['c'], body: 'Reviewed-by: L <l@example.org>\nAcked-by: L <l@example.org>\n' },
+      { id: 'r3', subject: 'Re: [PATCH 1/1] leds: foo', from: 'K <k@example.org>', inReplyTo: 'p', references: ['c', 'p'], body: 'NAK\n' },
+    ]);
+    assert.deepEqual(added(review, review.series[0]!, 1), ['reviewed l@example.org', 'acked l@example.org']);
   });
 });

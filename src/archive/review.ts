@@ -60,6 +60,23 @@ export function reviewSeries(series: Series, facts: MailFacts): SeriesReview {
   return { cover, patches };
 }
 
+/**
+ * The trailers `b4 am` would add to a patch's commit message: those given in replies to it,
+ * then those given in replies to the cover letter, each person once per kind, leaving out the
+ * ones its commit message already carries and NAKs (which b4 does not apply either).
+ */
+export function addedTrailers(review: SeriesReview, number: number): Trailer[] {
+  const trailers = review.patches.get(number) ?? [];
+  const added: Trailer[] = [];
+  const known = trailers.filter((trailer) => trailer.source === 'patch');
+  for (const trailer of trailers) {
+    if (trailer.source === 'patch' || trailer.kind === 'nacked') continue;
+    if ([...known, ...added].some((other) => other.kind === trailer.kind && samePerson(other.person, trailer.person))) continue;
+    added.push({ kind: trailer.kind, person: trailer.person });
+  }
+  return added;
+}
+
 /** Groups trailers by kind, naming each person once per kind. */
 export function reviewStatus(trailers: readonly Trailer[]): ReviewStatus {
   const status: ReviewStatus = { reviewedBy: [], ackedBy: [], testedBy: [], nackedBy: [] };

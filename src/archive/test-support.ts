@@ -50,6 +50,7 @@ export function mails(specs: readonly MailSpec[]): MailSet {
       key,
       file: 'test.mbox',
       position: index + 1,
+      size: text.length,
       bodyDigest: key,
       links: { messageIds: [], attributionDepths: [] },
       facts: readBodyFacts({ text, inline: [] }, sender),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePerson, samePerson } from './person.ts';
-import { commitTrailers, parseTrailerLine, replyTrailers } from './trailers.ts';
+import { commitTrailers, parseTrailerLine, replyTrailers, trailerInsertion } from './trailers.ts';
 
 const reviewer = { name: 'Rob Herring', email: 'robh@kernel.org' };
 
@@ -82,5 +82,19 @@ describe('commitTrailers', () => {
   it('reads the commit message above the --- line, as written', () => {
     const text = 'leds: fix\n\nReviewed-by: Original Reviewer <o@example.com>\nAcked-by: Other <x@example.com>\nSigned-off-by: Author <a@example.com>\n---\nv2: Reviewed-by: Late <l@example.com>\n\ndiff --git a/x b/x\n';
     assert.deepEqual(commitTrailers(text).map((trailer) => trailer.person.email), ['o@example.com', 'x@example.com']);
+  });
+});
+
+describe('trailerInsertion', () => {
+  const at = (text: string) => trailerInsertion(text.split('\n'));
+
+  it('goes after the trailer block that closes the commit message, before the --- line', () => {
+    assert.deepEqual(at('leds: fix\n\nFixes: 123 ("x")\nSigned-off-by: A <a@x>\n---\n x.c | 1 +\n'), { line: 4, newBlock: false });
+    assert.deepEqual(at('leds: fix\n\nSigned-off-by: A <a@x>\n\n---\nv2: Reviewed-by: Late <l@x>\n'), { line: 3, newBlock: false }, 'blank lines before the separator stay after');
+  });
+
+  it('starts a block of its own after a message that ends in prose, and stops at a diff without ---', () => {
+    assert.deepEqual(at('leds: fix\n\nThis fixes it.\ndiff --git a/x b/x\n--- a/x\n+++ b/x\n'), { line: 3, newBlock: true });
+    assert.deepEqual(at('---\n'), { line: 0, newBlock: false }, 'an empty commit message');
   });
 });

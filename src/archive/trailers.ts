@@ -84,11 +84,30 @@ export function replyTrailers(text: string, sender: Address): Trailer[] {
   return dedupe(trailers);
 }
 
+/** Where a patch's commit message ends: at its first `---` line or its diff, whichever comes first; the line count when it has neither. */
+export function commitMessageEnd(lines: readonly string[]): number {
+  const separator = lines.indexOf('---');
+  const diff = diffStart(lines);
+  return Math.min(separator === -1 ? lines.length : separator, diff === -1 ? lines.length : diff);
+}
+
 /** The trailers a patch carries in its commit message, above the first `---` line or the diff. */
 export function commitTrailers(text: string): Trailer[] {
   const lines = text.split('\n');
-  const separator = lines.indexOf('---');
-  const diff = diffStart(lines);
-  const end = Math.min(separator === -1 ? lines.length : separator, diff === -1 ? lines.length : diff);
-  return dedupe(ownLines(lines.slice(0, end)).flatMap(parseTrailerLine));
+  return dedupe(ownLines(lines.slice(0, commitMessageEnd(lines))).flatMap(parseTrailerLine));
+}
+
+/** A trailer line of any kind, as git and b4 read them: a token, a colon, a value (`Signed-off-by: …`, `Fixes: …`, `Link: …`). */
+const ANY_TRAILER = /^[A-Za-z0-9][A-Za-z0-9-]*:[ \t]+\S/;
+
+/**
+ * Where trailers added to a patch go, as b4 puts them: after the trailer block that closes its
+ * commit message (after the patch's own `Signed-off-by:` and the trailers carried with it), or,
+ * when the message ends in prose, after it in a block of their own (`newBlock`: a blank line
+ * first). `line` is the index of the line they go before.
+ */
+export function trailerInsertion(lines: readonly string[]): { line: number; newBlock: boolean } {
+  let last = commitMessageEnd(lines) - 1;
+  while (last >= 0 && lines[last]!.trim() === '') last--;
+  return { line: last + 1, newBlock: last >= 0 && !ANY_TRAILER.test(lines[last]!) };
 }

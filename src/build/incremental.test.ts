@@ -18,6 +18,7 @@ const deep = join(scratch, 'a', 'b', 'c');
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 const SAMPLE_FILES = ['006-add-sy7802-flash-led-driver.mbox', 'edge-git-pull.mbox', 'edge-nak.mbox', 'edge-no-subject.mbox'];
+const COVER = '20240624-sy7802-v5-0-7abc9d96bfa6@apitzsch.eu';
 const PATCH_2 = '20240624-sy7802-v5-2-7abc9d96bfa6@apitzsch.eu';
 const REPLY_ID = 'incremental-test-reply@example.org';
 const REPLY = `From: Rev Iewer <rev@example.org>
@@ -66,7 +67,7 @@ function build(site: Site): BuildCounts {
   const result = spawnSync(process.execPath, [join(site.project, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: site.project,
     encoding: 'utf8',
-    env: { ...process.env, SHEAF_CONTENT: site.content, SHEAF_OUT: site.out, SHEAF_CACHE: site.cache, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, SHEAF_CONTENT: site.content, SHEAF_OUT: site.out, SHEAF_CACHE: site.cache, SHEAF_SITE: 'https://archive.example', ASTRO_TELEMETRY_DISABLED: '1' },
   });
   assert.equal(result.status, 0, result.stdout + result.stderr);
   return JSON.parse(readFileSync(join(site.cache, 'last-build.json'), 'utf8')) as BuildCounts;
@@ -87,7 +88,7 @@ describe('incremental builds', () => {
   const project = projectCopy('project');
   const site: Site = { project, content: sampleContent('content'), out: join(deep, 'dist'), cache: join(deep, 'cache') };
 
-  it('after adding one reply, only its thread, its series and the listing pages it is on are rendered; the rest is kept as it was', () => {
+  it('after adding one reply, only its thread, its series, their mboxes and the listing pages it is on are rendered; the rest is kept as it was', () => {
     const cold = build(site);
     assert.equal(cold.pagesReused, 0);
     const unchanged = build(site);
@@ -105,9 +106,10 @@ describe('incremental builds', () => {
     const thread = readdirSync(join(site.out, 'm')).filter((slug) => slug.startsWith('20240624-sy7802-v5-') || slug === REPLY_ID || slug.endsWith('b4-ty@kernel.org') || slug.endsWith('@linaro.org'));
     const allowed = new Set([
       ...thread.map((slug) => `m/${slug}/index.html`),
-      's/20240624-sy7802-v5-0-7abc9d96bfa6@apitzsch.eu/index.html',
-      's/20240624-sy7802-v5-0-7abc9d96bfa6@apitzsch.eu/read/index.html',
-      't/20240624-sy7802-v5-0-7abc9d96bfa6@apitzsch.eu/index.html',
+      `m/${REPLY_ID}/raw.txt`,
+      `m/${COVER}/t.mbox`, `m/${COVER}/t.mbox.gz`,
+      `s/${COVER}/index.html`, `s/${COVER}/series.mbox`,
+      `s/${COVER}/read/index.html`, `t/${COVER}/index.html`,
       'index.html', 'messages/index.html', 'subjects/index.html', 'search/index.html',
       'page/2024-06/index.html', 'messages/page/2024-06/index.html', 'subjects/a/index.html',
       'api/messages.json', 'api/series.json', 'api/report.json',
@@ -125,8 +127,14 @@ describe('incremental builds', () => {
     assert.match(replyPage, new RegExp(`href="/m/${PATCH_2.replace(/\./g, '\\.')}/"`), 'the reply links up to its patch');
     const parentPage = readFileSync(join(site.out, 'm', PATCH_2, 'index.html'), 'utf8');
     assert.match(parentPage, new RegExp(`href="/m/${REPLY_ID}/"`), "the patch's thread shows the reply");
-    const seriesPage = readFileSync(join(site.out, 's/20240624-sy7802-v5-0-7abc9d96bfa6@apitzsch.eu/index.html'), 'utf8');
+    const seriesPage = readFileSync(join(site.out, `s/${COVER}/index.html`), 'utf8');
     assert.match(seriesPage, /Rev Iewer/, 'the series page counts the review');
+    assert.ok(rewritten.includes(`m/${COVER}/t.mbox`) && rewritten.includes(`s/${COVER}/series.mbox`), "the thread's and the series' mboxes are written again");
+    assert.ok(!rewritten.includes(`s/${COVER}/series-plain.mbox`), 'the patches as sent did not change');
+    assert.equal(readFileSync(join(site.out, 'm', REPLY_ID, 'raw.txt'), 'utf8'), REPLY, 'the raw mail is the file as written');
+    assert.match(readFileSync(join(site.out, `m/${COVER}/t.mbox`), 'utf8'), /\nLooks right to me\.\n/);
+    const trailers = `\nAcked-by: Lee Jones <lee@kernel.org>\nSigned-off-by: André Apitzsch <git@apitzsch.eu>\nReviewed-by: Rev Iewer <rev@example.org>\nLink: https://archive.example/m/${PATCH_2}/\n---\n`;
+    assert.ok(readFileSync(join(site.out, `s/${COVER}/series.mbox`), 'utf8').includes(trailers), 'patch 2 carries the new review, then its link');
   });
 
   it('equals a build from nothing, file for file', () => {
@@ -158,10 +166,11 @@ describe('incremental builds', () => {
     }
   });
 
-  it('a removed mail takes its page with it', () => {
+  it('a removed mail takes its page and its raw mail with it', () => {
     rmSync(join(site.content, 'new-reply.eml'));
     const counts = build(site);
-    assert.equal(counts.staleRemoved, 1);
+    assert.equal(counts.staleRemoved, 2);
+    assert.throws(() => statSync(join(site.out, 'm', REPLY_ID, 'raw.txt')));
     assert.throws(() => statSync(join(site.out, 'm', REPLY_ID)));
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isSeparatorLine, looksLikeMbox, splitMbox, unescapeFromLines } from './mbox.ts';
+import { isSeparatorLine, joinMboxrd, looksLikeMbox, splitMbox, unescapeFromLines } from './mbox.ts';
 
 const text = (buffers: Buffer[]) => buffers.map((b) => b.toString('utf8'));
 
@@ -53,4 +53,27 @@ test('unescaping keeps bytes that are not UTF-8', () => {
 test('a file that does not start with From is not an mbox', () => {
   assert.ok(!looksLikeMbox(Buffer.from('From: someone@example.org\nSubject: x\n\nbody\n')));
   assert.ok(!looksLikeMbox(Buffer.from('Subject: x\n\nFrom mboxrd@z Thu Jan  1 00:00:00 1970\n')));
+});
+
+test('joinMboxrd: written as public-inbox does, read back by splitMbox as it was, each message ended by a blank line', () => {
+  const messages = [
+    'Subject: one\n\nFrom here\n>From there\n>>From far\nFrom: not quoted?\n\n',
+    'From the first line\nSubject: no newline at the end',
+    'Subject: crlf\r\n\r\nFrom x\r\n',
+    '',
+  ].map((message) => Buffer.from(message, 'latin1'));
+  const mbox = joinMboxrd(messages);
+  assert.equal(
+    mbox.toString('latin1'),
+    'From mboxrd@z Thu Jan  1 00:00:00 1970\nSubject: one\n\n>From here\n>>From there\n>>>From far\nFrom: not quoted?\n\n' +
+      'From mboxrd@z Thu Jan  1 00:00:00 1970\n>From the first line\nSubject: no newline at the end\n\n' +
+      'From mboxrd@z Thu Jan  1 00:00:00 1970\nSubject: crlf\r\n\r\n>From x\r\n\n' +
+      'From mboxrd@z Thu Jan  1 00:00:00 1970\n\n',
+  );
+  const split = splitMbox(mbox);
+  assert.equal(split.variant, 'mboxrd');
+  assert.deepEqual(
+    split.messages.map((message) => message.toString('latin1')),
+    [messages[0]!.toString('latin1'), `${messages[1]!.toString('latin1')}\n\n`, `${messages[2]!.toString('latin1')}\n`, '\n'],
+  );
 });

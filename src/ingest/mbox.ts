@@ -98,3 +98,45 @@ export function splitMbox(bytes: Buffer): MboxSplit {
   });
   return { variant, separators: separators.map((s) => s.line), messages };
 }
+
+/** The `From ` line every message of a written mboxrd starts with, as public-inbox writes it. */
+const MBOXRD_FROM_LINE = Buffer.from('From mboxrd@z Thu Jan  1 00:00:00 1970\n');
+const QUOTE = Buffer.from('>');
+
+/** Whether the line starting at `start` is `>*From `, which mboxrd quotes with one more `>`. */
+function isFromLine(bytes: Buffer, start: number): boolean {
+  let at = start;
+  while (bytes[at] === 0x3e /* > */) at++;
+  return bytes.toString('latin1', at, at + 5) === 'From ';
+}
+
+/** What ends a message with a blank line, so the next `From ` line follows one: nothing when it already does. */
+function blankLineEnd(bytes: Buffer): string {
+  const end = bytes.length;
+  if (end === 0) return '\n';
+  if (bytes[end - 1] !== NEWLINE) return '\n\n';
+  return bytes[end - 2] === NEWLINE || (bytes[end - 2] === 0x0d && bytes[end - 3] === NEWLINE) ? '' : '\n';
+}
+
+/**
+ * Frames messages as one mboxrd file, as public-inbox serves threads: each after a `From `
+ * line, every `>*From ` line of it quoted with one more `>`, each ended by a blank line (added
+ * when missing). `splitMbox` reads every message back as it was, with that blank line.
+ */
+export function joinMboxrd(messages: readonly Buffer[]): Buffer<ArrayBuffer> {
+  const chunks: Buffer[] = [];
+  for (const message of messages) {
+    chunks.push(MBOXRD_FROM_LINE);
+    let copied = 0;
+    for (let line = 0; line < message.length; ) {
+      if (isFromLine(message, line)) {
+        chunks.push(message.subarray(copied, line), QUOTE);
+        copied = line;
+      }
+      const newline = message.indexOf(NEWLINE, line);
+      line = newline === -1 ? message.length : newline + 1;
+    }
+    chunks.push(message.subarray(copied), Buffer.from(blankLineEnd(message)));
+  }
+  return Buffer.concat(chunks);
+}

@@ -24,7 +24,7 @@ export class CacheError extends Error {
  * over the real one (atomic on one file system), so a build killed mid-write leaves no
  * truncated file behind, only a `.tmp` that nothing reads.
  */
-function writeAtomically(path: string, data: string | Buffer): void {
+export function writeAtomically(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${randomUUID()}.tmp`;
   try {

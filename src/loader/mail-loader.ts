@@ -24,7 +24,8 @@ import { emptyIndex, isRacy, readFileIndex, sameSignature, signatureOf, writeFil
 import { InOrder } from './in-order.ts';
 import { MailPool } from './mail-pool.ts';
 import type { MailOutcome, MailTask } from './mail-work.ts';
-import { mailKey } from './record.ts';
+import { hasRawMail } from './raw-store.ts';
+import { mailKey, type MailRecord } from './record.ts';
 import { sourceDigest } from './source-digest.ts';
 
 export interface MailLoaderOptions {
@@ -103,7 +104,11 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
 
   // The parser's digest leads, so a stored entry tells whether this parser made it.
   const digestOf = (key: string, file: string, position: number) => `${parserDigest}-${generateDigest(`${key}\0${file}\0${position}`)}`;
-  const isCurrent = (key: string) => store.get(key)?.digest?.toString().startsWith(`${parserDigest}-`) === true && hasBody(key);
+  const isCurrent = (key: string) => {
+    const stored = store.get(key);
+    if (stored?.digest?.toString().startsWith(`${parserDigest}-`) !== true) return false;
+    return hasBody(key) && hasRawMail(key, (stored.data as unknown as MailRecord).size);
+  };
   /** Counts a mail found; false for an identical copy of one found before. */
   const isFirstCopy = (key: string): boolean => {
     report.mails++;
@@ -176,7 +181,8 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
       report.parsed++;
       if (outcome.shownAsPlainText !== undefined) {
         report.renderedPlain++;
-        logger.warn(`${file}: message ${position}: <${outcome.record.messageId}>: shown as plain text: ${outcome.shownAsPlainText}`);
+        const cut = outcome.record.bodyCut ? `; the page shows ${outcome.record.bodyCut}` : '';
+        logger.warn(`${file}: message ${position}: <${outcome.record.messageId}>: shown as plain text: ${outcome.shownAsPlainText}${cut}`);
       }
       store.set({ id: key, data: outcome.record as unknown as Record<string, unknown>, digest: digestOf(key, file, position) });
     } else {

@@ -8,8 +8,9 @@ import { parseMail } from '../parse/index.ts';
 import { peekMessageId } from '../parse/message-id.ts';
 import type { ParsedMail } from '../parse/types.ts';
 import { archiveLinkTargets } from '../render/archive-links.ts';
-import { renderBody, renderPlainBody } from '../render/index.ts';
+import { renderBody, renderPlainBody, type PlainBody } from '../render/index.ts';
 import { writeBody } from './cache.ts';
+import { writeRawMail } from './raw-store.ts';
 import { bodyIdPrefix, toRecord, type MailRecord } from './record.ts';
 
 /** One mail to load: the raw mail's fields and its key. */
@@ -57,13 +58,18 @@ export async function loadMail(task: MailTask): Promise<MailOutcome> {
   }
   try {
     let shownAsPlainText: string | undefined;
-    // A body the renderer cannot handle is still shown, as plain text, and said so.
+    let plain: PlainBody | undefined;
+    // A body the renderer cannot handle is still shown, as plain text (cut past the bounds), and said so.
     const html = await renderBody(parsed.body, { idPrefix: bodyIdPrefix(task.key) }).catch((error: Error) => {
       shownAsPlainText = error.message;
-      return renderPlainBody(parsed.body);
+      plain = renderPlainBody(parsed.body);
+      return plain.html;
     });
     const record = toRecord(raw, task.key, parsed, archiveLinkTargets(html));
     if (shownAsPlainText !== undefined) record.renderedPlain = shownAsPlainText;
+    if (plain?.cut) record.bodyCut = plain.cut;
+    // The raw mail before the body: a mail whose body is cached has its bytes kept too.
+    writeRawMail(task.key, raw.bytes);
     writeBody(task.key, parsed.body, html);
     return { kind: 'parsed', record, shownAsPlainText };
   } catch (error) {

@@ -11,8 +11,10 @@ import type { ParsedMail } from '../parse/types.ts';
  * (one JSON string in Astro) stays small at any archive size.
  */
 export interface MailRecord extends Omit<ParsedMail, 'body'> {
-  /** Digest of the raw message bytes: the store id and the body cache key. */
+  /** Digest of the raw message bytes: the store id, and its key in the body cache and the raw mail store. */
   key: string;
+  /** Bytes of the raw message, as archived (its `raw.txt`). */
+  size: number;
   /** Content file, relative to the content folder. */
   file: string;
   /** 1-based position of the mail in its file. */
@@ -25,15 +27,22 @@ export interface MailRecord extends Omit<ParsedMail, 'body'> {
   facts: BodyFacts;
   /** Why the renderer failed on the body, when it is shown as escaped plain text instead. */
   renderedPlain?: string;
+  /** What a page shows of a body past the bounds of src/render/index.ts (`the first 25000 of 31234 lines …`); absent when shown whole. */
+  bodyCut?: string;
 }
 
 function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** The key of a raw mail: a digest of its bytes, so identical copies share it. */
+/** The key of a mail's bytes: a digest of them, so identical copies share it and a stored copy can be checked against its name. */
+export function keyOfBytes(bytes: Uint8Array): string {
+  return sha256(bytes).slice(0, 40);
+}
+
+/** The key of a raw mail. */
 export function mailKey(raw: RawMail): string {
-  return sha256(raw.bytes).slice(0, 40);
+  return keyOfBytes(raw.bytes);
 }
 
 /** Splits a parsed mail into the record the store keeps and the body the cache keeps; `links` comes from the body's rendering. */
@@ -41,7 +50,7 @@ export function toRecord(raw: RawMail, key: string, parsed: ParsedMail, links: A
   const { body, ...mail } = parsed;
   const joined = [body.text, ...body.inline.map((part) => part.text)].join('\n');
   const bodyText = trimLineEnds(joined).trim();
-  return { ...mail, key, file: raw.file, position: raw.position, bodyDigest: sha256(bodyText).slice(0, 32), links, facts: readBodyFacts(body, mail.from) };
+  return { ...mail, key, size: raw.bytes.length, file: raw.file, position: raw.position, bodyDigest: sha256(bodyText).slice(0, 32), links, facts: readBodyFacts(body, mail.from) };
 }
 
 /** The prefix of every id in a rendered body, unique per mail, so several bodies can share a page. */

@@ -34,7 +34,7 @@ async function load(bytes: Buffer): Promise<{ ms: number; html: string[]; proble
       problems.push(`unreadable mail: ${(error as Error).message}`);
       continue;
     }
-    html.push(await renderBody(body).catch((error: Error) => (problems.push(`shown as plain text: ${error.message}`), renderPlainBody(body))));
+    html.push(await renderBody(body).catch((error: Error) => (problems.push(`shown as plain text: ${error.message}`), renderPlainBody(body).html)));
   }
   return { ms: performance.now() - start, html, problems };
 }

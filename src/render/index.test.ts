@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Element, Root } from 'hast';
 import type { MailBody } from '../parse/types.ts';
 import { corpusPath, loadMail } from '../testing/corpus.ts';
-import { MAX_RENDERED_CHARACTERS, MAX_RENDERED_LINES, renderBody, renderBodyTree } from './index.ts';
+import { MAX_RENDERED_CHARACTERS, MAX_RENDERED_LINES, renderBody, renderBodyTree, renderPlainBody } from './index.ts';
 import { renderedLines } from './test-support.ts';
 
 const classes = (element: Element) => (Array.isArray(element.properties.className) ? element.properties.className.map(String) : []);
@@ -99,8 +99,8 @@ describe('pathological input degrades gracefully', () => {
   });
 
   it('keeps very long lines as text, untokenized', { timeout }, async () => {
-    const code = 'x = ('.repeat(200_000);
-    const html = await render(`--- a/x.c\n+++ b/x.c\n@@ -0,0 +1,2 @@\n+${code}\n+int a;\n\n${'a'.repeat(1_000_000)}\n${' '.repeat(500_000)}|`);
+    const code = 'x = ('.repeat(100_000);
+    const html = await render(`--- a/x.c\n+++ b/x.c\n@@ -0,0 +1,2 @@\n+${code}\n+int a;\n\n${'a'.repeat(400_000)}\n${' '.repeat(100_000)}|`);
     assert.ok(html.includes(`<span class="line add" data-new="1">+${code}</span>`));
     assert.match(html, /<span class="line add" data-new="2">\+<span class="hl-keyword">int<\/span> a;<\/span>/);
   });
@@ -120,9 +120,39 @@ describe('pathological input degrades gracefully', () => {
   });
 
   it('refuses to mark up a body past its size bounds, saying why (the loader shows it as plain text)', { timeout }, async () => {
-    await assert.rejects(render('x\n'.repeat(MAX_RENDERED_LINES)), /too large to mark up \(25001 lines, the limit is 25000\)/);
-    await assert.rejects(render('x'.repeat(MAX_RENDERED_CHARACTERS + 1)), /too large to mark up \(4194305 characters, the limit is 4194304\)/);
+    await assert.rejects(render('x\n'.repeat(MAX_RENDERED_LINES + 1)), /too large to mark up \(25001 lines, the limit is 25000\)/);
+    await assert.rejects(render('x'.repeat(MAX_RENDERED_CHARACTERS + 1)), /too large to mark up \(1048577 characters, the limit is 1048576\)/);
     const html = await renderBody({ text: 'x\n'.repeat(MAX_RENDERED_LINES - 10), inline: [] });
     assert.match(html, /^<div class="mail-body"><p>x\n/);
+  });
+});
+
+describe('renderPlainBody', () => {
+  it('shows a body within the bounds whole, as escaped text', () => {
+    const { html, cut } = renderPlainBody({ text: '<b>bold</b>\n', inline: [{ filename: 'x.patch', contentType: 'text/x-patch', text: '+<i>\n' }] });
+    assert.equal(html, '<pre class="body-plain">&#x3C;b>bold&#x3C;/b>\n</pre><pre class="body-plain">x.patch:\n+&#x3C;i>\n</pre>');
+    assert.equal(cut, null);
+  });
+
+  it('cuts a body past the line bound at a line end, and says what it shows', () => {
+    const { html, cut } = renderPlainBody({ text: '<x>\n'.repeat(MAX_RENDERED_LINES + 5), inline: [{ filename: 'y.patch', contentType: 'text/x-patch', text: 'never shown\n' }] });
+    assert.equal(cut, `the first ${MAX_RENDERED_LINES} of ${MAX_RENDERED_LINES + 7} lines (${4 * MAX_RENDERED_LINES} of ${4 * (MAX_RENDERED_LINES + 5) + 21} characters)`);
+    assert.equal(html, `<pre class="body-plain">${'&#x3C;x>\n'.repeat(MAX_RENDERED_LINES)}</pre>`, 'escaped, cut after a newline, the attachment left out');
+  });
+
+  it('cuts at the character bound at the last line end before it, going on into the attachments', () => {
+    const line = `${'a'.repeat(1023)}\n`;
+    const text = line.repeat(1000);
+    const { html, cut } = renderPlainBody({ text, inline: [{ filename: 'y.patch', contentType: 'text/x-patch', text: line.repeat(100) }] });
+    // 1000 lines of 1024 characters, then the attachment's name line and 23 of its lines: the 24th would pass 1 MiB.
+    assert.equal(cut, 'the first 1024 of 1101 lines (1047561 of 1126409 characters)');
+    assert.ok(html.startsWith(`<pre class="body-plain">${line}`) && html.includes('<pre class="body-plain">y.patch:\n'));
+    assert.ok(html.endsWith(`${line}</pre>`), 'cut at a line end');
+  });
+
+  it('cuts one line longer than the bound inside it, never inside a character', () => {
+    const { html, cut } = renderPlainBody({ text: `${'x'.repeat(MAX_RENDERED_CHARACTERS - 1)}😀tail`, inline: [] });
+    assert.equal(cut, `the first 1 of 1 lines (${MAX_RENDERED_CHARACTERS - 1} of ${MAX_RENDERED_CHARACTERS + 5} characters)`);
+    assert.ok(!html.includes('\ud83d') && !html.includes('tail'));
   });
 });

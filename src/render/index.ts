@@ -62,25 +62,30 @@ export function mailProcessor(options: RenderOptions = {}) {
 type MailProcessor = ReturnType<typeof mailProcessor>;
 
 /**
- * Bodies past these are not marked up: the pipeline is linear, but a few dozen microseconds a
- * line add up, and no mail may take more than a second or two. The longest mail of a whole
- * kernel list (linux-leds, 23,200 mails) has 10,754 lines.
+ * Bodies past these are not marked up, and a page shows no more of a body than this (the rest
+ * is in its raw mail): the pipeline is linear, but a few dozen microseconds a line add up, no
+ * mail may take more than a second or two, and no page should weigh more than a few MB. The
+ * longest mail of a whole kernel list (linux-leds, 23,200 mails) has 10,754 lines.
  */
 export const MAX_RENDERED_LINES = 25_000;
-export const MAX_RENDERED_CHARACTERS = 4 * 1024 * 1024;
+export const MAX_RENDERED_CHARACTERS = 1024 * 1024;
 
+/** Lines of a text: one per newline, and the last one when it has none. */
 function lineCount(text: string): number {
-  let lines = 1;
+  let lines = text.length > 0 && !text.endsWith('\n') ? 1 : 0;
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines++;
   return lines;
 }
 
+/** How many lines and characters texts hold together. */
+function sizeOf(texts: readonly string[]): { lines: number; characters: number } {
+  return { lines: texts.reduce((sum, text) => sum + lineCount(text), 0), characters: texts.reduce((sum, text) => sum + text.length, 0) };
+}
+
 /** Throws, with the reason, for a body too large to mark up (the caller shows it with `renderPlainBody`). */
 function checkSize(body: MailBody): void {
-  const texts = [body.text, ...body.inline.map((part) => part.text)];
-  const characters = texts.reduce((sum, text) => sum + text.length, 0);
+  const { characters, lines } = sizeOf([body.text, ...body.inline.map((part) => part.text)]);
   if (characters > MAX_RENDERED_CHARACTERS) throw new Error(`too large to mark up (${characters} characters, the limit is ${MAX_RENDERED_CHARACTERS})`);
-  const lines = texts.reduce((sum, text) => sum + lineCount(text), 0);
   if (lines > MAX_RENDERED_LINES) throw new Error(`too large to mark up (${lines} lines, the limit is ${MAX_RENDERED_LINES})`);
 }
 
@@ -115,13 +120,50 @@ export async function renderBody(body: MailBody, options: RenderOptions = {}): P
   return processor.stringify(tree);
 }
 
+/** A body shown as plain text, and how it was cut to the bounds. */
+export interface PlainBody {
+  html: string;
+  /** What is shown of a body past the bounds (`the first 25000 of 31234 lines (…)`), or null when it is shown whole. */
+  cut: string | null;
+}
+
+/** Where a text is cut to keep at most `lines` lines and `characters` characters: at a line end, unless its first line alone is longer. */
+function cutPoint(text: string, lines: number, characters: number): number {
+  if (lineCount(text) <= lines && text.length <= characters) return text.length;
+  let end = 0;
+  for (let kept = 0, newline = text.indexOf('\n'); kept < lines && newline !== -1 && newline < characters; kept++, newline = text.indexOf('\n', newline + 1)) end = newline + 1;
+  if (end > 0 || lines === 0) return end;
+  // A first line longer than the bound is cut inside, never between the halves of a surrogate pair.
+  const cut = Math.min(characters, text.length);
+  const code = text.charCodeAt(cut - 1);
+  return code >= 0xd800 && code <= 0xdbff ? cut - 1 : cut;
+}
+
+/** The parts of a body (its text, then its inline attachments) cut to the bounds, and what was kept. */
+function cutToBounds(parts: readonly string[]): { kept: string[]; cut: string | null } {
+  const total = sizeOf(parts);
+  if (total.lines <= MAX_RENDERED_LINES && total.characters <= MAX_RENDERED_CHARACTERS) return { kept: [...parts], cut: null };
+  const kept: string[] = [];
+  let [lines, characters] = [0, 0];
+  for (const text of parts) {
+    const end = cutPoint(text, MAX_RENDERED_LINES - lines, MAX_RENDERED_CHARACTERS - characters);
+    const shown = text.slice(0, end);
+    if (shown) kept.push(shown);
+    lines += lineCount(shown);
+    characters += shown.length;
+    if (end < text.length) break;
+  }
+  return { kept, cut: `the first ${lines} of ${total.lines} lines (${characters} of ${total.characters} characters)` };
+}
+
 /**
  * The fallback when `renderBody` fails on a mail: its text and attachments as escaped
- * preformatted text, so the mail is still shown and still nothing in it becomes markup.
+ * preformatted text, so the mail is still shown and still nothing in it becomes markup. A body
+ * past the bounds is cut to them, at a line end; the page says so and links to the raw mail.
  */
-export function renderPlainBody(body: MailBody): string {
-  const parts = [body.text, ...body.inline.map((part) => `${part.filename}:\n${part.text}`)];
-  const tree: HastRoot = { type: 'root', children: parts.map((text) => h('pre.body-plain', text)) };
+export function renderPlainBody(body: MailBody): PlainBody {
+  const { kept, cut } = cutToBounds([body.text, ...body.inline.map((part) => `${part.filename}:\n${part.text}`)]);
+  const tree: HastRoot = { type: 'root', children: kept.map((text) => h('pre.body-plain', text)) };
   rehypeInvisibleChars()(tree);
-  return toHtml(tree);
+  return { html: toHtml(tree), cut };
 }

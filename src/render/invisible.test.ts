@@ -20,7 +20,7 @@ test('every bidi control and zero-width character the issue names is marked', ()
 test('bodies show them as marks: in paragraphs, quotes, diffs, attachments and the plain fallback', async () => {
   const text = `if (access != "user\u202e \u2066// admin\u2069 \u2066") {\n\n> quoted\u200b\n\ndiff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-a\n+b\u202e\u2066c\n`;
   const body = { text, inline: [{ filename: 'n\u202eote.txt', contentType: 'text/plain', text: 'z\ufeffw' }] };
-  for (const html of [await renderBody(body), renderPlainBody(body)]) {
+  for (const html of [await renderBody(body), renderPlainBody(body).html]) {
     for (const char of ALL) assert.ok(!html.includes(char), `U+${char.codePointAt(0)!.toString(16)} raw`);
     assert.match(html, /<span class="invisible-char" title="U\+202E RIGHT-TO-LEFT OVERRIDE">⟨U\+202E⟩<\/span>/);
     assert.match(html, /<span class="invisible-char" title="U\+2066 LEFT-TO-RIGHT ISOLATE">⟨U\+2066⟩<\/span>/);

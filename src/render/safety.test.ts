@@ -54,7 +54,12 @@ function problems(html: string): string[] {
 async function checkFolder(path: string): Promise<number> {
   const { records, bodies } = await loadMail(corpusPath(path));
   for (const record of records) {
-    const html = await renderBody(bodies.get(record.key)!, { idPrefix: 'm-' });
+    const body = bodies.get(record.key)!;
+    // As the loader does: a body past the size bounds is shown as plain text.
+    const html = await renderBody(body, { idPrefix: 'm-' }).catch((error: Error) => {
+      if (!error.message.startsWith('too large to mark up')) throw error;
+      return renderPlainBody(body).html;
+    });
     assert.deepEqual(problems(html), [], `${path}: ${record.messageId}`);
   }
   return records.length;
@@ -126,7 +131,7 @@ describe('generated hostile mail', () => {
       let marks = 0;
       for (const record of records) {
         const body = bodies.get(record.key)!;
-        for (const html of [await renderBody(body, { idPrefix: 'm-' }), renderPlainBody(body)]) {
+        for (const html of [await renderBody(body, { idPrefix: 'm-' }), renderPlainBody(body).html]) {
           assert.deepEqual(problems(html), [], record.messageId);
           for (const char of INVISIBLES) assert.ok(!html.includes(char), `${record.messageId}: U+${char.codePointAt(0)!.toString(16)} shown raw`);
           // Attribute values may hold a "<" (a file name in data-file): inert inside quotes, so left out here.

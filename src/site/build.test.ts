@@ -55,10 +55,13 @@ test('hostile mail builds safely and the other mail survives', () => {
   // Nothing was written outside the output, cache and content folders.
   assert.deepEqual(readdirSync(scratch), ['a']);
   assert.deepEqual(readdirSync(deep).sort(), ['cache', 'content', 'dist']);
-  const pages = filesUnder(join(out, 'm'));
-  assert.equal(pages.length, 6);
-  for (const page of pages) assert.match(page, /^[A-Za-z0-9._+=@~-]+\/index\.html$/);
-  assert.ok(pages.includes('~2E.~2F..~2F..~2Fetc~2Fpasswd/index.html'));
+  const files = filesUnder(join(out, 'm'));
+  assert.equal(files.filter((file) => file.endsWith('/index.html')).length, 6);
+  // Every page and download in a folder named by its slug, never by its id.
+  for (const file of files) assert.match(file, /^[A-Za-z0-9._+=@~-]+\/(?:index\.html|raw(?:-\d)?\.txt|t\.mbox(?:\.gz)?)$/);
+  for (const name of ['index.html', 'raw.txt', 't.mbox', 't.mbox.gz']) assert.ok(files.includes(`~2E.~2F..~2F..~2Fetc~2Fpasswd/${name}`), name);
+  assert.ok(files.includes('dup@x/raw-2.txt'), 'the second mail under one id has its own raw file');
+  assert.match(readFileSync(join(out, 'm/~2E.~2F..~2F..~2Fetc~2Fpasswd/raw.txt'), 'utf8'), /^From: "<img src=x onerror=alert\(1\)>" <evil@example\.org>\nSubject: traversal\nMessage-ID: <\.\.\/\.\.\/\.\.\/etc\/passwd>\n/);
 
   for (const file of filesUnder(out).filter((name) => name.endsWith('.html'))) {
     const html = readFileSync(join(out, file), 'utf8');

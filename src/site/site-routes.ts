@@ -15,19 +15,21 @@ import { loadDigests, loadReview } from './archive.ts';
 import { routeKeys, siteRoutes, type ListRoutes, type RouteKeys, type RouteName, type SiteRoutes } from './routes/index.ts';
 import type { BucketPageData } from './routes/list-pages.ts';
 import { loadSearchIndex, loadSearchRows } from './search.ts';
+import { siteUrl } from './site-url.ts';
 
 let routes: Promise<SiteRoutes> | undefined;
 let keys: Promise<RouteKeys> | undefined;
 
 /**
  * What the pages and keys are made from: the store's entries and digests, what the loader
- * reported (less this build's own counts), and the code that makes them. Under `astro build`
+ * reported (less this build's own counts), the site's URL, and the code that makes them. Under `astro build`
  * this module is a chunk of the bundle holding the route and archive code, and naming the
  * other chunks it imports by their content hashes, so its bytes change with any of that code.
  */
 async function inputDigest(ingest: IngestReport | null): Promise<string> {
   const hash = createHash('sha256');
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
+  hash.update(`${siteUrl()}\n`);
   const entries = (await getCollection('mails')).map((entry) => `${entry.id}\0${String(entry.digest ?? '')}`).sort();
   for (const entry of entries) hash.update(entry).update('\n');
   if (ingest) {
@@ -67,6 +69,7 @@ export function loadRoutes(): Promise<SiteRoutes> {
       searchIndex: await loadSearchIndex(),
       ingest: readIngestReport(),
       bodyBytes: renderedBodySize,
+      site: siteUrl(),
     }))();
   return routes;
 }
@@ -84,13 +87,18 @@ export function loadRouteKeys(): Promise<RouteKeys> {
   return keys;
 }
 
-/** `getStaticPaths` of a route: each page's parameter (under `name`) and key; a page's data is found by `pageData` when it is rendered. */
-export async function keyedPaths<Name extends string>(route: RouteName, name: Name) {
-  return (await loadRouteKeys())[route].map(([param, key]) => ({
-    params: { [name]: param === '' ? undefined : param } as Record<Name, string | undefined>,
-    props: { param },
-    cacheKey: key,
-  }));
+/**
+ * `getStaticPaths` of a route: each page's parameter and key; a page's data is found by
+ * `pageData` when it is rendered. The parameter goes under `name`; a route with a second
+ * (`/m/[slug]/[raw].txt`) gets the parameter's parts before and after its last `/`.
+ */
+export async function keyedPaths<Name extends string>(route: RouteName, name: Name, second?: Name) {
+  const paramsOf = (param: string): Record<Name, string | undefined> => {
+    if (second === undefined) return { [name]: param === '' ? undefined : param } as Record<Name, string | undefined>;
+    const slash = param.lastIndexOf('/');
+    return { [name]: param.slice(0, slash), [second]: param.slice(slash + 1) } as Record<Name, string>;
+  };
+  return (await loadRouteKeys())[route].map(([param, key]) => ({ params: paramsOf(param), props: { param }, cacheKey: key }));
 }
 
 // Finding a page's data by parameter: one index per route, made on first use.
@@ -120,6 +128,10 @@ export const pageData = {
   seriesReading: async (param: string) => lookup('seriesReadings', (await loadRoutes()).seriesReadings, param),
   searchFile: async (param: string) => lookup('searchFiles', (await loadRoutes()).searchFiles, param),
   api: async (param: string) => lookup('api', (await loadRoutes()).api, param),
+  rawMail: async (param: string) => lookup('rawMails', (await loadRoutes()).rawMails, param),
+  threadMbox: async (param: string) => lookup('threadMboxes', (await loadRoutes()).threadMboxes, param),
+  amSeriesMbox: async (param: string) => lookup('amSeriesMboxes', (await loadRoutes()).amSeriesMboxes, param),
+  plainSeriesMbox: async (param: string) => lookup('plainSeriesMboxes', (await loadRoutes()).plainSeriesMboxes, param),
   /** A bucket page of a list, or the target a numbered page of an earlier build forwards to. */
   async bucket<Row>(list: ListName, param: string): Promise<BucketProps<Row>> {
     const routes = (await loadRoutes())[list] as ListRoutes<unknown> as ListRoutes<Row>;

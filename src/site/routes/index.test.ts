@@ -21,11 +21,11 @@ const reply: MailSpec = {
   body: 'Reviewed-by: Lee Reviewer <lee@example.org>\n',
 };
 
-function routesOf(specs: MailSpec[], digest = 'd1'): SiteRoutes {
+function routesOf(specs: MailSpec[], digest = 'd1', site = 'https://archive.example'): SiteRoutes {
   const review = reviewOf(specs);
   const rows = searchRows(review);
   const digests = new Map(review.archive.messages.map((message) => [message.mail.key, `${digest}-${message.mail.key}`]));
-  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null, bodyBytes: () => 1_000 });
+  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null, site, bodyBytes: () => 1_000 });
 }
 
 /** Every keyed page as `kind:param` → key. */
@@ -40,6 +40,10 @@ function keysOf(routes: SiteRoutes): Map<string, string> {
   for (const page of routes.seriesReadings) keys.set(`read:${page.param}`, page.key);
   for (const file of routes.searchFiles) keys.set(`search:${file.param}`, file.key);
   for (const file of routes.api) keys.set(`api:${file.param}`, file.key);
+  for (const file of routes.rawMails) keys.set(`raw:${file.param}`, file.key);
+  for (const file of routes.threadMboxes) keys.set(`t.mbox:${file.param}`, file.key);
+  for (const file of routes.amSeriesMboxes) keys.set(`series.mbox:${file.param}`, file.key);
+  for (const file of routes.plainSeriesMboxes) keys.set(`series-plain.mbox:${file.param}`, file.key);
   keys.set('overview:index', routes.index.overview.key);
   keys.set('overview:messages', routes.messageList.overview.key);
   keys.set('overview:subjects', routes.subjects.overview.key);
@@ -68,7 +72,7 @@ describe('siteRoutes', () => {
       changed.filter((page) => !page.startsWith('search:')),
       [
         'api:messages', 'api:report', 'api:series', 'm:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03',
-        'overview:index', 'overview:messages', 'page:2025-03', 's:cover', 'subjects:l', 't:cover',
+        'overview:index', 'overview:messages', 'page:2025-03', 'raw:r1/raw', 's:cover', 'series.mbox:cover', 'subjects:l', 't.mbox:cover', 't:cover',
       ],
     );
     assert.ok(!changed.includes('m:q') && !changed.includes('m:qa') && !changed.includes('t:q'), 'the other thread is untouched');
@@ -84,13 +88,27 @@ describe('siteRoutes', () => {
       ...routes.threadReadings.filter((page) => 'target' in page.data).map((page) => `t:${page.param}`),
       ...routes.seriesReadings.filter((page) => 'target' in page.data).map((page) => `read:${page.param}`),
     ]);
-    const showingBodies = (page: string) => (page.startsWith('m:') || page.startsWith('t:') || page.startsWith('read:')) && !forwards.has(page);
-    assert.deepEqual(changed, [...after.keys()].filter(showingBodies).sort(), 'the data contract, the lists and forwards do not show bodies');
+    const showingBodies = (page: string) => (page.startsWith('m:') || page.startsWith('t:') || page.startsWith('read:') || page.startsWith('series.mbox:')) && !forwards.has(page);
+    assert.deepEqual(changed, [...after.keys()].filter(showingBodies).sort(), 'the data contract, the lists, raw mails and forwards do not show rendered bodies');
     assert.deepEqual(
       routes.seriesReadings.map((page) => [page.param, page.data]),
       [['cover', { target: '/t/cover/' }]],
       'the series is its whole thread, read in the same order: its reading page forwards to the thread page',
     );
+  });
+
+  it('gives each download the mails it holds, and the series mbox for git am its trailers and links at the site', () => {
+    const routes = routesOf([...archive, reply]);
+    assert.deepEqual(routes.rawMails.map((page) => page.param).sort(), ['cover/raw', 'p1/raw', 'p2/raw', 'q/raw', 'qa/raw', 'r1/raw']);
+    assert.deepEqual(routes.threadMboxes.map((page) => [page.param, page.data.keys.length]).sort(), [['cover', 4], ['q', 2]]);
+    const [mbox] = routes.amSeriesMboxes;
+    assert.equal(mbox!.param, 'cover');
+    assert.deepEqual(mbox!.data.patches.map((patch) => patch.trailers), [
+      ['Link: https://archive.example/m/p1/'],
+      ['Reviewed-by: Lee Reviewer <lee@example.org>', 'Link: https://archive.example/m/p2/'],
+    ]);
+    const elsewhere = keysOf(routesOf([...archive, reply], 'd1', 'https://lists.example/leds'));
+    assert.deepEqual(changedPages(keysOf(routes), elsewhere), ['series.mbox:cover'], 'only the links to the site name it');
   });
 
   it('pages the list by month and by letter, and forwards the page numbers of earlier builds', () => {

@@ -14,6 +14,7 @@ import type { IngestReport } from '../../loader/cache.ts';
 import type { IndexFile, SearchRow } from '../../search/types.ts';
 import { indexPages, messagePages, subjectPages, type IndexRowView, type MessageRowView, type PagedList, type SubjectRowView } from './list-pages.ts';
 import type { ThreadNode } from '../../archive/thread.ts';
+import { amSeriesMboxPages, plainSeriesMboxPages, rawMailPages, threadMboxPages, type AmMboxData, type DownloadPage, type MboxData, type RawMailData } from './downloads.ts';
 import { messageMailViews, messagePageData, type MessagePageData, type StoreDigests } from './message-page.ts';
 import { earlierThreadRoots, hasThreadReading, sameReadingThread, seriesReading, seriesReadingUrl, threadReading, threadReadingUrl, type ReadingForward, type ReadingInputs, type ReadingPageData } from './reading-page.ts';
 import { seriesPageData, type SeriesPageData } from './series-page.ts';
@@ -53,6 +54,14 @@ export interface SiteRoutes {
   searchFiles: RoutePage<string>[];
   /** `dist/api/<param>.json`: the data contract, as JSON text. */
   api: RoutePage<string>[];
+  /** `/m/<slug>/raw.txt`, `raw-2.txt` …: each mail a message page shows, as archived (parameter `<slug>/raw-2`). */
+  rawMails: RoutePage<RawMailData>[];
+  /** `/m/<slug>/t.mbox` and `t.mbox.gz`: each thread, in the folder of its root or of its oldest archived message. */
+  threadMboxes: RoutePage<MboxData>[];
+  /** `/s/<slug>/series.mbox`: each series for `git am`, with the collected trailers. */
+  amSeriesMboxes: RoutePage<AmMboxData>[];
+  /** `/s/<slug>/series-plain.mbox`: each series' patches as sent. */
+  plainSeriesMboxes: RoutePage<MboxData>[];
 }
 
 /** The key of a page with this data: a digest of its JSON. */
@@ -78,6 +87,10 @@ function messagePageKey(data: MessagePageData): string {
   return pageKey({ ...data, tree: { ...data.tree, rows: sharedDigest(data.tree.rows) } });
 }
 
+function keyedPages<Data>(pages: readonly DownloadPage<Data>[]): RoutePage<Data>[] {
+  return pages.map(({ param, data }) => keyed(param, data));
+}
+
 function listRoutes<Row>(list: PagedList<Row>): ListRoutes<Row> {
   return {
     overview: { data: list.overview, key: pageKey(list.overview) },
@@ -97,6 +110,8 @@ export interface RouteInputs {
   searchRows: readonly SearchRow[];
   searchIndex: readonly IndexFile[];
   ingest: IngestReport | null;
+  /** The site's URL (site-url.ts), for the absolute links of downloads. */
+  site: string;
   /** Bytes of a mail's cached rendering, by record key: what reading pages are split by. */
   bodyBytes: ReadingInputs['bodyBytes'];
 }
@@ -117,7 +132,7 @@ function threadReadingRoutes(review: ReviewArchive, inputs: ReadingInputs) {
 }
 
 /** Every page's data and key. */
-export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, bodyBytes }: RouteInputs): SiteRoutes {
+export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, site, bodyBytes }: RouteInputs): SiteRoutes {
   const mailViews = new Map(review.archive.messages.map((message) => [message, messageMailViews(message, review, digests)]));
   const inputs: ReadingInputs = { review, mailViews, bodyBytes };
   const threads = threadReadingRoutes(review, inputs);
@@ -153,6 +168,10 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, b
       keyed('series', JSON.stringify(seriesApi(review))),
       keyed('report', JSON.stringify(reportApi(review.archive, ingest, review.problems))),
     ],
+    rawMails: keyedPages(rawMailPages(review)),
+    threadMboxes: keyedPages(threadMboxPages(review)),
+    amSeriesMboxes: keyedPages(amSeriesMboxPages(review, digests, site)),
+    plainSeriesMboxes: keyedPages(plainSeriesMboxPages(review)),
   };
 }
 
@@ -160,7 +179,8 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, b
 export type RouteKeys = Record<RouteName, [param: string, key: string][]>;
 
 export type RouteName =
-  | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'threadReadings' | 'seriesReadings' | 'index' | 'messageList' | 'subjects' | 'overviews' | 'searchFiles' | 'api';
+  | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'threadReadings' | 'seriesReadings' | 'index' | 'messageList' | 'subjects' | 'overviews' | 'searchFiles' | 'api'
+  | 'rawMails' | 'threadMboxes' | 'amSeriesMboxes' | 'plainSeriesMboxes';
 
 /** `index`, `messageList` and `subjects` hold bucket pages then numbered forwards; `overviews` the three lists' first pages. */
 export function routeKeys(routes: SiteRoutes): RouteKeys {
@@ -183,5 +203,9 @@ export function routeKeys(routes: SiteRoutes): RouteKeys {
     ],
     searchFiles: pairs(routes.searchFiles),
     api: pairs(routes.api),
+    rawMails: pairs(routes.rawMails),
+    threadMboxes: pairs(routes.threadMboxes),
+    amSeriesMboxes: pairs(routes.amSeriesMboxes),
+    plainSeriesMboxes: pairs(routes.plainSeriesMboxes),
   };
 }

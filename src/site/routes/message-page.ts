@@ -4,6 +4,7 @@
  * and the thread tree. Components lay this out and nothing else, so the page's
  * incremental-build key (a digest of this data, see keys.ts) covers all the page shows.
  */
+import { rawMailUrl, shownMails, threadMbox } from '../../archive/downloads.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { ancestorsOf, type Thread, type ThreadNode } from '../../archive/thread.ts';
@@ -27,6 +28,10 @@ export interface MailView {
   /** In-Reply-To: the archived parent, or the id alone when it is not in the archive. */
   inReplyTo: { url: string; text: string } | { missingId: string } | null;
   body: BodyView;
+  /** What the page shows of a body too large to show whole (`the first 25000 of 31234 lines …`), or null. */
+  bodyCut: string | null;
+  /** Site path of the mail as archived. */
+  raw: string;
   attachments: { filename: string; contentType: string; size: string }[];
 }
 
@@ -91,6 +96,8 @@ export interface MessagePageData {
   mails: MailView[];
   variantSubjects: string[];
   tree: ThreadTreeView;
+  /** The thread's mbox and its gzip; `partial` says how much of the thread it holds when a bound left mails out. */
+  threadMbox: { url: string; gzipUrl: string; partial: string | null };
 }
 
 const STEPS: { key: keyof ThreadLinks; label: string; rel: string | null }[] = [
@@ -120,7 +127,7 @@ function bodyView(mail: MailRecord, node: ThreadNode | undefined, review: Review
   return { key: mail.key, renderedAs: digests.get(mail.key) ?? '', messageUrls, quotedUrls };
 }
 
-function mailView(mail: MailRecord, node: ThreadNode | undefined, review: ReviewArchive, digests: StoreDigests): MailView {
+function mailView(mail: MailRecord, raw: string, node: ThreadNode | undefined, review: ReviewArchive, digests: StoreDigests): MailView {
   const parent = mail.inReplyTo ? review.archive.byId.get(mail.inReplyTo) : undefined;
   return {
     from: formatAddress(mail.from),
@@ -137,6 +144,8 @@ function mailView(mail: MailRecord, node: ThreadNode | undefined, review: Review
         ? { url: parent.url, text: parent.mail.subject || `<${parent.id}>` }
         : { missingId: mail.inReplyTo },
     body: bodyView(mail, node, review, digests),
+    bodyCut: mail.bodyCut ?? null,
+    raw,
     attachments: mail.attachments.map((attachment) => ({ filename: attachment.filename, contentType: attachment.contentType, size: formatSize(attachment.size) })),
   };
 }
@@ -186,10 +195,15 @@ function navView(node: ThreadNode, review: ReviewArchive, wholeThread: string | 
   };
 }
 
+function threadMboxView(thread: Thread): MessagePageData['threadMbox'] {
+  const { url, gzipUrl, items, leftOut } = threadMbox(thread);
+  return { url, gzipUrl, partial: leftOut > 0 ? `the oldest ${items.length} of ${items.length + leftOut} mails` : null };
+}
+
 /** The mails of a message as they are shown, on its page and on the pages that gather it: the mail, then its variants. */
 export function messageMailViews(message: ArchivedMessage, review: ReviewArchive, digests: StoreDigests): MailView[] {
   const node = review.nodes.get(message.id)!;
-  return [message.mail, ...message.variants].map((mail) => mailView(mail, node, review, digests));
+  return shownMails(message).map((mail, index) => mailView(mail, rawMailUrl(message, index), node, review, digests));
 }
 
 /** Everything the page of one archived message shows; `mails` from `messageMailViews`, `wholeThread` its anchor on its thread's page. */
@@ -201,5 +215,6 @@ export function messagePageData(message: ArchivedMessage, review: ReviewArchive,
     mails,
     variantSubjects: message.variants.map((variant) => variant.subject || '(no subject)'),
     tree: treeView(node),
+    threadMbox: threadMboxView(node.thread),
   };
 }

@@ -114,7 +114,7 @@ describe('seriesReading', () => {
     const review = await reviewOfCorpus('lore-linux-leds/threads-sample/018-multicolor-framework-v25.mbox').catch(() => null);
     if (!review) return t.skip('the shared corpus is not here');
     const v25 = review.series.find((one) => one.version === 25 && one.total === 16)!;
-    const [[, data]] = seriesReading(v25, inputsOf(review)).pages as [[string, { entries: { label: string | null }[] }]];
+    const [, data] = seriesReading(v25, inputsOf(review)).pages[0]!;
     const labels = data.entries.map((entry) => entry.label).filter((label) => label !== null);
     assert.deepEqual(labels, ['Cover letter', ...Array.from({ length: 16 }, (_, index) => `Patch ${index + 1}/16`)]);
     assert.equal(data.entries.length, 1 + 16 + v25.replyCount);

@@ -4,6 +4,7 @@
  * with their review and replies. Made from `seriesView`; components lay it out and
  * nothing else, so the page's key (keys.ts) covers all it shows.
  */
+import { seriesMbox } from '../../archive/downloads.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import type { Series } from '../../archive/series.ts';
 import type { ThreadNode } from '../../archive/thread.ts';
@@ -76,6 +77,8 @@ export interface SeriesPageData {
   slots: SlotPageView[];
   /** The page that reads the whole series; null when none of it is archived. */
   readingUrl: string | null;
+  /** The series' mboxes, or null when no patch is archived; `partial` says how many patches they hold when a bound left some out. */
+  mbox: { url: string; plainUrl: string; partial: string | null } | null;
 }
 
 /** Where a series is read whole, and each of its messages on those pages (reading-page.ts). */
@@ -143,6 +146,13 @@ function versionChanges(versions: VersionsView): VersionChangesView[] {
   }));
 }
 
+function mboxView(series: Series): SeriesPageData['mbox'] {
+  const mbox = seriesMbox(series);
+  if (!mbox) return null;
+  const { url, plainUrl, items, leftOut } = mbox;
+  return { url, plainUrl, partial: leftOut > 0 ? `the first ${items.length} of ${items.length + leftOut} archived patches` : null };
+}
+
 /** Everything the page of one series shows; `reading` where it is read whole. */
 export function seriesPageData(series: Series, review: ReviewArchive, reading: SeriesReadingLinks | null): SeriesPageData {
   const view = seriesView(series, review);
@@ -165,5 +175,6 @@ export function seriesPageData(series: Series, review: ReviewArchive, reading: S
     changes: versionChanges(view.versions),
     slots: [view.cover, ...view.patches].map((slot) => slotPageView(slot, review, reading)),
     readingUrl: reading?.url ?? null,
+    mbox: mboxView(series),
   };
 }

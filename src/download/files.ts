@@ -1,0 +1,30 @@
+/**
+ * The bytes of the downloads, made when their routes are rendered, from their route data
+ * (src/site/routes/downloads.ts) and what the loader kept (a raw mail is its stored bytes,
+ * `readRawMail`): a thread or a series as mboxrd, its gzip, and a series prepared for `git am`.
+ */
+import { gzipSync } from 'node:zlib';
+import { joinMboxrd } from '../ingest/mbox.ts';
+import { readBody } from '../loader/cache.ts';
+import { readRawMail } from '../loader/raw-store.ts';
+import { amMessage, type AmPatch } from './am-message.ts';
+
+/** A patch of an mbox for `git am`: its mail's key (for its body) and what is written of it. */
+export type AmPatchSource = Omit<AmPatch, 'body'> & { key: string };
+
+/** Mails as archived, in order, as one mboxrd. */
+export function mboxFile(keys: readonly string[]): Buffer<ArrayBuffer> {
+  return joinMboxrd(keys.map(readRawMail));
+}
+
+/** Patches with their trailers added, in order, as one mboxrd. */
+export function amMboxFile(patches: readonly AmPatchSource[]): Buffer<ArrayBuffer> {
+  return joinMboxrd(patches.map(({ key, ...patch }) => amMessage({ ...patch, body: readBody(key) })));
+}
+
+/** A gzip that depends on the bytes alone: no time or name in its header (Node writes none), and the system byte always Unix. */
+export function gzipFile(bytes: Uint8Array): Buffer<ArrayBuffer> {
+  const gzip = gzipSync(bytes);
+  gzip[9] = 3;
+  return gzip;
+}
