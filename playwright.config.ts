@@ -19,7 +19,7 @@ const server = (name: keyof typeof sites) => {
   return {
     command: `${hostile ? `node src/testing/hostile-mail.ts ${content} && ` : ''}astro build && node scripts/serve.mjs .cache/e2e/${name} ${port}`,
     env: {
-      SHEAF_CONTENT: content, SHEAF_OUT: `.cache/e2e/${name}`, ASTRO_TELEMETRY_DISABLED: '1',
+      SHEAF_CONTENT: content, SHEAF_OUT: `.cache/e2e/${name}`, SHEAF_SITE: `http://127.0.0.1:${port}`, ASTRO_TELEMETRY_DISABLED: '1',
       ...(hostile ? { SHEAF_CACHE: '.cache/e2e/hostile-cache' } : {}),
     },
     url: `http://127.0.0.1:${port}/`,

@@ -5,7 +5,7 @@
  * lines they came from, so a comment or string over several lines is coloured right.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { LineTokenizer, type Token } from './highlighter.ts';
+import { LineTokenizer, threadMilliseconds, type Token } from './highlighter.ts';
 import { PLAIN } from './languages.ts';
 
 export interface HighlightOptions {
@@ -77,16 +77,6 @@ export function startsInComment(lines: string[]): boolean {
   }
   const first = lines.find((line) => line.trim() !== '');
   return first !== undefined && /^\s*\*(?:\s|$)/.test(first);
-}
-
-/**
- * The CPU time this thread has spent, in milliseconds. The highlighting budget counts it rather
- * than wall time, so a body highlights the same whether the machine is busy or not (a build
- * gives the same pages as the last), and a body that is slow to highlight still stops on time.
- */
-function threadMilliseconds(): number {
-  const { user, system } = process.threadCpuUsage();
-  return (user + system) / 1000;
 }
 
 /** Tokenizes one side of a segment as a fragment, until the `deadline` (a `threadMilliseconds()` time) passes. */
