@@ -146,6 +146,29 @@ function written(before: Snapshot, after: Snapshot): { files: number; bytes: num
   return { files, bytes, removed, total: after.size, totalBytes };
 }
 
+/** What kind of page a file of the output folder is: its first folder, with the series reading pages (`s/<slug>/read/`) apart. */
+function pageKind(path: string): string {
+  const parts = path.split('/');
+  if (parts.length === 1) return '/';
+  if (parts[0] === 's' && parts[2] === 'read') return 's/*/read';
+  return `${parts[0]}/`;
+}
+
+/** Files and bytes of the output folder per kind of page, biggest first: `m/ 23200 files 310 MB · t/ …`. */
+function byPageKind(files: Snapshot): string {
+  const kinds = new Map<string, { files: number; bytes: number }>();
+  for (const [path, { size }] of files) {
+    const kind = kinds.get(pageKind(path)) ?? { files: 0, bytes: 0 };
+    kind.files++;
+    kind.bytes += size;
+    kinds.set(pageKind(path), kind);
+  }
+  return [...kinds]
+    .sort((a, b) => b[1].bytes - a[1].bytes)
+    .map(([kind, { files: count, bytes }]) => `${kind} ${count} files ${mb(bytes)}`)
+    .join(' · ');
+}
+
 // ---------------------------------------------------------------- mail files
 
 /** Regular files under `path` (or `path` itself), sorted by path. */
@@ -447,7 +470,9 @@ async function runArchive(archive: Archive, scratch: string, rows: Row[]): Promi
         row.peakBytes = run.peakBytes;
         row.cacheBytes = [...snapshot(cache).values()].reduce((sum, file) => sum + file.size, 0);
         row.counts = countsOf(cache, run.log, since);
-        row.written = written(before, snapshot(out));
+        const files = snapshot(out);
+        row.written = written(before, files);
+        if (scenario === 'cold') kindLines.push(`${archive.name}, output after the cold build, by page kind: ${byPageKind(files)}`);
         const c = row.counts;
         progress(
           `${archive.name}: ${scenario}: ${run.seconds.toFixed(1)} s, peak ${gb(run.peakBytes)}, ${c.parsed ?? '?'} parsed, ` +
@@ -561,6 +586,8 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const gb = (bytes: number) => `${(bytes / GB).toFixed(2)} GB`;
 const int = (value: number | undefined) => (value === undefined ? '?' : value.toLocaleString('en-US'));
 const goalLines: string[] = [];
+/** Per archive, what the output folder holds after the cold build, by kind of page. */
+const kindLines: string[] = [];
 
 function table(rows: Row[], mhonarcOf: (archive: string) => Row | undefined): string {
   const head = ['archive', 'scenario', 'wall', 'CPU', 'peak RSS', 'mails', 'parsed', 'reused', 'pages rendered', 'pages reused', 'files written', 'bytes written', 'cache', 'time ÷ MHonArc', 'peak ÷ MHonArc'];
@@ -677,6 +704,7 @@ try {
   console.log(table(rows, (name) => rows.find((row) => row.archive === name && row.scenario === 'MHonArc')));
   console.log('');
   for (const line of goalLines) console.log(`${line}\n`);
+  for (const line of kindLines) console.log(`${line}\n`);
   if (mhonarcMissingSaid) console.log(`${MHONARC_MISSING}.`);
 } finally {
   if (keep) progress(`kept ${scratch}`);

@@ -109,6 +109,7 @@ describe('incremental builds', () => {
       `m/${REPLY_ID}/raw.txt`,
       `m/${COVER}/t.mbox`, `m/${COVER}/t.mbox.gz`,
       `s/${COVER}/index.html`, `s/${COVER}/series.mbox`,
+      `s/${COVER}/read/index.html`, `t/${COVER}/index.html`,
       'index.html', 'messages/index.html', 'subjects/index.html', 'search/index.html',
       'page/2024-06/index.html', 'messages/page/2024-06/index.html', 'subjects/a/index.html',
       'api/messages.json', 'api/series.json', 'api/report.json',
@@ -145,6 +146,27 @@ describe('incremental builds', () => {
     const [incremental, fromNothing] = [snapshot(site.out), snapshot(fresh.out)];
     assert.deepEqual([...incremental.keys()].sort(), [...fromNothing.keys()].sort());
     for (const [path, file] of fromNothing) assert.ok(incremental.get(path)!.bytes.equals(file.bytes), `${path} differs`);
+  });
+
+  it('the same mail under other file names, in other folders and another order, gives the same files', () => {
+    const renamed = join(deep, 'renamed-content');
+    const names = readdirSync(site.content).sort();
+    // Reversed order, other names, nested folders: nothing of it may show on a page.
+    names.forEach((name, index) => {
+      const folder = join(renamed, `folder-${names.length - index}`, 'inner');
+      mkdirSync(folder, { recursive: true });
+      cpSync(join(site.content, name), join(folder, `${String.fromCharCode(122 - index)}-renamed${name.slice(name.lastIndexOf('.'))}`));
+    });
+    const other: Site = { project: projectCopy('project-renamed'), content: renamed, out: join(deep, 'dist-renamed'), cache: join(deep, 'cache-renamed') };
+    build(other);
+    const [original, moved] = [snapshot(site.out), snapshot(other.out)];
+    assert.deepEqual([...moved.keys()].sort(), [...original.keys()].sort());
+    // messages.json names each message's content file (docs/api.md): that field alone differs.
+    const withoutFiles = (bytes: Buffer) => (JSON.parse(bytes.toString('utf8')) as { file: string }[]).map(({ file: _file, ...entry }) => entry);
+    for (const [path, file] of original) {
+      if (path === 'api/messages.json') assert.deepEqual(withoutFiles(moved.get(path)!.bytes), withoutFiles(file.bytes));
+      else assert.ok(moved.get(path)!.bytes.equals(file.bytes), `${path} differs`);
+    }
   });
 
   it('a removed mail takes its page and its raw mail with it', () => {

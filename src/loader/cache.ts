@@ -4,7 +4,7 @@
  * which is one JSON string and would overflow with the bodies of a whole list.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { IngestProblem } from '../ingest/types.ts';
 import type { MailBody } from '../parse/types.ts';
@@ -124,6 +124,15 @@ export function readBody(key: string): MailBody {
 /** The body as rendered by `src/render` when the mail was loaded (archive links are resolved at page time); throws a `CacheError` when its file is missing or damaged. */
 export function readRenderedBody(key: string): string {
   return readBodyFile(key, 'html');
+}
+
+/** The size in bytes of a body's cached rendering (0 when it is missing): what pages that gather many bodies are split by. */
+export function renderedBodySize(key: string): number {
+  try {
+    return statSync(bodyPath(key, 'html')).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** What the loader found in the content folder on the last build. */

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import { readBody, readIngestReport, readRenderedBody } from './cache.ts';
 import { mailLoader } from './mail-loader.ts';
-import type { MailRecord } from './record.ts';
+import { readRecords } from './record-shelf.ts';
 import { memoryLoaderContext, type StoreEntry } from '../testing/loader-context.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'sheaf-loader-'));
@@ -14,6 +14,9 @@ process.env.SHEAF_CACHE = join(scratch, 'cache');
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 const fakeContext = (entries: Map<string, StoreEntry>, logs: string[]) => memoryLoaderContext(entries, logs, new URL('../../', import.meta.url));
+
+/** The records the last load of a content folder left on the shelf. */
+const recordsOf = (content: string) => [...readRecords(resolve(content)).values()];
 
 const mail = (id: string, body: string) => `From: Ada <ada@example.org>\nSubject: ${id}\nMessage-ID: <${id}@example.org>\n\n${body}\n`;
 const mboxOf = (...messages: string[]) => messages.map((m) => `From ada@example.org Mon Mar  3 10:00:00 2025\n${m}\n`).join('');
@@ -31,7 +34,7 @@ test('parses new mail once, reuses unchanged mail, updates moved mail without pa
   assert.equal(entries.size, 2);
   assert.match(logs.at(-1)!, /2 files read, 2 mails found: 2 parsed, 0 reused/);
   assert.ok(logs.some((line) => /^warn: broken\.gz: skipped: cannot unpack gzip/.test(line)));
-  const one = [...entries.values()].map((e) => e.data as unknown as MailRecord).find((r) => r.subject === 'one')!;
+  const one = recordsOf(content).find((r) => r.subject === 'one')!;
   assert.equal(readBody(one.key).text, 'first\n\n');
 
   await loader.load(fakeContext(entries, logs));
@@ -41,7 +44,7 @@ test('parses new mail once, reuses unchanged mail, updates moved mail without pa
   writeFileSync(join(content, 'list.mbox'), mboxOf(mail('zero', 'new'), mail('one', 'first'), mail('two', 'second')));
   await loader.load(fakeContext(entries, logs));
   assert.match(logs.at(-1)!, /3 mails found: 1 parsed, 2 reused/);
-  const moved = [...entries.values()].map((e) => e.data as unknown as MailRecord).find((r) => r.subject === 'one')!;
+  const moved = recordsOf(content).find((r) => r.subject === 'one')!;
   assert.equal(moved.position, 2);
 
   writeFileSync(join(content, 'list.mbox'), mboxOf(mail('two', 'second')));
@@ -66,7 +69,7 @@ function writeDated(path: string, text: string, seconds = MINUTE_AGO): void {
   utimesSync(path, seconds, seconds);
 }
 
-const subjects = (entries: Map<string, StoreEntry>) => [...entries.values()].map((e) => (e.data as unknown as MailRecord).subject).sort();
+const subjects = (content: string) => recordsOf(content).map((record) => record.subject).sort();
 
 test('an unchanged file is not read again; a touched one is', async () => {
   const content = join(scratch, 'unchanged');
@@ -79,17 +82,17 @@ test('an unchanged file is not read again; a touched one is', async () => {
   // Other bytes of the same size, with the same mtime and inode: only reading the file could tell.
   writeDated(file, mboxOf(mail('uno', 'first'), mail('two', 'second')));
   assert.match((await loadOnce(content, entries)).last, /2 mails found: 0 parsed, 2 reused/);
-  assert.deepEqual(subjects(entries), ['one', 'two']);
+  assert.deepEqual(subjects(content), ['one', 'two']);
 
   writeDated(file, mboxOf(mail('uno', 'first'), mail('two', 'second')), MINUTE_AGO + 1);
   assert.match((await loadOnce(content, entries)).last, /2 mails found: 1 parsed, 1 reused/);
-  assert.deepEqual(subjects(entries), ['two', 'uno']);
+  assert.deepEqual(subjects(content), ['two', 'uno']);
 
   // Another file renamed into its place, of the same size and mtime: a new inode.
   writeDated(`${file}.new`, mboxOf(mail('one', 'first'), mail('two', 'second')), MINUTE_AGO + 1);
   renameSync(`${file}.new`, file);
   assert.match((await loadOnce(content, entries)).last, /2 mails found: 1 parsed, 1 reused/);
-  assert.deepEqual(subjects(entries), ['one', 'two']);
+  assert.deepEqual(subjects(content), ['one', 'two']);
 });
 
 test('a file written just now is read again on the next build, since a second write could share its mtime', async () => {
@@ -103,7 +106,7 @@ test('a file written just now is read again on the next build, since a second wr
   writeFileSync(file, mboxOf(mail('uno', 'first')));
   utimesSync(file, mtime, mtime);
   assert.match((await loadOnce(content, entries)).last, /1 parsed, 0 reused/);
-  assert.deepEqual(subjects(entries), ['uno']);
+  assert.deepEqual(subjects(content), ['uno']);
 });
 
 test('with the file index, counts and store come out as a full read gives them: copies across files, removed files, refused mail', async () => {
@@ -136,8 +139,8 @@ test('with the file index, counts and store come out as a full read gives them: 
   rmSync(join(content, 'a.mbox'));
   const removed = await compare();
   assert.match(removed.last, /2 files read, 2 mails found: 0 parsed, 2 reused, 0 identical copies, 1 skipped/);
-  assert.deepEqual(subjects(entries), ['y', 'z']);
-  const y = [...entries.values()].map((e) => e.data as unknown as MailRecord).find((r) => r.subject === 'y')!;
+  assert.deepEqual(subjects(content), ['y', 'z']);
+  const y = recordsOf(content).find((r) => r.subject === 'y')!;
   assert.deepEqual([y.file, y.position], ['b.mbox', 1]);
 });
 
@@ -148,7 +151,7 @@ test('worker threads give the store and report the main thread gives, on the lor
     const entries = new Map<string, StoreEntry>();
     const { logs, report } = await loadOnce(sample, entries, workers, heldBytes);
     const bodies = [...entries.keys()].map((key) => [readBody(key), readRenderedBody(key)]);
-    return { logs, report, entries: [...entries], bodies };
+    return { logs, report, entries: [...entries], records: recordsOf(sample), bodies };
   };
   try {
     const inThread = await runWith(0);
@@ -157,11 +160,13 @@ test('worker threads give the store and report the main thread gives, on the lor
     assert.deepEqual(onWorkers.report, inThread.report);
     assert.deepEqual(onWorkers.logs, inThread.logs);
     assert.deepEqual(onWorkers.entries, inThread.entries);
+    assert.deepEqual(onWorkers.records, inThread.records);
     assert.deepEqual(onWorkers.bodies, inThread.bodies);
     // Holding no bytes between the passes, every file is read again for its new mails: the same again.
     const readTwice = await runWith(2, 0);
     assert.deepEqual(readTwice.report, inThread.report);
     assert.deepEqual(readTwice.entries, inThread.entries);
+    assert.deepEqual(readTwice.records, inThread.records);
   } finally {
     process.env.SHEAF_CACHE = join(scratch, 'cache');
   }
@@ -175,7 +180,7 @@ test('a mail the parser refuses on a worker is skipped with its reason while the
   const first = await loadOnce(content, entries, 2);
   assert.match(first.last, /3 mails found: 2 parsed, 0 reused, 0 identical copies, 1 skipped/);
   assert.deepEqual(first.report.skipped, [{ file: 'list.mbox', position: 2, reason: 'unreadable mail: no headers and no body: nothing to show' }]);
-  assert.deepEqual(subjects(entries), ['one', 'two']);
+  assert.deepEqual(subjects(content), ['one', 'two']);
 
   // Touched, so read again: the refused mail is known and reported again without parsing.
   writeDated(join(content, 'list.mbox'), mboxOf(mail('one', 'first'), 'X-Empty: yes\n', mail('two', 'second')), MINUTE_AGO + 1);

@@ -1,6 +1,7 @@
 /**
  * The Content Layer loader: reads the content folder and keeps one store entry per
- * distinct mail, its body parsed and rendered once into the body cache. Each entry's
+ * distinct mail, its body parsed and rendered once into the body cache and its record (headers,
+ * links, body facts) on the record shelf (record-shelf.ts), out of Astro's store. Each entry's
  * digest covers the raw bytes, the parser's and renderer's source and dependency versions
  * and the mail's place on disk, so a rebuild parses only new or changed mail; a mail that
  * only moved within its file (another was added before it) is updated without parsing.
@@ -26,6 +27,7 @@ import { MailPool } from './mail-pool.ts';
 import type { MailOutcome, MailTask } from './mail-work.ts';
 import { hasRawMail } from './raw-store.ts';
 import { mailKey, type MailRecord } from './record.ts';
+import { readRecords, writeRecords } from './record-shelf.ts';
 import { sourceDigest } from './source-digest.ts';
 
 export interface MailLoaderOptions {
@@ -99,15 +101,24 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
     logger.warn(describeProblem(problem));
   };
   const seen = new Set<string>();
+  // The last load's records (a missing or damaged file only costs parsing again), and this load's, by key in the order found.
+  const shelved = (() => {
+    try {
+      return readRecords(root);
+    } catch {
+      return new Map<string, MailRecord>();
+    }
+  })();
+  const records = new Map<string, MailRecord>();
   const steps: Step[] = [];
   let bytesHeld = 0;
 
   // The parser's digest leads, so a stored entry tells whether this parser made it.
   const digestOf = (key: string, file: string, position: number) => `${parserDigest}-${generateDigest(`${key}\0${file}\0${position}`)}`;
   const isCurrent = (key: string) => {
-    const stored = store.get(key);
-    if (stored?.digest?.toString().startsWith(`${parserDigest}-`) !== true) return false;
-    return hasBody(key) && hasRawMail(key, (stored.data as unknown as MailRecord).size);
+    const record = shelved.get(key);
+    if (!record || store.get(key)?.digest?.toString().startsWith(`${parserDigest}-`) !== true) return false;
+    return hasBody(key) && hasRawMail(key, record.size);
   };
   /** Counts a mail found; false for an identical copy of one found before. */
   const isFirstCopy = (key: string): boolean => {
@@ -130,8 +141,9 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
   const reuse = (key: string, file: string, position: number) => {
     report.reused++;
     const digest = digestOf(key, file, position);
-    const stored = store.get(key)!;
-    if (stored.digest !== digest) store.set({ id: key, data: { ...stored.data, file, position }, digest });
+    const record = shelved.get(key)!;
+    records.set(key, record.file === file && record.position === position ? record : { ...record, file, position });
+    if (store.get(key)!.digest !== digest) store.set({ id: key, data: {}, digest });
   };
   /** The index entry of a file that is as the last build left it, with everything it yielded still in the store. */
   const unchangedEntry = (file: string, signature: FileSignature | undefined): IndexedFile | undefined => {
@@ -184,7 +196,8 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
         const cut = outcome.record.bodyCut ? `; the page shows ${outcome.record.bodyCut}` : '';
         logger.warn(`${file}: message ${position}: <${outcome.record.messageId}>: shown as plain text: ${outcome.shownAsPlainText}${cut}`);
       }
-      store.set({ id: key, data: outcome.record as unknown as Record<string, unknown>, digest: digestOf(key, file, position) });
+      records.set(key, outcome.record);
+      store.set({ id: key, data: {}, digest: digestOf(key, file, position) });
     } else {
       skip({ file, position, messageId: outcome.messageId, reason: outcome.reason });
       if (outcome.parserRefused) index.refused.set(key, { key, messageId: outcome.messageId, reason: outcome.reason });
@@ -219,7 +232,8 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
     loading.finish();
   }
 
-  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  for (const id of store.keys()) if (!records.has(id)) store.delete(id);
+  writeRecords(root, [...seen].flatMap((key) => records.get(key) ?? []));
   writeFileIndex(index);
   writeIngestReport(report);
   logger.info(

@@ -1,9 +1,10 @@
-/** The archive as the pages see it: built once per build from the content store. */
+/** The archive as the pages see it: built once per build from the content store's entries and the loader's records. */
 import { getCollection } from 'astro:content';
 import type { Archive } from '../archive/group.ts';
 import { buildReviewArchive, type ReviewArchive } from '../archive/index.ts';
-import { readBody } from '../loader/cache.ts';
+import { CacheError, readBody, readIngestReport } from '../loader/cache.ts';
 import type { MailRecord } from '../loader/record.ts';
+import { readRecords } from '../loader/record-shelf.ts';
 import type { StoreDigests } from './routes/message-page.ts';
 
 interface Store {
@@ -16,7 +17,14 @@ let store: Promise<Store> | undefined;
 
 function loadStore(): Promise<Store> {
   store ??= getCollection('mails').then((entries) => {
-    const records = entries.map((entry) => entry.data as unknown as MailRecord);
+    const contentRoot = readIngestReport()?.contentRoot;
+    const shelved = contentRoot === undefined ? new Map<string, MailRecord>() : readRecords(contentRoot);
+    // The loader writes the records with the entries in the same build: one missing is a broken cache, never an empty archive.
+    const records = entries.map((entry) => {
+      const record = shelved.get(entry.id);
+      if (!record) throw new CacheError(`the record of mail ${entry.id} is missing from the cache; the next build reads the mail again`);
+      return record;
+    });
     return {
       review: buildReviewArchive(records, readBody),
       digests: new Map(entries.map((entry) => [entry.id, String(entry.digest ?? '')])),

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCollection } from 'astro:content';
-import { cacheRoot, readIngestReport, type IngestReport } from '../loader/cache.ts';
+import { cacheRoot, readIngestReport, renderedBodySize, type IngestReport } from '../loader/cache.ts';
 import { loadDigests, loadReview } from './archive.ts';
 import { routeKeys, siteRoutes, type ListRoutes, type RouteKeys, type RouteName, type SiteRoutes } from './routes/index.ts';
 import type { BucketPageData } from './routes/list-pages.ts';
@@ -68,6 +68,7 @@ export function loadRoutes(): Promise<SiteRoutes> {
       searchRows: await loadSearchRows(),
       searchIndex: await loadSearchIndex(),
       ingest: readIngestReport(),
+      bodyBytes: renderedBodySize,
       site: siteUrl(),
     }))();
   return routes;
@@ -123,6 +124,8 @@ export const pageData = {
   series: async (param: string) => lookup('series', (await loadRoutes()).series, param),
   /** Where a slug of an earlier build now is. */
   forward: async (route: 'messageForwards' | 'seriesForwards', param: string) => lookup(route, (await loadRoutes())[route], param).target,
+  threadReading: async (param: string) => lookup('threadReadings', (await loadRoutes()).threadReadings, param),
+  seriesReading: async (param: string) => lookup('seriesReadings', (await loadRoutes()).seriesReadings, param),
   searchFile: async (param: string) => lookup('searchFiles', (await loadRoutes()).searchFiles, param),
   api: async (param: string) => lookup('api', (await loadRoutes()).api, param),
   rawMail: async (param: string) => lookup('rawMails', (await loadRoutes()).rawMails, param),

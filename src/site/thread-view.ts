@@ -89,7 +89,7 @@ function sameConversation(a: string, b: string): boolean {
 }
 
 /** The subject a row shows: a reply's only when it was changed. */
-function shownSubject(node: ThreadNode): string | null {
+export function shownSubject(node: ThreadNode): string | null {
   const subject = subjectOf(node);
   const above = node.parent && subjectOf(node.parent);
   return subject !== null && above && sameConversation(subject, above) ? null : subject;

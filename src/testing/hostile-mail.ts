@@ -140,9 +140,34 @@ export function hostileMbox(): string {
     .join('\n');
 }
 
+/** Messages of the long thread: more than one page of a thread read whole holds (READING_PAGE_MESSAGES). */
+export const LONG_THREAD_MESSAGES = 130;
+
+/** A flame war: one chain of LONG_THREAD_MESSAGES replies, each to the one before, `long-<n>@example.org`. */
+export function longThreadMbox(): string {
+  const lines: string[] = [];
+  for (let index = 0; index < LONG_THREAD_MESSAGES; index++) {
+    const date = new Date(Date.UTC(2025, 3, 1, 0, index)).toUTCString().replace('GMT', '+0000');
+    const reply = index > 0 ? [`In-Reply-To: <long-${index - 1}@example.org>`, `References: <long-0@example.org> <long-${index - 1}@example.org>`] : [];
+    lines.push(
+      'From long@example.org Tue Apr  1 00:00:00 2025',
+      `From: ${index % 2 ? 'Lee Jones <lee@example.org>' : 'Ada Lovelace <ada@example.org>'}`,
+      `Subject: ${index > 0 ? 'Re: ' : ''}leds: is a long thread readable?`,
+      `Date: ${date}`,
+      `Message-ID: <long-${index}@example.org>`,
+      ...reply,
+      '',
+      `Message ${index} of the long thread.`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
 if (import.meta.main) {
   const folder = resolve(process.argv[2] ?? '.cache/e2e/hostile-content');
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'hostile.mbox'), hostileMbox());
-  console.log(`${join(folder, 'hostile.mbox')}: ${HOSTILE_IDS.length} hostile mails`);
+  writeFileSync(join(folder, 'long-thread.mbox'), longThreadMbox());
+  console.log(`${join(folder, 'hostile.mbox')}: ${HOSTILE_IDS.length} hostile mails; ${join(folder, 'long-thread.mbox')}: a thread of ${LONG_THREAD_MESSAGES}`);
 }

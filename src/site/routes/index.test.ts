@@ -25,7 +25,7 @@ function routesOf(specs: MailSpec[], digest = 'd1', site = 'https://archive.exam
   const review = reviewOf(specs);
   const rows = searchRows(review);
   const digests = new Map(review.archive.messages.map((message) => [message.mail.key, `${digest}-${message.mail.key}`]));
-  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null, site });
+  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null, site, bodyBytes: () => 1_000 });
 }
 
 /** Every keyed page as `kind:param` → key. */
@@ -36,6 +36,8 @@ function keysOf(routes: SiteRoutes): Map<string, string> {
   for (const [kind, list] of [['page', routes.index], ['messages', routes.messageList], ['subjects', routes.subjects]] as const) {
     for (const page of [...list.pages, ...list.aliases]) keys.set(`${kind}:${page.param}`, page.key);
   }
+  for (const page of routes.threadReadings) keys.set(`t:${page.param}`, page.key);
+  for (const page of routes.seriesReadings) keys.set(`read:${page.param}`, page.key);
   for (const file of routes.searchFiles) keys.set(`search:${file.param}`, file.key);
   for (const file of routes.api) keys.set(`api:${file.param}`, file.key);
   for (const file of routes.rawMails) keys.set(`raw:${file.param}`, file.key);
@@ -70,22 +72,29 @@ describe('siteRoutes', () => {
       changed.filter((page) => !page.startsWith('search:')),
       [
         'api:messages', 'api:report', 'api:series', 'm:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03',
-        'overview:index', 'overview:messages', 'page:2025-03', 'raw:r1/raw', 's:cover', 'series.mbox:cover', 'subjects:l', 't.mbox:cover',
+        'overview:index', 'overview:messages', 'page:2025-03', 'raw:r1/raw', 's:cover', 'series.mbox:cover', 'subjects:l', 't.mbox:cover', 't:cover',
       ],
     );
-    assert.ok(!changed.includes('m:q') && !changed.includes('m:qa'), 'the other thread is untouched');
+    assert.ok(!changed.includes('m:q') && !changed.includes('m:qa') && !changed.includes('t:q'), 'the other thread is untouched');
     // The manifest, the reply's row and message chunks, its day file, its Message-ID's shard, and the shards of its words.
     assert.ok(changed.filter((page) => page.startsWith('search:')).length <= 8, `search files changed: ${changed.join(' ')}`);
   });
 
-  it('a new rendering of a body (parser, renderer or dependency upgrade) changes every message page key', () => {
+  it('a new rendering of a body (parser, renderer or dependency upgrade) changes every page that shows a body', () => {
     const before = keysOf(routesOf(archive, 'd1'));
     const after = keysOf(routesOf(archive, 'd2'));
     const changed = changedPages(before, after);
+    const routes = routesOf(archive, 'd2');
+    const forwards = new Set([
+      ...routes.threadReadings.filter((page) => 'target' in page.data).map((page) => `t:${page.param}`),
+      ...routes.seriesReadings.filter((page) => 'target' in page.data).map((page) => `read:${page.param}`),
+    ]);
+    const showingBodies = (page: string) => (page.startsWith('m:') || page.startsWith('t:') || page.startsWith('read:') || page.startsWith('series.mbox:')) && !forwards.has(page);
+    assert.deepEqual(changed, [...after.keys()].filter(showingBodies).sort(), 'the data contract, the lists, raw mails and forwards do not show rendered bodies');
     assert.deepEqual(
-      changed,
-      [...after.keys()].filter((page) => page.startsWith('m:') || page.startsWith('series.mbox:')).sort(),
-      'the data contract, lists and raw mails do not show rendered bodies',
+      routes.seriesReadings.map((page) => [page.param, page.data]),
+      [['cover', { target: '/t/cover/' }]],
+      'the series is its whole thread, read in the same order: its reading page forwards to the thread page',
     );
   });
 

@@ -8,12 +8,15 @@
 import { createHash } from 'node:crypto';
 import { messagesApi, reportApi, seriesApi } from '../../archive/api.ts';
 import { forwardedSlugs } from '../../archive/earlier-permalink.ts';
+import { messageSlug } from '../../archive/permalink.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import type { IngestReport } from '../../loader/cache.ts';
 import type { IndexFile, SearchRow } from '../../search/types.ts';
 import { indexPages, messagePages, subjectPages, type IndexRowView, type MessageRowView, type PagedList, type SubjectRowView } from './list-pages.ts';
+import type { ThreadNode } from '../../archive/thread.ts';
 import { amSeriesMboxPages, plainSeriesMboxPages, rawMailPages, threadMboxPages, type AmMboxData, type DownloadPage, type MboxData, type RawMailData } from './downloads.ts';
-import { messagePageData, type MessagePageData, type StoreDigests } from './message-page.ts';
+import { messageMailViews, messagePageData, type MessagePageData, type StoreDigests } from './message-page.ts';
+import { earlierThreadRoots, hasThreadReading, sameReadingThread, seriesReading, seriesReadingUrl, threadReading, threadReadingUrl, type ReadingForward, type ReadingInputs, type ReadingPageData } from './reading-page.ts';
 import { seriesPageData, type SeriesPageData } from './series-page.ts';
 
 /** A page's data and the digest of it. */
@@ -41,6 +44,10 @@ export interface SiteRoutes {
   /** Slugs of earlier builds (earlier-permalink.ts) forwarding to message and series pages. */
   messageForwards: RoutePage<{ target: string }>[];
   seriesForwards: RoutePage<{ target: string }>[];
+  /** `/t/<slug>/`, `/t/<slug>/2/`: threads read whole, and forwards from ids that were a thread's root in earlier builds. */
+  threadReadings: RoutePage<ReadingPageData | ReadingForward>[];
+  /** `/s/<slug>/read/`, `/s/<slug>/read/2/`: series read whole, or a forward to its thread's page when that reads the same. */
+  seriesReadings: RoutePage<ReadingPageData | ReadingForward>[];
   index: ListRoutes<IndexRowView>;
   messageList: ListRoutes<MessageRowView>;
   subjects: ListRoutes<SubjectRowView>;
@@ -106,18 +113,53 @@ export interface RouteInputs {
   ingest: IngestReport | null;
   /** The site's URL (site-url.ts), for the absolute links of downloads. */
   site: string;
+  /** Bytes of a mail's cached rendering, by record key: what reading pages are split by. */
+  bodyBytes: ReadingInputs['bodyBytes'];
+}
+
+/** The pages that read threads whole, the forwards to them, and where each message is on them. */
+function threadReadingRoutes(review: ReviewArchive, inputs: ReadingInputs) {
+  const pages: RoutePage<ReadingPageData | ReadingForward>[] = [];
+  const anchors = new Map<ThreadNode, string>();
+  for (const thread of review.threads) {
+    if (!hasThreadReading(thread)) continue;
+    const reading = threadReading(thread, inputs);
+    for (const [param, data] of reading.pages) pages.push(keyed(param, data));
+    for (const [node, url] of reading.anchors) anchors.set(node, url);
+    const top = reading.pages[0]![1].pageUrls[0]!;
+    for (const node of earlierThreadRoots(thread)) pages.push(keyed(messageSlug(node.id), { target: anchors.get(node) ?? top }));
+  }
+  return { pages, anchors };
 }
 
 /** Every page's data and key. */
-export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, site }: RouteInputs): SiteRoutes {
+export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, site, bodyBytes }: RouteInputs): SiteRoutes {
+  const mailViews = new Map(review.archive.messages.map((message) => [message, messageMailViews(message, review, digests)]));
+  const inputs: ReadingInputs = { review, mailViews, bodyBytes };
+  const threads = threadReadingRoutes(review, inputs);
+  const seriesReadings: RoutePage<ReadingPageData | ReadingForward>[] = [];
+  const seriesPages = review.series.map((series) => {
+    const thread = sameReadingThread(series);
+    if (thread) {
+      const url = threadReadingUrl(thread);
+      seriesReadings.push(keyed(series.slug, { target: url }));
+      return keyed(series.slug, seriesPageData(series, review, { url, anchors: threads.anchors }));
+    }
+    const reading = seriesReading(series, inputs);
+    for (const [param, data] of reading.pages) seriesReadings.push(keyed(param, data));
+    const links = reading.pages.length > 0 ? { url: seriesReadingUrl(series), anchors: reading.anchors } : null;
+    return keyed(series.slug, seriesPageData(series, review, links));
+  });
   return {
     messages: review.archive.messages.map((message) => {
-      const data = messagePageData(message, review, digests);
+      const data = messagePageData(message, review, mailViews.get(message)!, threads.anchors.get(review.nodes.get(message.id)!) ?? null);
       return keyed(message.slug, data, messagePageKey(data));
     }),
-    series: review.series.map((series) => keyed(series.slug, seriesPageData(series, review))),
+    series: seriesPages,
     messageForwards: forwards('/m/', review.archive.messages),
     seriesForwards: forwards('/s/', review.series),
+    threadReadings: threads.pages,
+    seriesReadings,
     index: listRoutes(indexPages(review)),
     messageList: listRoutes(messagePages(review)),
     subjects: listRoutes(subjectPages(searchRows)),
@@ -138,7 +180,7 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, s
 export type RouteKeys = Record<RouteName, [param: string, key: string][]>;
 
 export type RouteName =
-  | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'index' | 'messageList' | 'subjects' | 'overviews' | 'searchFiles' | 'api'
+  | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'threadReadings' | 'seriesReadings' | 'index' | 'messageList' | 'subjects' | 'overviews' | 'searchFiles' | 'api'
   | 'rawMails' | 'threadMboxes' | 'amSeriesMboxes' | 'plainSeriesMboxes';
 
 /** `index`, `messageList` and `subjects` hold bucket pages then numbered forwards; `overviews` the three lists' first pages. */
@@ -150,6 +192,8 @@ export function routeKeys(routes: SiteRoutes): RouteKeys {
     series: pairs(routes.series),
     messageForwards: pairs(routes.messageForwards),
     seriesForwards: pairs(routes.seriesForwards),
+    threadReadings: pairs(routes.threadReadings),
+    seriesReadings: pairs(routes.seriesReadings),
     index: list(routes.index),
     messageList: list(routes.messageList),
     subjects: list(routes.subjects),

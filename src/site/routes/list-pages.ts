@@ -14,6 +14,7 @@ import type { SearchRow } from '../../search/types.ts';
 import { words } from '../../search/tokenize.ts';
 import { formatDay } from '../format.ts';
 import { listingRows, type ListingRow } from '../listing.ts';
+import { hasThreadReading, seriesReadingUrl, threadReadingUrl } from './reading-page.ts';
 import {
   INDEX_PAGES, MESSAGE_PAGES, NEWEST_ENTRIES, SUBJECT_PAGES, anchoredPages, initialBucket, monthBucket,
   type AnchoredList, type AnchoredPage, type Bucket,
@@ -40,6 +41,8 @@ export interface IndexRowView {
   replies: string | null;
   /** Review counts of a series (`2 reviewed`), empty for threads and unreviewed series. */
   review: { kind: TrailerKind; text: string }[];
+  /** The page that reads the series or thread whole (reading-page.ts), when it has one. */
+  readingUrl: string | null;
 }
 
 export interface MessageRowView {
@@ -153,6 +156,7 @@ function indexRowView(row: ListingRow): IndexRowView {
       incomplete: row.present < series.total,
       replies: counted(series.replyCount, 'reply', 'replies'),
       review: row.review,
+      readingUrl: row.present > 0 ? seriesReadingUrl(series) : null,
     };
   }
   const { lead, thread } = row;
@@ -172,6 +176,7 @@ function indexRowView(row: ListingRow): IndexRowView {
     incomplete: false,
     replies: null,
     review: [],
+    readingUrl: hasThreadReading(thread) ? threadReadingUrl(thread) : null,
   };
 }
 

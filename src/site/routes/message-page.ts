@@ -91,7 +91,7 @@ export interface ThreadTreeView {
 
 export interface MessagePageData {
   subject: string;
-  nav: { place: SeriesPlaceView | null; steps: ThreadStep[] };
+  nav: { place: SeriesPlaceView | null; steps: ThreadStep[]; /** The message's place on its thread's page, when the thread has one. */ wholeThread: string | null };
   /** The mail shown first, then the variants: other mails under the same Message-ID. */
   mails: MailView[];
   variantSubjects: string[];
@@ -150,7 +150,7 @@ function mailView(mail: MailRecord, raw: string, node: ThreadNode | undefined, r
   };
 }
 
-function rowView(row: TreeRow): TreeRowView {
+export function rowView(row: TreeRow): TreeRowView {
   const { message, inferred } = row.node;
   const from = message?.mail.from ?? inferred?.from ?? null;
   const date = message?.mail.date ?? inferred?.date ?? null;
@@ -182,7 +182,7 @@ function treeView(node: ThreadNode): ThreadTreeView {
   return { rows, current, skippedAfter: tree.skippedAfter, messages: tree.messages };
 }
 
-function navView(node: ThreadNode, review: ReviewArchive): MessagePageData['nav'] {
+function navView(node: ThreadNode, review: ReviewArchive, wholeThread: string | null): MessagePageData['nav'] {
   const place = seriesPlace(node, review);
   const links = threadLinks(node);
   return {
@@ -191,6 +191,7 @@ function navView(node: ThreadNode, review: ReviewArchive): MessagePageData['nav'
       const target = links[step.key];
       return target ? [{ ...step, url: target.message?.url ?? null }] : [];
     }),
+    wholeThread,
   };
 }
 
@@ -199,13 +200,19 @@ function threadMboxView(thread: Thread): MessagePageData['threadMbox'] {
   return { url, gzipUrl, partial: leftOut > 0 ? `the oldest ${items.length} of ${items.length + leftOut} mails` : null };
 }
 
-/** Everything the page of one archived message shows. */
-export function messagePageData(message: ArchivedMessage, review: ReviewArchive, digests: StoreDigests): MessagePageData {
+/** The mails of a message as they are shown, on its page and on the pages that gather it: the mail, then its variants. */
+export function messageMailViews(message: ArchivedMessage, review: ReviewArchive, digests: StoreDigests): MailView[] {
+  const node = review.nodes.get(message.id)!;
+  return shownMails(message).map((mail, index) => mailView(mail, rawMailUrl(message, index), node, review, digests));
+}
+
+/** Everything the page of one archived message shows; `mails` from `messageMailViews`, `wholeThread` its anchor on its thread's page. */
+export function messagePageData(message: ArchivedMessage, review: ReviewArchive, mails: MailView[], wholeThread: string | null): MessagePageData {
   const node = review.nodes.get(message.id)!;
   return {
     subject: message.mail.subject || '(no subject)',
-    nav: navView(node, review),
-    mails: shownMails(message).map((mail, index) => mailView(mail, rawMailUrl(message, index), node, review, digests)),
+    nav: navView(node, review, wholeThread),
+    mails,
     variantSubjects: message.variants.map((variant) => variant.subject || '(no subject)'),
     tree: treeView(node),
     threadMbox: threadMboxView(node.thread),

@@ -7,6 +7,7 @@
 import { seriesMbox } from '../../archive/downloads.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import type { Series } from '../../archive/series.ts';
+import type { ThreadNode } from '../../archive/thread.ts';
 import { displayName } from '../../parse/address.ts';
 import { formatAddress, formatDay, formatUtc } from '../format.ts';
 import type { TrailerKind } from '../../archive/trailers.ts';
@@ -37,6 +38,8 @@ export interface SlotPageView {
   inferred: { subject: string; from: string | null; date: string | null } | null;
   review: { kind: ReviewKindView; people: { name: string; given: { url: string; label: string }[] }[] }[];
   replies: { url: string; name: string; date: string | null; day: string }[];
+  /** Where the slot is read on the series' reading page; null when it is not in the archive. */
+  readingUrl: string | null;
 }
 
 export interface VersionLinkView {
@@ -72,11 +75,19 @@ export interface SeriesPageData {
   versions: VersionLinkView[];
   changes: VersionChangesView[];
   slots: SlotPageView[];
+  /** The page that reads the whole series; null when none of it is archived. */
+  readingUrl: string | null;
   /** The series' mboxes, or null when no patch is archived; `partial` says how many patches they hold when a bound left some out. */
   mbox: { url: string; plainUrl: string; partial: string | null } | null;
 }
 
-function slotPageView(slot: SlotView): SlotPageView {
+/** Where a series is read whole, and each of its messages on those pages (reading-page.ts). */
+export interface SeriesReadingLinks {
+  url: string;
+  anchors: ReadonlyMap<ThreadNode, string>;
+}
+
+function slotPageView(slot: SlotView, review: ReviewArchive, reading: SeriesReadingLinks | null): SlotPageView {
   const { message, missing, title } = slot;
   const inferred = missing?.inferred ?? null;
   return {
@@ -98,6 +109,7 @@ function slotPageView(slot: SlotView): SlotPageView {
       })),
     })),
     replies: slot.replies.map((reply) => ({ url: reply.url, name: displayName(reply.mail.from), date: reply.mail.date, day: formatDay(reply.mail.date) })),
+    readingUrl: (message && reading?.anchors.get(review.nodes.get(message.id)!)) ?? null,
   };
 }
 
@@ -141,8 +153,8 @@ function mboxView(series: Series): SeriesPageData['mbox'] {
   return { url, plainUrl, partial: leftOut > 0 ? `the first ${items.length} of ${items.length + leftOut} archived patches` : null };
 }
 
-/** Everything the page of one series shows. */
-export function seriesPageData(series: Series, review: ReviewArchive): SeriesPageData {
+/** Everything the page of one series shows; `reading` where it is read whole. */
+export function seriesPageData(series: Series, review: ReviewArchive, reading: SeriesReadingLinks | null): SeriesPageData {
   const view = seriesView(series, review);
   return {
     title: series.title || '(no title)',
@@ -161,7 +173,8 @@ export function seriesPageData(series: Series, review: ReviewArchive): SeriesPag
     })),
     versions: versionLinks(series, view.versions),
     changes: versionChanges(view.versions),
-    slots: [view.cover, ...view.patches].map(slotPageView),
+    slots: [view.cover, ...view.patches].map((slot) => slotPageView(slot, review, reading)),
+    readingUrl: reading?.url ?? null,
     mbox: mboxView(series),
   };
 }
