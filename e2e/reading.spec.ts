@@ -81,3 +81,17 @@ test('a thread longer than a page is split, and its anchors resolve across the p
   await page.getByRole('link', { name: 'Later →' }).click();
   await expect(page).toHaveURL(`${hostile}/t/long-0@example.org/2/`);
 });
+
+test('search results and the index open the pages that read a thread or series whole', async ({ page }) => {
+  await page.goto(`${sample}/`);
+  const box = page.locator('form.search input[name="q"]');
+  await box.pressSequentially('git pull', { delay: 10 });
+  await expect(page.locator('#search-results')).toHaveAttribute('data-query', 'git pull');
+  const reading = page.locator('#search-results li').filter({ has: page.locator('.result-thread') }).first().locator('a.result-reading');
+  await expect(reading).toHaveAttribute('href', /^\/t\/[^/]+\/$/);
+  await reading.click();
+  await expect(page.locator('article.reading-thread')).toBeVisible();
+  await page.goto(`${sample}/`);
+  await page.locator('.listing-series a.read-whole').first().click();
+  await expect(page.locator('article.reading')).toBeVisible();
+});

@@ -145,7 +145,7 @@ export function toStoredRow(row: SearchRow): StoredRow {
   const { reviewed, acked, tested, nacked } = row.reviews;
   return [
     row.kind === 'series' ? 0 : 1, row.url, row.title, row.versions, row.author, row.date?.slice(0, 10) ?? '',
-    row.patches?.present ?? 0, row.patches?.total ?? 0, row.replies, reviewed, acked, tested, nacked,
+    row.patches?.present ?? 0, row.patches?.total ?? 0, row.replies, reviewed, acked, tested, nacked, row.readingUrl ?? '',
   ];
 }
 

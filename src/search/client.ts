@@ -125,6 +125,11 @@ function attach(form: HTMLFormElement): void {
         if (view.review) link.append(element('span', 'result-review', view.review));
         const item = element('li', '');
         item.append(link);
+        if (view.reading) {
+          const reading = element('a', 'result-reading', 'read whole');
+          reading.href = view.reading;
+          item.append(reading);
+        }
         if (match) {
           // The first matching message, beside the row's series or thread: its link and who sent it come with its details.
           const line = element('a', 'result-match', `${match.count} matching message${match.count === 1 ? '' : 's'}`);

@@ -13,12 +13,14 @@ export interface ResultView {
   size: string;
   /** `2 Reviewed-by · 1 Acked-by · NAK`, or ''. */
   review: string;
+  /** The page that reads it whole, or null. */
+  reading: string | null;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 export function presentRow(row: StoredRow): ResultView {
-  const [kind, url, title, versions, author, date, present, total, replies, reviewed, acked, tested, nacked] = row;
+  const [kind, url, title, versions, author, date, present, total, replies, reviewed, acked, tested, nacked, reading] = row;
   const review = [
     reviewed ? `${reviewed} Reviewed-by` : '',
     acked ? `${acked} Acked-by` : '',
@@ -34,6 +36,7 @@ export function presentRow(row: StoredRow): ResultView {
     date,
     size: kind === 0 ? `${present}/${total} patches${replies ? `, ${plural(replies, 'reply').replace('replys', 'replies')}` : ''}` : plural(replies + 1, 'message'),
     review: review.join(' · '),
+    reading: reading || null,
   };
 }
 

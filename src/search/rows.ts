@@ -7,6 +7,7 @@ import type { ReviewArchive } from '../archive/index.ts';
 import { seriesStatus } from '../archive/review.ts';
 import { patchesInArchive, type Series } from '../archive/series.ts';
 import { walkThread, type Thread } from '../archive/thread.ts';
+import { hasSeriesReading, hasThreadReading, seriesReadingUrl, threadReadingUrl } from '../archive/reading.ts';
 import type { ArchivedMessage } from '../archive/group.ts';
 import type { SearchMessage, SearchRow } from './types.ts';
 
@@ -43,6 +44,7 @@ function seriesRow(versions: Series[], review: ReviewArchive): SearchRow {
       tested: status.testedBy.length,
       nacked: status.nackedBy.length,
     },
+    readingUrl: hasSeriesReading(newest) ? seriesReadingUrl(newest) : null,
   };
 }
 
@@ -61,6 +63,7 @@ function threadRow(thread: Thread): SearchRow {
     replies: Math.max(0, thread.size - 1),
     messages: [],
     reviews: { reviewed: 0, acked: 0, tested: 0, nacked: 0 },
+    readingUrl: hasThreadReading(thread) ? threadReadingUrl(thread) : null,
   };
 }
 

@@ -145,7 +145,7 @@ function row(title: string, date: string | null, extra: Partial<SearchRow> = {})
   return {
     kind: 'series', url: `/s/${words(title).join('-')}/`, title, subjects: [title], versions: [1], author: 'Ada',
     date, patches: { present: 2, total: 2 }, replies: 1, messages: [],
-    reviews: { reviewed: 1, acked: 0, tested: 0, nacked: 0 }, ...extra,
+    reviews: { reviewed: 1, acked: 0, tested: 0, nacked: 0 }, readingUrl: null, ...extra,
   };
 }
 

@@ -33,14 +33,17 @@ export interface SearchRow {
   /** The messages of the row, each in one row only: those of the series family, or of the discussion not in any series. */
   messages: SearchMessage[];
   reviews: { reviewed: number; acked: number; tested: number; nacked: number };
+  /** The page that reads the series or thread whole, when it has one. */
+  readingUrl: string | null;
 }
 
 /**
  * A row as stored in the index and returned by a search: a positional array keeps the
  * chunks small. `[kind, url, title, versions, author, day, present, total, replies,
- * reviewed, acked, tested, nacked]`, kind 0 for series and 1 for threads, day `YYYY-MM-DD` or ''.
+ * reviewed, acked, tested, nacked, reading]`, kind 0 for series and 1 for threads, day
+ * `YYYY-MM-DD` or '', reading the URL of the page that reads it whole or ''.
  */
-export type StoredRow = [0 | 1, string, string, number[], string, string, number, number, number, number, number, number, number];
+export type StoredRow = [0 | 1, string, string, number[], string, string, number, number, number, number, number, number, number, string];
 
 export interface SearchManifest {
   version: 2;

@@ -16,7 +16,8 @@ import { indexPages, messagePages, subjectPages, type IndexRowView, type Message
 import type { ThreadNode } from '../../archive/thread.ts';
 import { amSeriesMboxPages, plainSeriesMboxPages, rawMailPages, threadMboxPages, type AmMboxData, type DownloadPage, type MboxData, type RawMailData } from './downloads.ts';
 import { messageMailViews, messagePageData, type MessagePageData, type StoreDigests } from './message-page.ts';
-import { earlierThreadRoots, hasThreadReading, sameReadingThread, seriesReading, seriesReadingUrl, threadReading, threadReadingUrl, type ReadingForward, type ReadingInputs, type ReadingPageData } from './reading-page.ts';
+import { hasThreadReading, seriesReadingUrl, threadReadingUrl } from '../../archive/reading.ts';
+import { earlierThreadRoots, sameReadingThread, seriesReading, threadReading, type ReadingForward, type ReadingInputs, type ReadingPageData } from './reading-page.ts';
 import { seriesPageData, type SeriesPageData } from './series-page.ts';
 
 /** A page's data and the digest of it. */

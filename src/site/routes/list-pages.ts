@@ -14,7 +14,7 @@ import type { SearchRow } from '../../search/types.ts';
 import { words } from '../../search/tokenize.ts';
 import { formatDay } from '../format.ts';
 import { listingRows, type ListingRow } from '../listing.ts';
-import { hasThreadReading, seriesReadingUrl, threadReadingUrl } from './reading-page.ts';
+import { hasSeriesReading, hasThreadReading, seriesReadingUrl, threadReadingUrl } from '../../archive/reading.ts';
 import {
   INDEX_PAGES, MESSAGE_PAGES, NEWEST_ENTRIES, SUBJECT_PAGES, anchoredPages, initialBucket, monthBucket,
   type AnchoredList, type AnchoredPage, type Bucket,
@@ -156,7 +156,7 @@ function indexRowView(row: ListingRow): IndexRowView {
       incomplete: row.present < series.total,
       replies: counted(series.replyCount, 'reply', 'replies'),
       review: row.review,
-      readingUrl: row.present > 0 ? seriesReadingUrl(series) : null,
+      readingUrl: hasSeriesReading(series) ? seriesReadingUrl(series) : null,
     };
   }
   const { lead, thread } = row;

@@ -16,6 +16,7 @@
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { messageSlug } from '../../archive/permalink.ts';
+import { hasSeriesReading, hasThreadReading, seriesReadingUrl, threadReadingUrl } from '../../archive/reading.ts';
 import type { Series } from '../../archive/series.ts';
 import { walkThread, type Thread, type ThreadNode } from '../../archive/thread.ts';
 import { displayName } from '../../parse/address.ts';
@@ -155,16 +156,6 @@ function layOut(base: string, items: readonly ReadingItem[], inputs: ReadingInpu
   return { pageUrls, anchorUrl, entryPages };
 }
 
-/** The URL of a thread's reading: `/t/<root slug>/`. */
-export function threadReadingUrl(thread: Thread): string {
-  return `/t/${messageSlug(thread.id)}/`;
-}
-
-/** Whether a thread is read on a page of its own: when it holds more than one archived message. */
-export function hasThreadReading(thread: Thread): boolean {
-  return thread.size > 1;
-}
-
 /** The pages of a thread read whole, by route parameter (`<slug>`, `<slug>/2`), and where each message is on them. */
 export function threadReading(thread: Thread, inputs: ReadingInputs): { pages: [string, ReadingPageData][]; anchors: Map<ThreadNode, string> } {
   const base = threadReadingUrl(thread);
@@ -208,11 +199,6 @@ export function earlierThreadRoots(thread: Thread): ThreadNode[] {
   return roots;
 }
 
-/** The URL of a series read whole: `/s/<slug>/read/`. */
-export function seriesReadingUrl(series: Series): string {
-  return `${series.url}read/`;
-}
-
 /** The messages of a series in reading order: the cover letter and its replies, then each patch and its replies, replies in thread order. */
 function seriesItems(series: Series): ReadingItem[] {
   const items: ReadingItem[] = [];
@@ -253,8 +239,8 @@ export function sameReadingThread(series: Series): Thread | null {
 
 /** The pages of a series read whole, by route parameter (`<slug>`, `<slug>/2`), and where each message is on them; none when no member is archived. */
 export function seriesReading(series: Series, inputs: ReadingInputs): { pages: [string, ReadingPageData][]; anchors: Map<ThreadNode, string> } {
+  if (!hasSeriesReading(series)) return { pages: [], anchors: new Map() };
   const items = seriesItems(series);
-  if (!items.some((item) => item.node?.message)) return { pages: [], anchors: new Map() };
   const { pageUrls, anchorUrl, entryPages } = layOut(seriesReadingUrl(series), items, inputs);
   return {
     anchors: anchorUrl,
