@@ -175,15 +175,22 @@ function personTerms(address: Address, into: Set<string>): void {
   indexTerms(address.email, into);
 }
 
-/** A per-message posting being written (tokenize.ts `appendPair`), and where its rows enter each new window. */
+/** A per-message posting being written (postings.ts `appendPair`), and where its rows enter each new window. */
 interface WindowedPosting extends PostingState {
-  /** For each window met: the window, where its entries start in `out`, and the decoding state there. */
-  cuts: { window: number; at: number; lastRow: number; base: number }[];
+  /** The window of the last row written. */
+  window: number;
+  /** For each window met, four numbers: the window, where its entries start in `out`, and the decoding state there (last row, base). */
+  cuts: number[];
 }
 
 function addToPosting(posting: WindowedPosting, row: number, message: number, windowRows: number): void {
-  const window = Math.floor(row / windowRows);
-  if (posting.cuts.at(-1)?.window !== window) posting.cuts.push({ window, at: posting.out.length, lastRow: posting.lastRow, base: posting.base });
+  if (row !== posting.lastRow) {
+    const window = Math.floor(row / windowRows);
+    if (window !== posting.window) {
+      posting.cuts.push(window, posting.out.length, posting.lastRow, posting.base);
+      posting.window = window;
+    }
+  }
   appendPair(posting, row, message);
 }
 
@@ -204,11 +211,14 @@ function fieldEntries(folder: string, postings: Map<string, WindowedPosting>): {
     let name = fnv(term).toString(36);
     while (names.has(name)) name += 'x';
     names.add(name);
-    posting.cuts.forEach((cut, index) => {
-      const end = posting.cuts[index + 1]?.at ?? posting.out.length;
-      parts.push({ path: `${folder}/w/${name}-${cut.window}.json`, json: JSON.stringify([cut.lastRow, cut.base, ...posting.out.slice(cut.at, end)]) });
-    });
-    entries.push([term, JSON.stringify({ h: name, w: posting.cuts.map((cut) => cut.window) })]);
+    const windows: number[] = [];
+    for (let cut = 0; cut < posting.cuts.length; cut += 4) {
+      const [window, at, lastRow, base] = posting.cuts.slice(cut, cut + 4) as [number, number, number, number];
+      const end = posting.cuts[cut + 5] ?? posting.out.length;
+      windows.push(window);
+      parts.push({ path: `${folder}/w/${name}-${window}.json`, json: JSON.stringify([lastRow, base, ...posting.out.slice(at, end)]) });
+    }
+    entries.push([term, JSON.stringify({ h: name, w: windows })]);
   }
   return { entries, parts };
 }
@@ -268,7 +278,7 @@ function messageFieldFiles(prefix: string, messagesOfRow: readonly number[][], p
     const postings = fields.get(field)!;
     for (const term of terms) {
       let posting = postings.get(term);
-      if (!posting) postings.set(term, (posting = { out: [], lastRow: -1, base: 0, last: 0, cuts: [] }));
+      if (!posting) postings.set(term, (posting = { out: [], lastRow: -1, base: 0, last: 0, window: -1, cuts: [] }));
       addToPosting(posting, row, message, window);
     }
   };

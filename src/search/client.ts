@@ -23,7 +23,7 @@ interface MatchLine {
 }
 
 /** Fills in each match line as it comes into view: who sent the matching messages, the latest's day, and the link to the first. */
-function fillMatches(lines: MatchLine[], bySender: boolean, current: () => boolean): void {
+function fillMatches(lines: MatchLine[], bySender: boolean, current: () => boolean): IntersectionObserver {
   const observer = new IntersectionObserver((entries) => {
     const visible = new Set(entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target));
     for (const target of visible) observer.unobserve(target);
@@ -43,6 +43,7 @@ function fillMatches(lines: MatchLine[], bySender: boolean, current: () => boole
     }, () => undefined);
   });
   for (const { line } of lines) observer.observe(line);
+  return observer;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
@@ -65,6 +66,8 @@ function attach(form: HTMLFormElement): void {
   const limit = Number(panel.dataset.limit ?? 10);
   let active = -1;
   let latest = 0;
+  /** Watches the match lines of the results shown, to fill them in as they come into view. */
+  let watching: IntersectionObserver | undefined;
 
   const links = () => [...panel.querySelectorAll<HTMLAnchorElement>('a.result')];
   const highlight = (index: number) => {
@@ -145,10 +148,15 @@ function attach(form: HTMLFormElement): void {
         result.total === 0 ? 'No results.' : `${count}${result.total > result.rows.length ? `, the first ${result.rows.length} shown` : ''}${result.partial ? ' (newest first; older mail was not searched)' : ''}.`,
       );
       // Details of the matching messages are fetched once typing pauses, and only for the rows in view.
-      if (matchLines.length > 0) setTimeout(() => ticket === latest && fillMatches(matchLines, bySender, () => ticket === latest), DETAIL_PAUSE_MS);
+      if (matchLines.length > 0) {
+        setTimeout(() => {
+          if (ticket === latest) watching = fillMatches(matchLines, bySender, () => ticket === latest);
+        }, DETAIL_PAUSE_MS);
+      }
       if (result.joined.length > 0) notes.push(element('p', 'search-note', `Read as part of a name: ${result.joined.join(', ')}.`));
       if (result.fallback) notes.push(element('p', 'search-note', `No subject holds this; messages whose text holds it (${result.fallback}):`));
     }
+    watching?.disconnect();
     panel.replaceChildren(summary, ...notes, list);
     panel.hidden = false;
     // Tells tests and the benchmark which query the shown results answer.

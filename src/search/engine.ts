@@ -345,6 +345,18 @@ export class SearchEngine {
     return result ?? new Map();
   }
 
+  /** Whether any message matches a per-message term: windows are read newest first until one does. */
+  async #anyMessage(term: MessageTerm): Promise<boolean> {
+    const resolved = await this.#resolve(term);
+    if (resolved.some((leaves) => leaves.length === 0)) return false;
+    const { window } = await this.fields();
+    if (!resolved.some((leaves) => leaves.some((leaf) => 'parts' in leaf))) return (await this.#evaluate([resolved], null, window)).size > 0;
+    for (const w of [...SearchEngine.#termWindows(resolved, window)].sort((a, b) => b - a)) {
+      if ((await this.#evaluate([resolved], [w], window)).size > 0) return true;
+    }
+    return false;
+  }
+
   // ------------------------------------------------------------------ details
 
   async #chunkRows(ids: number[]): Promise<Map<number, StoredRow>> {
@@ -406,18 +418,21 @@ export class SearchEngine {
     // `f:Lee Jones`: bare words right after a people term that match no subject are the rest of its name.
     const joined: string[] = [];
     const keep = subjectTerms.map(() => true);
-    // Once one word of the chain matches a subject, it and the words after it stay subject words.
+    // A word joins the name when some message holds it with the name's other words in that field (a sender
+    // named Lee Jones); once one does not, it and the words after it stay subject words.
     const closed = new Set<number>();
-    subjectTerms.forEach((term, index) => {
-      if (term.joins === undefined || closed.has(term.joins)) return;
-      if (matches[index]!.rows.size > 0) {
+    for (const [index, term] of subjectTerms.entries()) {
+      if (term.joins === undefined || closed.has(term.joins)) continue;
+      const person = messageTerms[term.joins]!;
+      const candidate = { ...person, words: [...person.words, term.words[0]!] };
+      if (!(await this.#anyMessage(candidate))) {
         closed.add(term.joins);
-        return;
+        continue;
       }
       keep[index] = false;
-      messageTerms[term.joins]!.words.push(term.words[0]!);
-      joined.push(`${term.words[0]} → ${messageTerms[term.joins]!.prefix}`);
-    });
+      person.words.push(term.words[0]!);
+      joined.push(`${term.words[0]} → ${person.prefix}`);
+    }
     subjectTerms = subjectTerms.filter((_, index) => keep[index]);
     matches = matches.filter((_, index) => keep[index]);
 

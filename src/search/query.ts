@@ -13,7 +13,7 @@ export interface SubjectTerm {
   phrase: boolean;
   /**
    * Set on a bare word right after a people term (`f:Lee Jones`): the index of that term in
-   * `messages`. The word joins the name when it matches no subject.
+   * `messages`. The word joins the name when some message holds it with the name's other words.
    */
   joins?: number;
 }

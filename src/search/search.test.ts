@@ -263,14 +263,17 @@ test('per-message prefixes: a reviewer who started no thread is found, and the r
   assert.deepEqual(await titles(engine, 'f:lee b:answer'), [], 'per-message terms apply to one message');
 });
 
-test('f:Lee Jones reads the bare word as the name when it matches no subject, and keeps it as a subject word when it does', async () => {
+test('f:Lee Jones reads a bare word as the name when a sender has it with the rest of the name, else as a subject word', async () => {
   const { engine } = engineFor(reviewArchive());
   const joined = await engine.search(parseQuery('f:Lee Jones'));
   assert.deepEqual(joined.joined, ['jones → f:']);
   assert.deepEqual(joined.rows.map((r) => r.row[2]), ['[PATCH v3 0/4] leds: pca963x: Add multicolor support']);
   const { engine: withSubject } = engineFor([...reviewArchive(), row('jones in a subject', '2024-05-01T00:00:00Z', { messages: [message({ id: 'js@lee', date: '2024-05-01T00:00:00Z', from: 'Lee Jones <lee@kernel.org>' })] })]);
-  assert.deepEqual(await titles(withSubject, 'f:Lee Jones'), ['jones in a subject']);
+  assert.deepEqual(await titles(withSubject, 'f:Lee Jones'), ['jones in a subject', '[PATCH v3 0/4] leds: pca963x: Add multicolor support'], 'even when a subject holds it');
   assert.deepEqual(await titles(withSubject, 'f:"Lee Jones"'), ['jones in a subject', '[PATCH v3 0/4] leds: pca963x: Add multicolor support']);
+  const kept = await withSubject.search(parseQuery('f:lee pca963x'));
+  assert.deepEqual([kept.joined, kept.rows.map((r) => r.row[2])], [[], ['[PATCH v3 0/4] leds: pca963x: Add multicolor support']], 'no sender is named pca963x');
+  assert.deepEqual(await titles(withSubject, 'f:Lee Jones subject'), ['jones in a subject'], 'the name, then a subject word');
 });
 
 test('d: applies to each message: a late reply is found by its own date, with and without other terms', async () => {
