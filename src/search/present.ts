@@ -1,4 +1,5 @@
 /** How a search result reads: plain text pieces, shared by the browser and tests. */
+import { counted, patchCount } from '../site/words.ts';
 import type { StoredRow } from './types.ts';
 
 export interface ResultView {
@@ -9,13 +10,11 @@ export interface ResultView {
   versions: string;
   author: string;
   date: string;
-  /** `3/4 patches`, or `5 messages` for threads. */
+  /** `3/4 patches` (and `2 replies`), or `5 messages` for threads. */
   size: string;
   /** `2 Reviewed-by · 1 Acked-by · NAK`, or ''. */
   review: string;
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 export function presentRow(row: StoredRow): ResultView {
   const [kind, url, title, versions, author, date, present, total, replies, reviewed, acked, tested, nacked] = row;
@@ -32,7 +31,7 @@ export function presentRow(row: StoredRow): ResultView {
     versions: kind === 0 && (versions.length > 1 || (versions[0] ?? 1) > 1) ? versions.map((v) => `v${v}`).join(' → ') : '',
     author,
     date,
-    size: kind === 0 ? `${present}/${total} patches${replies ? `, ${plural(replies, 'reply').replace('replys', 'replies')}` : ''}` : plural(replies + 1, 'message'),
+    size: kind === 0 ? `${patchCount(present, total)}${replies ? `, ${counted(replies, 'reply', 'replies')}` : ''}` : counted(replies + 1, 'message', 'messages'),
     review: review.join(' · '),
   };
 }

@@ -20,7 +20,7 @@ import {
   type AnchoredList, type AnchoredPage, type Bucket,
 } from '../pagination.ts';
 import type { TrailerKind } from '../../archive/trailers.ts';
-import { counted } from '../words.ts';
+import { counted, patchCount } from '../words.ts';
 
 export interface IndexRowView {
   kind: 'series' | 'thread';
@@ -152,7 +152,7 @@ function indexRowView(row: ListingRow): IndexRowView {
       date: series.firstDate,
       day: first,
       activity: last !== first ? { date: series.lastActivity, day: last } : null,
-      size: `${row.present}/${series.total} ${series.total === 1 ? 'patch' : 'patches'}`,
+      size: patchCount(row.present, series.total),
       incomplete: row.present < series.total,
       replies: counted(series.replyCount, 'reply', 'replies'),
       review: row.review,

@@ -10,6 +10,7 @@ import { ancestorsOf, type Thread, type ThreadNode } from '../../archive/thread.
 import type { MailRecord } from '../../loader/record.ts';
 import { displayName } from '../../parse/address.ts';
 import { formatAddress, formatDay, formatSize, formatUtc } from '../format.ts';
+import { seriesName } from '../words.ts';
 import { placeLabel, seriesPlace, threadLinks, threadTree, type ThreadLinks, type TreeRow } from '../thread-view.ts';
 
 /** One mail as its page shows it; `body` says which cached rendering to show and where its links point. */
@@ -53,8 +54,8 @@ export interface ThreadStep {
 export interface SeriesPlaceView {
   label: string;
   url: string;
-  title: string;
-  version: number;
+  /** The series' title with its version, once: `leds: demo v2`. */
+  name: string;
 }
 
 export interface TreeRowView {
@@ -177,7 +178,7 @@ function navView(node: ThreadNode, review: ReviewArchive, wholeThread: string | 
   const place = seriesPlace(node, review);
   const links = threadLinks(node);
   return {
-    place: place && { label: placeLabel(place), url: place.series.url, title: place.series.title || '(no title)', version: place.series.version },
+    place: place && { label: placeLabel(place), url: place.series.url, name: seriesName(place.series.title || '(no title)', place.series.version) },
     steps: STEPS.flatMap((step) => {
       const target = links[step.key];
       return target ? [{ ...step, url: target.message?.url ?? null }] : [];

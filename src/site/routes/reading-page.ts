@@ -21,7 +21,7 @@ import { walkThread, type Thread, type ThreadNode } from '../../archive/thread.t
 import { displayName } from '../../parse/address.ts';
 import { formatUtc } from '../format.ts';
 import { shownSubject, threadTree } from '../thread-view.ts';
-import { counted } from '../words.ts';
+import { counted, seriesName } from '../words.ts';
 import { rowView, type MailView, type ThreadTreeView } from './message-page.ts';
 
 /** Bytes of bodies on one page: with the headers and tree, a page stays near 2 MB of HTML at most. */
@@ -262,7 +262,7 @@ export function seriesReading(series: Series, inputs: ReadingInputs): { pages: [
       index === 0 ? series.slug : `${series.slug}/${index + 1}`,
       {
         kind: 'series',
-        title: `${series.title || '(no title)'} v${series.version}`,
+        title: seriesName(series.title || '(no title)', series.version),
         home: { url: series.url, label: 'Series outline' },
         page: index + 1,
         pageUrls,

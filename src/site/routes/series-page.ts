@@ -12,7 +12,7 @@ import { formatAddress, formatDay, formatUtc } from '../format.ts';
 import type { TrailerKind } from '../../archive/trailers.ts';
 import { CHANGE_LABELS, givenLabel, scopeLabel, seriesView, type SlotView, type VersionsView } from '../series-view.ts';
 import type { PatchChange } from '../../archive/versions.ts';
-import { counted } from '../words.ts';
+import { counted, seriesName } from '../words.ts';
 
 export interface ReviewKindView {
   kind: TrailerKind;
@@ -61,6 +61,8 @@ export interface VersionChangesView {
 export interface SeriesPageData {
   title: string;
   version: number;
+  /** The title with its version, once (words.ts `seriesName`). */
+  name: string;
   tags: string[];
   author: string;
   firstDate: string | null;
@@ -149,6 +151,7 @@ export function seriesPageData(series: Series, review: ReviewArchive, reading: S
   return {
     title: series.title || '(no title)',
     version: series.version,
+    name: seriesName(series.title || '(no title)', series.version),
     tags: series.tags,
     author: formatAddress(series.author),
     firstDate: series.firstDate,
