@@ -43,6 +43,8 @@ function keysOf(routes: SiteRoutes): Map<string, string> {
   keys.set('overview:index', routes.index.overview.key);
   keys.set('overview:messages', routes.messageList.overview.key);
   keys.set('overview:subjects', routes.subjects.overview.key);
+  for (const page of routes.dates.pages) keys.set(`d:${page.param}`, page.key);
+  keys.set('overview:dates', routes.dates.overview.key);
   return keys;
 }
 
@@ -67,8 +69,8 @@ describe('siteRoutes', () => {
     assert.deepEqual(
       changed.filter((page) => !page.startsWith('search:')),
       [
-        'api:messages', 'api:report', 'api:series', 'm:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03',
-        'overview:index', 'overview:messages', 'page:2025-03', 's:cover', 'subjects:l', 't:cover',
+        'api:messages', 'api:report', 'api:series', 'd:2025-03', 'm:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03',
+        'overview:dates', 'overview:index', 'overview:messages', 'page:2025-03', 's:cover', 'subjects:l', 't:cover',
       ],
     );
     assert.ok(!changed.includes('m:q') && !changed.includes('m:qa') && !changed.includes('t:q'), 'the other thread is untouched');

@@ -17,6 +17,7 @@ import type { ThreadNode } from '../../archive/thread.ts';
 import { messageMailViews, messagePageData, type MessagePageData, type StoreDigests } from './message-page.ts';
 import { earlierThreadRoots, hasThreadReading, sameReadingThread, seriesReading, seriesReadingUrl, threadReading, threadReadingUrl, type ReadingForward, type ReadingInputs, type ReadingPageData } from './reading-page.ts';
 import { seriesPageData, type SeriesPageData } from './series-page.ts';
+import { datePages, type DateOverviewData, type MonthPageData } from './date-pages.ts';
 
 /** A page's data and the digest of it. */
 export interface Keyed<Data> {
@@ -50,6 +51,8 @@ export interface SiteRoutes {
   index: ListRoutes<IndexRowView>;
   messageList: ListRoutes<MessageRowView>;
   subjects: ListRoutes<SubjectRowView>;
+  /** `/d/`: the years and the chart; `/d/2025-03/`, `/d/2025-03/2/`: what was sent in a month. */
+  dates: { overview: Keyed<DateOverviewData>; pages: RoutePage<MonthPageData>[] };
   searchFiles: RoutePage<string>[];
   /** `dist/api/<param>.json`: the data contract, as JSON text. */
   api: RoutePage<string>[];
@@ -116,6 +119,11 @@ function threadReadingRoutes(review: ReviewArchive, inputs: ReadingInputs) {
   return { pages, anchors };
 }
 
+function dateRoutes(review: ReviewArchive): SiteRoutes['dates'] {
+  const { overview, pages } = datePages(review);
+  return { overview: { data: overview, key: pageKey(overview) }, pages: pages.map((page) => keyed(page.path, page.data)) };
+}
+
 /** Every page's data and key. */
 export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, bodyBytes }: RouteInputs): SiteRoutes {
   const mailViews = new Map(review.archive.messages.map((message) => [message, messageMailViews(message, review, digests)]));
@@ -147,6 +155,7 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, b
     index: listRoutes(indexPages(review)),
     messageList: listRoutes(messagePages(review)),
     subjects: listRoutes(subjectPages(searchRows)),
+    dates: dateRoutes(review),
     searchFiles: searchIndex.map((file) => keyed(file.path, file.json)),
     api: [
       keyed('messages', JSON.stringify(messagesApi(review))),
@@ -160,9 +169,9 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, b
 export type RouteKeys = Record<RouteName, [param: string, key: string][]>;
 
 export type RouteName =
-  | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'threadReadings' | 'seriesReadings' | 'index' | 'messageList' | 'subjects' | 'overviews' | 'searchFiles' | 'api';
+  | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'threadReadings' | 'seriesReadings' | 'index' | 'messageList' | 'subjects' | 'dates' | 'overviews' | 'searchFiles' | 'api';
 
-/** `index`, `messageList` and `subjects` hold bucket pages then numbered forwards; `overviews` the three lists' first pages. */
+/** `index`, `messageList` and `subjects` hold bucket pages then numbered forwards; `overviews` the first pages of the lists and of the dates. */
 export function routeKeys(routes: SiteRoutes): RouteKeys {
   const pairs = (pages: readonly RoutePage<unknown>[]) => pages.map(({ param, key }): [string, string] => [param, key]);
   const list = (routes: ListRoutes<unknown>) => [...pairs(routes.pages), ...pairs(routes.aliases)];
@@ -176,10 +185,12 @@ export function routeKeys(routes: SiteRoutes): RouteKeys {
     index: list(routes.index),
     messageList: list(routes.messageList),
     subjects: list(routes.subjects),
+    dates: pairs(routes.dates.pages),
     overviews: [
       ['index', routes.index.overview.key],
       ['messageList', routes.messageList.overview.key],
       ['subjects', routes.subjects.overview.key],
+      ['dates', routes.dates.overview.key],
     ],
     searchFiles: pairs(routes.searchFiles),
     api: pairs(routes.api),

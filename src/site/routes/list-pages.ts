@@ -16,7 +16,7 @@ import { formatDay } from '../format.ts';
 import { listingRows, type ListingRow } from '../listing.ts';
 import { hasThreadReading, seriesReadingUrl, threadReadingUrl } from './reading-page.ts';
 import {
-  INDEX_PAGES, MESSAGE_PAGES, NEWEST_ENTRIES, SUBJECT_PAGES, anchoredPages, initialBucket, monthBucket,
+  DATE_PAGES, INDEX_PAGES, MESSAGE_PAGES, NEWEST_ENTRIES, SUBJECT_PAGES, anchoredPages, initialBucket, monthBucket,
   type AnchoredList, type AnchoredPage, type Bucket,
 } from '../pagination.ts';
 import type { TrailerKind } from '../../archive/trailers.ts';
@@ -96,6 +96,7 @@ const OVERVIEWS: Record<string, { url: string; label: string }> = {
   [INDEX_PAGES.base]: { url: '/', label: 'Newest series and threads' },
   [MESSAGE_PAGES.base]: { url: '/messages/', label: 'Newest messages' },
   [SUBJECT_PAGES.base]: { url: '/subjects/', label: 'All letters' },
+  [DATE_PAGES.base]: { url: '/d/', label: 'All years' },
 };
 
 function pageLabel(page: AnchoredPage<unknown>): string {
@@ -120,7 +121,8 @@ function pager(list: AnchoredList, pages: readonly AnchoredPage<unknown>[], inde
   };
 }
 
-function pagedList<Entry, Row>(
+/** A list cut into the pages of its buckets, with each page's pager and the list's first page. */
+export function pagedList<Entry, Row>(
   list: AnchoredList,
   entries: readonly Entry[],
   bucketOf: (entry: Entry) => Bucket,

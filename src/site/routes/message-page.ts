@@ -10,6 +10,7 @@ import { ancestorsOf, type Thread, type ThreadNode } from '../../archive/thread.
 import type { MailRecord } from '../../loader/record.ts';
 import { displayName } from '../../parse/address.ts';
 import { formatAddress, formatDay, formatSize, formatUtc } from '../format.ts';
+import { monthLink } from '../pagination.ts';
 import { seriesName } from '../words.ts';
 import { placeLabel, seriesPlace, threadLinks, threadTree, type ThreadLinks, type TreeRow } from '../thread-view.ts';
 
@@ -87,7 +88,14 @@ export interface ThreadTreeView {
 
 export interface MessagePageData {
   subject: string;
-  nav: { place: SeriesPlaceView | null; steps: ThreadStep[]; /** The message's place on its thread's page, when the thread has one. */ wholeThread: string | null };
+  nav: {
+    place: SeriesPlaceView | null;
+    steps: ThreadStep[];
+    /** The message's place on its thread's page, when the thread has one. */
+    wholeThread: string | null;
+    /** The page of the month it was sent in; null when its date is unknown. */
+    month: { url: string; label: string } | null;
+  };
   /** The mail shown first, then the variants: other mails under the same Message-ID. */
   mails: MailView[];
   variantSubjects: string[];
@@ -184,6 +192,7 @@ function navView(node: ThreadNode, review: ReviewArchive, wholeThread: string | 
       return target ? [{ ...step, url: target.message?.url ?? null }] : [];
     }),
     wholeThread,
+    month: monthLink(node.message?.mail.date ?? null),
   };
 }
 

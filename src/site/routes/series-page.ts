@@ -12,6 +12,7 @@ import { formatAddress, formatDay, formatUtc } from '../format.ts';
 import type { TrailerKind } from '../../archive/trailers.ts';
 import { CHANGE_LABELS, givenLabel, scopeLabel, seriesView, type SlotView, type VersionsView } from '../series-view.ts';
 import type { PatchChange } from '../../archive/versions.ts';
+import { monthLink } from '../pagination.ts';
 import { counted, seriesName } from '../words.ts';
 
 export interface ReviewKindView {
@@ -78,6 +79,8 @@ export interface SeriesPageData {
   slots: SlotPageView[];
   /** The page that reads the whole series; null when none of it is archived. */
   readingUrl: string | null;
+  /** The page of the month it was sent in; null when its date is unknown. */
+  month: { url: string; label: string } | null;
 }
 
 /** Where a series is read whole, and each of its messages on those pages (reading-page.ts). */
@@ -168,5 +171,6 @@ export function seriesPageData(series: Series, review: ReviewArchive, reading: S
     changes: versionChanges(view.versions),
     slots: [view.cover, ...view.patches].map((slot) => slotPageView(slot, review, reading)),
     readingUrl: reading?.url ?? null,
+    month: monthLink(series.firstDate),
   };
 }
