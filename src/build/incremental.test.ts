@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { authorKey, authorSlug } from '../archive/author.ts';
 import type { BuildCounts } from './integration.ts';
 
 const repository = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,6 +20,7 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 
 const SAMPLE_FILES = ['006-add-sy7802-flash-led-driver.mbox', 'edge-git-pull.mbox', 'edge-nak.mbox', 'edge-no-subject.mbox'];
 const PATCH_2 = '20240624-sy7802-v5-2-7abc9d96bfa6@apitzsch.eu';
+const SERIES = '20240624-sy7802-v5-0-7abc9d96bfa6@apitzsch.eu';
 const REPLY_ID = 'incremental-test-reply@example.org';
 const REPLY = `From: Rev Iewer <rev@example.org>
 To: linux-leds@vger.kernel.org
@@ -101,6 +103,7 @@ describe('incremental builds', () => {
     assert.equal(counts.parsed, 1, 'exactly one mail parsed');
     const after = snapshot(site.out);
 
+    const seriesAuthor = (JSON.parse(readFileSync(join(site.out, 'api/series.json'), 'utf8')) as { id: string; author: { name: string; email: string } }[]).find((series) => series.id === SERIES)!.author;
     const rewritten = [...after].filter(([path, file]) => before.get(path)?.mtimeMs !== file.mtimeMs).map(([path]) => path);
     const thread = readdirSync(join(site.out, 'm')).filter((slug) => slug.startsWith('20240624-sy7802-v5-') || slug === REPLY_ID || slug.endsWith('b4-ty@kernel.org') || slug.endsWith('@linaro.org'));
     const allowed = new Set([
@@ -112,6 +115,9 @@ describe('incremental builds', () => {
       'page/2024-06/index.html', 'messages/page/2024-06/index.html', 'subjects/a/index.html',
       // The month it was sent in, and the overview's counts.
       'd/index.html', 'd/2024-06/index.html',
+      // The reviewer's page, and the series author's (its row shows the reply and the review).
+      `a/${authorSlug(authorKey({ name: '', email: 'rev@example.org' })!)}/index.html`,
+      `a/${authorSlug(authorKey(seriesAuthor)!)}/index.html`,
       'api/messages.json', 'api/series.json', 'api/report.json',
     ]);
     const unexpected = rewritten.filter((path) => !allowed.has(path) && !path.startsWith('search/') && !path.startsWith('_astro/'));

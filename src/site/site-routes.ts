@@ -120,6 +120,7 @@ export const pageData = {
   forward: async (route: 'messageForwards' | 'seriesForwards', param: string) => lookup(route, (await loadRoutes())[route], param).target,
   threadReading: async (param: string) => lookup('threadReadings', (await loadRoutes()).threadReadings, param),
   seriesReading: async (param: string) => lookup('seriesReadings', (await loadRoutes()).seriesReadings, param),
+  author: async (param: string) => lookup('authors', (await loadRoutes()).authors, param),
   month: async (param: string) => lookup('dates', (await loadRoutes()).dates.pages, param),
   searchFile: async (param: string) => lookup('searchFiles', (await loadRoutes()).searchFiles, param),
   api: async (param: string) => lookup('api', (await loadRoutes()).api, param),

@@ -18,6 +18,7 @@ import { messageMailViews, messagePageData, type MessagePageData, type StoreDige
 import { earlierThreadRoots, hasThreadReading, sameReadingThread, seriesReading, seriesReadingUrl, threadReading, threadReadingUrl, type ReadingForward, type ReadingInputs, type ReadingPageData } from './reading-page.ts';
 import { seriesPageData, type SeriesPageData } from './series-page.ts';
 import { datePages, type DateOverviewData, type MonthPageData } from './date-pages.ts';
+import { authorPages, type AuthorPageData } from './author-pages.ts';
 
 /** A page's data and the digest of it. */
 export interface Keyed<Data> {
@@ -53,6 +54,8 @@ export interface SiteRoutes {
   subjects: ListRoutes<SubjectRowView>;
   /** `/d/`: the years and the chart; `/d/2025-03/`, `/d/2025-03/2/`: what was sent in a month. */
   dates: { overview: Keyed<DateOverviewData>; pages: RoutePage<MonthPageData>[] };
+  /** `/a/<slug>/`: a page per person (author-pages.ts). */
+  authors: RoutePage<AuthorPageData>[];
   searchFiles: RoutePage<string>[];
   /** `dist/api/<param>.json`: the data contract, as JSON text. */
   api: RoutePage<string>[];
@@ -156,6 +159,7 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, b
     messageList: listRoutes(messagePages(review)),
     subjects: listRoutes(subjectPages(searchRows)),
     dates: dateRoutes(review),
+    authors: authorPages(review).map(({ slug, data }) => keyed(slug, data)),
     searchFiles: searchIndex.map((file) => keyed(file.path, file.json)),
     api: [
       keyed('messages', JSON.stringify(messagesApi(review))),
@@ -169,7 +173,7 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, b
 export type RouteKeys = Record<RouteName, [param: string, key: string][]>;
 
 export type RouteName =
-  | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'threadReadings' | 'seriesReadings' | 'index' | 'messageList' | 'subjects' | 'dates' | 'overviews' | 'searchFiles' | 'api';
+  | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'threadReadings' | 'seriesReadings' | 'index' | 'messageList' | 'subjects' | 'dates' | 'authors' | 'overviews' | 'searchFiles' | 'api';
 
 /** `index`, `messageList` and `subjects` hold bucket pages then numbered forwards; `overviews` the first pages of the lists and of the dates. */
 export function routeKeys(routes: SiteRoutes): RouteKeys {
@@ -186,6 +190,7 @@ export function routeKeys(routes: SiteRoutes): RouteKeys {
     messageList: list(routes.messageList),
     subjects: list(routes.subjects),
     dates: pairs(routes.dates.pages),
+    authors: pairs(routes.authors),
     overviews: [
       ['index', routes.index.overview.key],
       ['messageList', routes.messageList.overview.key],

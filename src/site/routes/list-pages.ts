@@ -5,6 +5,7 @@
  * on the list's first page. Components lay this out and nothing else, so each page's key
  * covers all it shows.
  */
+import { authorUrl } from '../../archive/author.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ListingEntry, ReviewArchive } from '../../archive/index.ts';
 import { displayName } from '../../parse/address.ts';
@@ -20,16 +21,17 @@ import {
   type AnchoredList, type AnchoredPage, type Bucket,
 } from '../pagination.ts';
 import type { TrailerKind } from '../../archive/trailers.ts';
-import { counted, patchCount } from '../words.ts';
+import { counted, namesVersion, patchCount } from '../words.ts';
 
 export interface IndexRowView {
   kind: 'series' | 'thread';
   url: string;
   title: string;
-  /** `v3` for a series; null for a thread. */
+  /** `v3` for a series whose title does not name its version; null for a thread. */
   version: string | null;
   tags: string[];
   author: string;
+  authorUrl: string | null;
   date: string | null;
   day: string;
   /** The day of the last activity, when it is not the first day. */
@@ -50,6 +52,7 @@ export interface MessageRowView {
   date: string | null;
   day: string;
   from: string;
+  fromUrl: string | null;
   subject: string;
 }
 
@@ -139,7 +142,8 @@ export function pagedList<Entry, Row>(
   };
 }
 
-function indexRowView(row: ListingRow): IndexRowView {
+/** A row of the index (and of an author's series). */
+export function indexRowView(row: ListingRow): IndexRowView {
   if (row.kind === 'series') {
     const { series } = row;
     const first = formatDay(series.firstDate);
@@ -148,9 +152,10 @@ function indexRowView(row: ListingRow): IndexRowView {
       kind: 'series',
       url: series.url,
       title: series.title || '(no title)',
-      version: `v${series.version}`,
+      version: namesVersion(series.title, series.version) ? null : `v${series.version}`,
       tags: series.tags,
       author: displayName(series.author),
+      authorUrl: authorUrl(series.author),
       date: series.firstDate,
       day: first,
       activity: last !== first ? { date: series.lastActivity, day: last } : null,
@@ -171,6 +176,7 @@ function indexRowView(row: ListingRow): IndexRowView {
     version: null,
     tags: [],
     author: displayName(lead.mail.from),
+    authorUrl: authorUrl(lead.mail.from),
     date: lead.mail.date,
     day: first,
     activity: last !== first ? { date: thread.lastDate, day: last } : null,
@@ -220,8 +226,8 @@ export function indexPages(review: ReviewArchive): PagedList<IndexRowView> {
   );
 }
 
-function messageRowView(message: ArchivedMessage): MessageRowView {
-  return { url: message.url, date: message.mail.date, day: formatDay(message.mail.date), from: displayName(message.mail.from), subject: message.mail.subject || '(no subject)' };
+export function messageRowView(message: ArchivedMessage): MessageRowView {
+  return { url: message.url, date: message.mail.date, day: formatDay(message.mail.date), from: displayName(message.mail.from), fromUrl: authorUrl(message.mail.from), subject: message.mail.subject || '(no subject)' };
 }
 
 /** Every message: the newest on `/messages/`, and each on the page of the month it was sent, oldest first. */

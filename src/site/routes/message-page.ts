@@ -4,6 +4,7 @@
  * and the thread tree. Components lay this out and nothing else, so the page's
  * incremental-build key (a digest of this data, see keys.ts) covers all the page shows.
  */
+import { authorUrl } from '../../archive/author.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { ancestorsOf, type Thread, type ThreadNode } from '../../archive/thread.ts';
@@ -17,6 +18,8 @@ import { placeLabel, seriesPlace, threadLinks, threadTree, type ThreadLinks, typ
 /** One mail as its page shows it; `body` says which cached rendering to show and where its links point. */
 export interface MailView {
   from: string;
+  /** The sender's page (src/archive/author.ts), or null when the mail names nobody. */
+  fromUrl: string | null;
   to: string;
   cc: string;
   date: string | null;
@@ -133,6 +136,7 @@ function mailView(mail: MailRecord, node: ThreadNode | undefined, review: Review
   const parent = mail.inReplyTo ? review.archive.byId.get(mail.inReplyTo) : undefined;
   return {
     from: formatAddress(mail.from),
+    fromUrl: authorUrl(mail.from),
     to: mail.to.map(formatAddress).join(', '),
     cc: mail.cc.map(formatAddress).join(', '),
     date: mail.date,

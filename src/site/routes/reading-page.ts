@@ -13,6 +13,7 @@
  * READING_PAGE_MESSAGES messages), so that every page opens in a browser at once; anchors
  * point at the page that holds them.
  */
+import { authorUrl } from '../../archive/author.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { messageSlug } from '../../archive/permalink.ts';
@@ -40,6 +41,8 @@ export interface ReadingEntryView {
   /** The subject when it says more than the parent's; null when it repeats it. */
   subject: string | null;
   author: string;
+  /** The author's page, or null when the mail names nobody. */
+  authorUrl: string | null;
   date: string | null;
   dateText: string;
   /** The message's own page; null for a patch that is not in the archive. */
@@ -119,6 +122,11 @@ function authorOf(node: ThreadNode): string {
   return from ? displayName(from) : 'unknown';
 }
 
+function authorPageOf(node: ThreadNode | null): string | null {
+  const from = node?.message?.mail.from;
+  return from ? authorUrl(from) : null;
+}
+
 /** A reading split into pages: each item's anchor URL, and each page's entries. */
 function layOut(base: string, items: readonly ReadingItem[], inputs: ReadingInputs) {
   const bytesOf = ({ node }: ReadingItem) => {
@@ -144,6 +152,7 @@ function layOut(base: string, items: readonly ReadingItem[], inputs: ReadingInpu
         label,
         subject: !node ? null : label === null ? shownSubject(node) : (message?.mail.subject ?? node.inferred?.subject ?? null),
         author: node ? authorOf(node) : 'unknown',
+        authorUrl: authorPageOf(node),
         date,
         dateText: formatUtc(date),
         url: message?.url ?? null,

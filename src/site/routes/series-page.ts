@@ -4,6 +4,7 @@
  * with their review and replies. Made from `seriesView`; components lay it out and
  * nothing else, so the page's key (keys.ts) covers all it shows.
  */
+import { authorUrl } from '../../archive/author.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import type { Series } from '../../archive/series.ts';
 import type { ThreadNode } from '../../archive/thread.ts';
@@ -30,13 +31,14 @@ export interface SlotPageView {
   /** The title shown: the patch's title, else its subject; null when nothing is known of a missing one. */
   title: string | null;
   author: string | null;
+  authorUrl: string | null;
   date: string | null;
   day: string | null;
   /** A missing patch's Message-ID, known from the replies. */
   missingId: string | null;
   /** What a reply without threading headers told of a missing patch. */
   inferred: { subject: string; from: string | null; date: string | null } | null;
-  review: { kind: ReviewKindView; people: { name: string; given: { url: string; label: string }[] }[] }[];
+  review: { kind: ReviewKindView; people: { name: string; url: string | null; given: { url: string; label: string }[] }[] }[];
   replies: { url: string; name: string; date: string | null; day: string }[];
   /** Where the slot is read on the series' reading page; null when it is not in the archive. */
   readingUrl: string | null;
@@ -66,6 +68,8 @@ export interface SeriesPageData {
   name: string;
   tags: string[];
   author: string;
+  /** The author's page, or null when nobody is named. */
+  authorUrl: string | null;
   firstDate: string | null;
   firstDateText: string;
   lastActivity: string | null;
@@ -73,7 +77,7 @@ export interface SeriesPageData {
   /** `3 of 4 in the archive`. */
   patchCount: string;
   replies: string;
-  status: { kind: ReviewKindView; people: { name: string; scope: string }[] }[];
+  status: { kind: ReviewKindView; people: { name: string; url: string | null; scope: string }[] }[];
   versions: VersionLinkView[];
   changes: VersionChangesView[];
   slots: SlotPageView[];
@@ -99,6 +103,7 @@ function slotPageView(slot: SlotView, review: ReviewArchive, reading: SeriesRead
     url: message?.url ?? null,
     title: message ? title || message.mail.subject || '(no subject)' : title,
     author: message ? displayName(message.mail.from) : null,
+    authorUrl: message ? authorUrl(message.mail.from) : null,
     date: message?.mail.date ?? null,
     day: message ? formatDay(message.mail.date) : null,
     missingId: missing?.id ?? null,
@@ -107,6 +112,7 @@ function slotPageView(slot: SlotView, review: ReviewArchive, reading: SeriesRead
       kind: { kind: kind.kind, trailer: kind.trailer },
       people: people.map(({ person, given }) => ({
         name: displayName(person),
+        url: authorUrl(person),
         given: given.map((one) => ({ url: one.message.url, label: givenLabel(one) })),
       })),
     })),
@@ -157,6 +163,7 @@ export function seriesPageData(series: Series, review: ReviewArchive, reading: S
     name: seriesName(series.title || '(no title)', series.version),
     tags: series.tags,
     author: formatAddress(series.author),
+    authorUrl: authorUrl(series.author),
     firstDate: series.firstDate,
     firstDateText: formatUtc(series.firstDate),
     lastActivity: series.lastActivity,
@@ -165,7 +172,7 @@ export function seriesPageData(series: Series, review: ReviewArchive, reading: S
     replies: counted(series.replyCount, 'reply', 'replies'),
     status: view.status.map(({ kind, people }) => ({
       kind: { kind: kind.kind, trailer: kind.trailer },
-      people: people.map((person) => ({ name: displayName(person.person), scope: scopeLabel(person, series.total) })),
+      people: people.map((person) => ({ name: displayName(person.person), url: authorUrl(person.person), scope: scopeLabel(person, series.total) })),
     })),
     versions: versionLinks(series, view.versions),
     changes: versionChanges(view.versions),
