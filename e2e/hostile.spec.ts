@@ -57,7 +57,7 @@ async function assertInert(page: Page, seen: Watch, path: string): Promise<void>
   expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), path).toEqual([]);
   const found = await page.evaluate(() => ({
     scripts: [...document.scripts].filter((script) => !script.src.startsWith(`${location.origin}/_astro/`)).length,
-    foreign: document.querySelectorAll('iframe, frame, object, embed, base, img, svg, video, audio, style, link:not([rel="stylesheet"]):not([rel="canonical"])').length,
+    foreign: document.querySelectorAll('iframe, frame, object, embed, base, img, svg, video, audio, style, link:not([rel="stylesheet"]):not([rel="canonical"]):not([rel="icon"])').length,
     refresh: document.querySelectorAll('meta[http-equiv="refresh" i]').length,
     forms: [...document.forms].filter((form) => !form.classList.contains('search')).length,
     handlers: [...document.querySelectorAll('*')].filter((element) => [...element.attributes].some((attribute) => /^on/i.test(attribute.name) || attribute.name === 'style')).length,
