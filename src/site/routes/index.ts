@@ -16,7 +16,7 @@ import { indexPages, messagePages, subjectPages, type IndexRowView, type Message
 import type { ThreadNode } from '../../archive/thread.ts';
 import { messageMailViews, messagePageData, type MessagePageData, type StoreDigests } from './message-page.ts';
 import { earlierThreadRoots, hasThreadReading, sameReadingThread, seriesReading, seriesReadingUrl, threadReading, threadReadingUrl, type ReadingForward, type ReadingInputs, type ReadingPageData } from './reading-page.ts';
-import { seriesPageData, type SeriesPageData } from './series-page.ts';
+import { seriesNeighbours, seriesPageData, type SeriesPageData } from './series-page.ts';
 import { datePages, type DateOverviewData, type MonthPageData } from './date-pages.ts';
 import { authorPages, type AuthorPageData } from './author-pages.ts';
 
@@ -133,17 +133,18 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, b
   const inputs: ReadingInputs = { review, mailViews, bodyBytes };
   const threads = threadReadingRoutes(review, inputs);
   const seriesReadings: RoutePage<ReadingPageData | ReadingForward>[] = [];
+  const neighbours = seriesNeighbours(review.series);
   const seriesPages = review.series.map((series) => {
     const thread = sameReadingThread(series);
     if (thread) {
       const url = threadReadingUrl(thread);
       seriesReadings.push(keyed(series.slug, { target: url }));
-      return keyed(series.slug, seriesPageData(series, review, { url, anchors: threads.anchors }));
+      return keyed(series.slug, seriesPageData(series, review, { url, anchors: threads.anchors }, neighbours.get(series)!));
     }
     const reading = seriesReading(series, inputs);
     for (const [param, data] of reading.pages) seriesReadings.push(keyed(param, data));
     const links = reading.pages.length > 0 ? { url: seriesReadingUrl(series), anchors: reading.anchors } : null;
-    return keyed(series.slug, seriesPageData(series, review, links));
+    return keyed(series.slug, seriesPageData(series, review, links, neighbours.get(series)!));
   });
   return {
     messages: review.archive.messages.map((message) => {

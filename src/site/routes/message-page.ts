@@ -27,6 +27,8 @@ export interface MailView {
   /** The Date as sent, when it reads otherwise than `date`. */
   dateSent: string | null;
   messageId: string;
+  /** The message's page, its permalink. */
+  permalink: string;
   /** The id was made from the content: the mail had none. */
   derivedId: boolean;
   /** In-Reply-To: the archived parent, or the id alone when it is not in the archive. */
@@ -51,6 +53,8 @@ export interface ThreadStep {
   key: keyof ThreadLinks;
   label: string;
   rel: string | null;
+  /** The key that follows it (src/browser/keys.ts), if any. */
+  shortcut: string | null;
   /** The page, or null when that message is not in the archive. */
   url: string | null;
 }
@@ -105,12 +109,14 @@ export interface MessagePageData {
   tree: ThreadTreeView;
 }
 
-const STEPS: { key: keyof ThreadLinks; label: string; rel: string | null }[] = [
-  { key: 'start', label: 'Thread start', rel: null },
-  { key: 'parent', label: '↑ Parent', rel: 'up' },
-  { key: 'firstReply', label: '↓ First reply', rel: null },
-  { key: 'previousSibling', label: '← Previous sibling', rel: 'prev' },
-  { key: 'nextSibling', label: 'Next sibling →', rel: 'next' },
+const STEPS: Omit<ThreadStep, 'url'>[] = [
+  { key: 'start', label: 'Thread start', rel: null, shortcut: 't' },
+  { key: 'parent', label: '↑ Parent', rel: 'up', shortcut: 'u' },
+  { key: 'firstReply', label: '↓ First reply', rel: null, shortcut: null },
+  { key: 'previousSibling', label: '← Previous sibling', rel: 'prev', shortcut: null },
+  { key: 'nextSibling', label: 'Next sibling →', rel: 'next', shortcut: null },
+  { key: 'previousInThread', label: 'Previous in thread', rel: null, shortcut: 'k' },
+  { key: 'nextInThread', label: 'Next in thread', rel: null, shortcut: 'j' },
 ];
 
 /** The content store digest of each mail, by record key, as the loader stored it. */
@@ -143,6 +149,7 @@ function mailView(mail: MailRecord, node: ThreadNode | undefined, review: Review
     dateText: formatUtc(mail.date),
     dateSent: mail.dateSent && mail.dateSent !== mail.date ? mail.dateSent : null,
     messageId: mail.messageId,
+    permalink: review.archive.byId.get(mail.messageId)!.url,
     derivedId: mail.idSource === 'content',
     inReplyTo: !mail.inReplyTo
       ? null

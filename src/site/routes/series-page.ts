@@ -6,6 +6,7 @@
  */
 import { authorUrl } from '../../archive/author.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
+import { compareOldestFirst } from '../../archive/order.ts';
 import type { Series } from '../../archive/series.ts';
 import type { ThreadNode } from '../../archive/thread.ts';
 import { displayName } from '../../parse/address.ts';
@@ -85,6 +86,23 @@ export interface SeriesPageData {
   readingUrl: string | null;
   /** The page of the month it was sent in; null when its date is unknown. */
   month: { url: string; label: string } | null;
+  /** The series sent just before and just after it (keys `p` and `n`). */
+  neighbours: { previous: SeriesLinkView | null; next: SeriesLinkView | null };
+}
+
+export interface SeriesLinkView {
+  url: string;
+  name: string;
+}
+
+/** Series in the order they were sent (oldest first), and the neighbours of each: stable as mail is added, unlike the newest-activity order of the index. */
+export function seriesNeighbours(series: readonly Series[]): Map<Series, { previous: Series | null; next: Series | null }> {
+  const sent = [...series].sort((a, b) => compareOldestFirst({ date: a.firstDate, id: a.id }, { date: b.firstDate, id: b.id }));
+  return new Map(sent.map((one, index) => [one, { previous: sent[index - 1] ?? null, next: sent[index + 1] ?? null }]));
+}
+
+function seriesLink(series: Series | null): SeriesLinkView | null {
+  return series && { url: series.url, name: seriesName(series.title || '(no title)', series.version) };
 }
 
 /** Where a series is read whole, and each of its messages on those pages (reading-page.ts). */
@@ -154,8 +172,8 @@ function versionChanges(versions: VersionsView): VersionChangesView[] {
   }));
 }
 
-/** Everything the page of one series shows; `reading` where it is read whole. */
-export function seriesPageData(series: Series, review: ReviewArchive, reading: SeriesReadingLinks | null): SeriesPageData {
+/** Everything the page of one series shows; `reading` where it is read whole, `neighbours` the series sent before and after it. */
+export function seriesPageData(series: Series, review: ReviewArchive, reading: SeriesReadingLinks | null, neighbours: { previous: Series | null; next: Series | null }): SeriesPageData {
   const view = seriesView(series, review);
   return {
     title: series.title || '(no title)',
@@ -179,5 +197,6 @@ export function seriesPageData(series: Series, review: ReviewArchive, reading: S
     slots: [view.cover, ...view.patches].map((slot) => slotPageView(slot, review, reading)),
     readingUrl: reading?.url ?? null,
     month: monthLink(series.firstDate),
+    neighbours: { previous: seriesLink(neighbours.previous), next: seriesLink(neighbours.next) },
   };
 }
