@@ -25,5 +25,7 @@ export default defineConfig({
   // Pages whose key (src/site/routes/index.ts) and code are unchanged are kept from the last build.
   experimental: { incrementalBuild: true },
   // Kept pages stay where they are in the output folder instead of being copied back from Astro's cache.
-  vite: { build: { emptyOutDir: false } },
+  // No asset or script is inlined into a page, however small: the Content-Security-Policy
+  // (docs/security.md) allows scripts from files only, and no data: URL.
+  vite: { build: { emptyOutDir: false, assetsInlineLimit: 0 } },
 });

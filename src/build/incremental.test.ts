@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { authorKey, authorSlug } from '../archive/author.ts';
 import type { BuildCounts } from './integration.ts';
 
 const repository = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,6 +21,7 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 const SAMPLE_FILES = ['006-add-sy7802-flash-led-driver.mbox', 'edge-git-pull.mbox', 'edge-nak.mbox', 'edge-no-subject.mbox'];
 const COVER = '20240624-sy7802-v5-0-7abc9d96bfa6@apitzsch.eu';
 const PATCH_2 = '20240624-sy7802-v5-2-7abc9d96bfa6@apitzsch.eu';
+const SERIES = '20240624-sy7802-v5-0-7abc9d96bfa6@apitzsch.eu';
 const REPLY_ID = 'incremental-test-reply@example.org';
 const REPLY = `From: Rev Iewer <rev@example.org>
 To: linux-leds@vger.kernel.org
@@ -102,6 +104,7 @@ describe('incremental builds', () => {
     assert.equal(counts.parsed, 1, 'exactly one mail parsed');
     const after = snapshot(site.out);
 
+    const seriesAuthor = (JSON.parse(readFileSync(join(site.out, 'api/series.json'), 'utf8')) as { id: string; author: { name: string; email: string } }[]).find((series) => series.id === SERIES)!.author;
     const rewritten = [...after].filter(([path, file]) => before.get(path)?.mtimeMs !== file.mtimeMs).map(([path]) => path);
     const thread = readdirSync(join(site.out, 'm')).filter((slug) => slug.startsWith('20240624-sy7802-v5-') || slug === REPLY_ID || slug.endsWith('b4-ty@kernel.org') || slug.endsWith('@linaro.org'));
     const allowed = new Set([
@@ -112,9 +115,16 @@ describe('incremental builds', () => {
       `s/${COVER}/read/index.html`, `t/${COVER}/index.html`,
       'index.html', 'messages/index.html', 'subjects/index.html', 'search/index.html',
       'page/2024-06/index.html', 'messages/page/2024-06/index.html', 'subjects/a/index.html',
+      // The month it was sent in, and the overview's counts.
+      'd/index.html', 'd/2024-06/index.html',
+      // The reviewer's page, and the series author's (its row shows the reply and the review).
+      `a/${authorSlug(authorKey({ name: '', email: 'rev@example.org' })!)}/index.html`,
+      `a/${authorSlug(authorKey(seriesAuthor)!)}/index.html`,
       'api/messages.json', 'api/series.json', 'api/report.json',
     ]);
-    const unexpected = rewritten.filter((path) => !allowed.has(path) && !path.startsWith('search/') && !path.startsWith('_astro/'));
+    // Vite copies public/ (the favicon) into every build: the same bytes, checked below.
+    const publicFiles = new Set(readdirSync(join(project, 'public')));
+    const unexpected = rewritten.filter((path) => !allowed.has(path) && !path.startsWith('search/') && !path.startsWith('_astro/') && !publicFiles.has(path));
     assert.deepEqual(unexpected, [], 'no other page is written again');
     const search = rewritten.filter((path) => path.startsWith('search/'));
     // The manifest, the reply's row, its day files, its Message-ID's shard, and the shards of its words; sent before the
@@ -169,12 +179,13 @@ describe('incremental builds', () => {
     }
   });
 
-  it('a removed mail takes its page and its raw mail with it', () => {
+  it('a removed mail takes its page and its raw mail with it, and the page of its sender, who sent nothing else', () => {
     rmSync(join(site.content, 'new-reply.eml'));
     const counts = build(site);
-    assert.equal(counts.staleRemoved, 2);
+    assert.equal(counts.staleRemoved, 3);
     assert.throws(() => statSync(join(site.out, 'm', REPLY_ID, 'raw.txt')));
     assert.throws(() => statSync(join(site.out, 'm', REPLY_ID)));
+    assert.throws(() => statSync(join(site.out, 'a', authorSlug(authorKey({ name: '', email: 'rev@example.org' })!))));
   });
 
   it('a change of the code that makes the pages can change which pages there are', () => {

@@ -22,8 +22,8 @@ describe('renderBody', () => {
       inline: [{ filename: '0001-x.patch', contentType: 'text/x-patch', text: 'diff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n@@ -0,0 +1 @@\n+int x;\n' }],
     };
     const html = await renderBody(body, { idPrefix: 'm7-' });
-    assert.match(html, /^<div class="mail-body"><p>See the patch\.\n 1 file changed, 1 insertion\(\+\)<\/p><pre class="diffstat"><span class="line file"> <a href="#m7-f1">x\.c<\/a>/);
-    assert.match(html, /<section class="attachment"><p class="attachment-name">0001-x\.patch <span class="attachment-type">\(text\/x-patch\)<\/span><\/p><pre class="diff" id="m7-f1" data-file="x\.c" data-lang="c">/);
+    assert.match(html, /^<div class="mail-body"><p>See the patch\.\n 1 file changed, 1 insertion\(\+\)<\/p><pre class="diffstat" tabindex="0"><span class="line file"> <a href="#m7-f1">x\.c<\/a>/);
+    assert.match(html, /<section class="attachment"><p class="attachment-name">0001-x\.patch <span class="attachment-type">\(text\/x-patch\)<\/span><\/p><pre class="diff" id="m7-f1" data-file="x\.c" data-lang="c" tabindex="0">/);
     assert.match(html, /<span class="line add" data-new="1">\+<span class="hl-keyword">int<\/span> x;<\/span>/);
   });
 

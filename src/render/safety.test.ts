@@ -21,7 +21,7 @@ const ALLOWED: Record<string, string[]> = {
   blockquote: ['data-depth'],
   details: ['class'],
   summary: [],
-  pre: ['class', 'id', 'data-file', 'data-lang', 'data-continued', 'data-pgp'],
+  pre: ['class', 'id', 'data-file', 'data-lang', 'data-continued', 'data-pgp', 'tabindex'],
   code: [],
   span: ['class', 'data-old', 'data-new', 'data-msgid', 'title'],
   a: ['class', 'data-msgid', 'href', 'rel'],

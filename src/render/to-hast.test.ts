@@ -40,7 +40,7 @@ describe('mailTreeToHast', () => {
   it('makes a diff a pre.diff of line spans with their kind and numbers, the file’s id prefixed', () => {
     assert.equal(
       inner(html('diff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-a\n+b', 'm1-')),
-      '<pre class="diff" id="m1-f1" data-file="x.c" data-lang="c"><code>' +
+      '<pre class="diff" id="m1-f1" data-file="x.c" data-lang="c" tabindex="0"><code>' +
         '<span class="line file">diff --git a/x.c b/x.c</span>\n<span class="line file">--- a/x.c</span>\n<span class="line file">+++ b/x.c</span>\n' +
         '<span class="line hunk">@@ -1 +1 @@</span>\n<span class="line del" data-old="1">-a</span>\n<span class="line add" data-new="1">+b</span></code></pre>',
     );
@@ -48,13 +48,13 @@ describe('mailTreeToHast', () => {
 
   it('links diffstat paths to the files’ diffs and colours the graph', () => {
     const markup = html(' x.c | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n\ndiff --git a/x.c b/x.c', 'm1-');
-    assert.match(markup, /<pre class="diffstat"><span class="line file"> <a href="#m1-f1">x\.c<\/a> \| 2 <span class="stat-add">\+<\/span><span class="stat-del">-<\/span><\/span>\n<span class="line"> 1 file changed/);
+    assert.match(markup, /<pre class="diffstat" tabindex="0"><span class="line file"> <a href="#m1-f1">x\.c<\/a> \| 2 <span class="stat-add">\+<\/span><span class="stat-del">-<\/span><\/span>\n<span class="line"> 1 file changed/);
   });
 
   it('marks trailers, NAKs, the signature, PGP armour and a pull request', () => {
     assert.equal(inner(html('Reviewed-by: A <a@b>\nNAK')), '<div class="trailers"><div class="trailer" data-trailer="reviewed-by">Reviewed-by: A &#x3C;a@b></div><div class="trailer" data-trailer="nak">NAK</div></div>');
     assert.equal(inner(html('x\n-- \nJ')), '<p>x</p><div class="signature">-- \nJ</div>');
-    assert.match(html('-----BEGIN PGP SIGNATURE-----\nx\n-----END PGP SIGNATURE-----'), /<pre class="pgp" data-pgp="signature">-----BEGIN/);
+    assert.match(html('-----BEGIN PGP SIGNATURE-----\nx\n-----END PGP SIGNATURE-----'), /<pre class="pgp" data-pgp="signature" tabindex="0">-----BEGIN/);
     assert.match(
       html('The following changes since commit 0123456:\n\n  x\n\nare available in the Git repository at:\n\n  git://h/r.git tag\n'),
       /<div class="pull-request" data-base="0123456" data-repository="git:\/\/h\/r.git tag">The following changes since commit 0123456:\n\n  x\n\nare available in the Git repository at:\n\n  <a href="git:\/\/h\/r.git" rel="nofollow noopener noreferrer">git:\/\/h\/r.git<\/a> tag<\/div>/,

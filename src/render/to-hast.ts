@@ -46,6 +46,12 @@ function preLines(lines: Element[]): ElementContent[] {
   return lines.flatMap((line, index) => (index === 0 ? [line] : [{ type: 'text', value: '\n' } as const, line]));
 }
 
+/**
+ * Blocks kept as sent scroll sideways when their lines are long (`pre.diff`, `pre.diffstat`,
+ * `pre.pgp`): in the tab order, so that a keyboard can scroll them too.
+ */
+const SCROLLS = { tabIndex: 0 };
+
 function diff(idPrefix: string) {
   return (_state: State, node: Diff): Element => {
     const properties: Properties = { className: ['diff'] };
@@ -53,7 +59,7 @@ function diff(idPrefix: string) {
     if (node.path) properties.dataFile = node.path;
     properties.dataLang = node.lang;
     if (node.continued) properties.dataContinued = true;
-    return h('pre', properties, [h('code', preLines(node.children.map(diffLine)))]);
+    return h('pre', { ...properties, ...SCROLLS }, [h('code', preLines(node.children.map(diffLine)))]);
   };
 }
 
@@ -99,11 +105,11 @@ function mailHandlers(idPrefix = ''): Record<string, Handler> {
     paragraph: (state: State, node: Paragraph) => h('p', children(state, node)),
     quote,
     diff: diff(idPrefix),
-    diffstat: (_state: State, node: Diffstat) => h('pre', { className: ['diffstat'] }, preLines(node.children.map((line) => statLine(idPrefix, line)))),
+    diffstat: (_state: State, node: Diffstat) => h('pre', { className: ['diffstat'], ...SCROLLS }, preLines(node.children.map((line) => statLine(idPrefix, line)))),
     trailers: (state: State, node: Trailers) => h('div', { className: ['trailers'] }, children(state, node)),
     trailer: (state: State, node: Trailer) => h('div', { className: ['trailer'], dataTrailer: node.key }, children(state, node)),
     signature: (state: State, node: Signature) => h('div', { className: ['signature'] }, children(state, node)),
-    pgpArmor: (_state: State, node: PgpArmor) => h('pre', { className: ['pgp'], dataPgp: node.kind }, node.value),
+    pgpArmor: (_state: State, node: PgpArmor) => h('pre', { className: ['pgp'], dataPgp: node.kind, ...SCROLLS }, node.value),
     pullRequest: (state: State, node: PullRequest) => {
       const properties: Properties = { className: ['pull-request'] };
       if (node.base) properties.dataBase = node.base;

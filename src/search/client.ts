@@ -1,7 +1,7 @@
 /**
  * The search box: answers as you type from the static index under /search/, keeps the
- * query in `?q=`, and is driven by keyboard (`/` focuses, arrows move, Enter opens,
- * Escape closes). Results are built with DOM calls only; no text from mail becomes markup.
+ * query in `?q=`, and is driven by keyboard (`/` focuses, through src/browser/keys.ts; arrows
+ * move, Enter opens, Escape closes). Results are built with DOM calls only; no text from mail becomes markup.
  */
 import { SearchEngine } from './engine.ts';
 import { presentMatch, presentRow } from './present.ts';
@@ -201,13 +201,5 @@ function attach(form: HTMLFormElement): void {
     void run('link');
   }
 }
-
-document.addEventListener('keydown', (event) => {
-  const target = event.target as HTMLElement | null;
-  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
-  if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-  event.preventDefault();
-  document.querySelector<HTMLInputElement>('form.search input[name="q"]')?.focus();
-});
 
 for (const form of document.querySelectorAll<HTMLFormElement>('form.search')) attach(form);

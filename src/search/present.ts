@@ -1,4 +1,5 @@
 /** How a search result reads: plain text pieces, shared by the browser and tests. */
+import { counted, patchCount } from '../site/words.ts';
 import type { StoredRow } from './types.ts';
 
 export interface ResultView {
@@ -9,15 +10,13 @@ export interface ResultView {
   versions: string;
   author: string;
   date: string;
-  /** `3/4 patches`, or `5 messages` for threads. */
+  /** `3/4 patches` (and `2 replies`), or `5 messages` for threads. */
   size: string;
   /** `2 Reviewed-by · 1 Acked-by · NAK`, or ''. */
   review: string;
   /** The page that reads it whole, or null. */
   reading: string | null;
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 export function presentRow(row: StoredRow): ResultView {
   const [kind, url, title, versions, author, date, present, total, replies, reviewed, acked, tested, nacked, reading] = row;
@@ -34,7 +33,7 @@ export function presentRow(row: StoredRow): ResultView {
     versions: kind === 0 && (versions.length > 1 || (versions[0] ?? 1) > 1) ? versions.map((v) => `v${v}`).join(' → ') : '',
     author,
     date,
-    size: kind === 0 ? `${present}/${total} patches${replies ? `, ${plural(replies, 'reply').replace('replys', 'replies')}` : ''}` : plural(replies + 1, 'message'),
+    size: kind === 0 ? `${patchCount(present, total)}${replies ? `, ${counted(replies, 'reply', 'replies')}` : ''}` : counted(replies + 1, 'message', 'messages'),
     review: review.join(' · '),
     reading: reading || null,
   };
@@ -53,7 +52,7 @@ export interface MatchedMessage {
  */
 export function presentMatch(match: { count: number; first: MatchedMessage; latest: MatchedMessage }, bySender: boolean): string {
   const { count, first, latest } = match;
-  let text = bySender ? plural(count, 'message') : `${count} matching message${count === 1 ? '' : 's'}`;
+  let text = bySender ? counted(count, 'message', 'messages') : `${count} matching message${count === 1 ? '' : 's'}`;
   if (bySender) {
     const senders = [...new Set([latest.sender, first.sender])];
     text += ` from ${senders.length === 1 ? senders[0] : count > 2 ? `${senders.join(', ')}, …` : senders.join(' and ')}`;

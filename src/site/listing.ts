@@ -32,7 +32,7 @@ export type ListingRow = SeriesRow | ThreadRow;
  * A thread is listed for its mail outside any series, so it is shown by the first such
  * message: the root when it is one, else the first below it (a reply to a missing mail).
  */
-function leadOf(thread: Thread, review: ReviewArchive): ArchivedMessage {
+export function leadOf(thread: Thread, review: ReviewArchive): ArchivedMessage {
   for (const { node } of walkThread(thread.root)) {
     if (node.message && !review.seriesByMessage.has(node.id)) return node.message;
   }

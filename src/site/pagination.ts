@@ -21,6 +21,8 @@ export interface AnchoredList {
 export const INDEX_PAGES: AnchoredList = { base: '/page/', size: 100 };
 /** Every message, by the month it was sent. */
 export const MESSAGE_PAGES: AnchoredList = { base: '/messages/page/', size: 200 };
+/** Series and threads with mail sent in a month, by that month (routes/date-pages.ts). */
+export const DATE_PAGES: AnchoredList = { base: '/d/', size: 200 };
 /** Series and threads by the first letter of their title. */
 export const SUBJECT_PAGES: AnchoredList = { base: '/subjects/', size: 200 };
 
@@ -98,4 +100,10 @@ export function initialBucket(sortKey: string): Bucket {
   if (first >= 'a' && first <= 'z') return { name: first, label: first.toUpperCase() };
   if (first >= '0' && first <= '9') return { name: '0-9', label: '0–9' };
   return { name: 'other', label: 'Other' };
+}
+
+/** The month page of a date (routes/date-pages.ts): `/d/2025-03/`, `March 2025`; null for an unknown date. */
+export function monthLink(date: string | null): { url: string; label: string } | null {
+  const bucket = monthBucket(date);
+  return bucket.name === 'undated' ? null : { url: anchoredPageUrl(DATE_PAGES, bucket.name), label: bucket.label };
 }

@@ -158,24 +158,35 @@ function slotView(slot: SeriesPatch, series: Series, trailers: readonly GivenTra
   };
 }
 
-/** Everyone who gave a trailer to the series: on the cover letter (so to all of it), or to which patches. */
-function seriesStatusView(series: Series, review: ReviewArchive): SeriesView['status'] {
+/** A trailer given to a series, and to which part: a patch's number, or null for the cover letter (so for all of it). */
+export type SeriesTrailer = GivenTrailer & { part: number | null };
+
+/** Every trailer given to a series, as its review counts them (`review.reviews`), each once. */
+export function seriesTrailers(series: Series, review: ReviewArchive): SeriesTrailer[] {
   const reviews = review.reviews.get(series.id);
   if (!reviews) return [];
   // A patch's trailers repeat the cover letter's; those are counted once, for the whole series.
-  const given = [
+  return [
     ...reviews.cover.map((trailer) => ({ ...trailer, part: null })),
     ...series.patches.flatMap(({ number }) =>
       (reviews.patches.get(number) ?? []).filter((trailer) => trailer.source !== 'cover').map((trailer) => ({ ...trailer, part: number })),
     ),
   ];
-  return byKindAndPerson(given).map(({ kind, people }) => ({
+}
+
+/** What part of a series some trailers were given to: all of it (on the cover letter), and which patches. */
+export function trailerScope(trailers: readonly SeriesTrailer[]): Pick<SeriesReviewer, 'wholeSeries' | 'patches'> {
+  return {
+    wholeSeries: trailers.some((trailer) => trailer.part === null),
+    patches: [...new Set(trailers.flatMap((trailer) => (trailer.part === null ? [] : [trailer.part])))],
+  };
+}
+
+/** Everyone who gave a trailer to the series: on the cover letter (so to all of it), or to which patches. */
+function seriesStatusView(series: Series, review: ReviewArchive): SeriesView['status'] {
+  return byKindAndPerson(seriesTrailers(series, review)).map(({ kind, people }) => ({
     kind,
-    people: people.map(({ person, trailers }) => ({
-      person,
-      wholeSeries: trailers.some((trailer) => trailer.part === null),
-      patches: [...new Set(trailers.flatMap((trailer) => (trailer.part === null ? [] : [trailer.part])))],
-    })),
+    people: people.map(({ person, trailers }) => ({ person, ...trailerScope(trailers) })),
   }));
 }
 
@@ -213,7 +224,7 @@ export function givenLabel({ message, source }: GivenBy): string {
 }
 
 /** What part of a series someone reviewed: `whole series`, `patches 1, 3–5 of 6`, or both. */
-export function scopeLabel({ wholeSeries, patches }: SeriesReviewer, total: number): string {
+export function scopeLabel({ wholeSeries, patches }: Pick<SeriesReviewer, 'wholeSeries' | 'patches'>, total: number): string {
   const parts = wholeSeries ? ['whole series'] : [];
   if (patches.length > 0) parts.push(`${patches.length === 1 ? 'patch' : 'patches'} ${numberRuns(patches)} of ${total}`);
   return parts.join('; ');

@@ -112,9 +112,11 @@ function lookup<Data>(route: RouteName, pages: readonly { param: string; data: D
 }
 
 type ListName = 'index' | 'messageList' | 'subjects';
+/** The pages that have a first page at their route's own path. */
+type OverviewName = ListName | 'dates';
 
-/** `getStaticPaths` of a list's first page, at its route's own path (`/`, `/messages/`, `/subjects/`). */
-export async function overviewPath<Name extends string>(list: ListName, name: Name) {
+/** `getStaticPaths` of a list's first page, at its route's own path (`/`, `/messages/`, `/subjects/`, `/d/`). */
+export async function overviewPath<Name extends string>(list: OverviewName, name: Name) {
   const key = (await loadRouteKeys()).overviews.find(([param]) => param === list)![1];
   return [{ params: { [name]: undefined } as Record<Name, undefined>, props: { param: '' }, cacheKey: key }];
 }
@@ -126,6 +128,8 @@ export const pageData = {
   forward: async (route: 'messageForwards' | 'seriesForwards', param: string) => lookup(route, (await loadRoutes())[route], param).target,
   threadReading: async (param: string) => lookup('threadReadings', (await loadRoutes()).threadReadings, param),
   seriesReading: async (param: string) => lookup('seriesReadings', (await loadRoutes()).seriesReadings, param),
+  author: async (param: string) => lookup('authors', (await loadRoutes()).authors, param),
+  month: async (param: string) => lookup('dates', (await loadRoutes()).dates.pages, param),
   searchFile: async (param: string) => lookup('searchFiles', (await loadRoutes()).searchFiles, param),
   api: async (param: string) => lookup('api', (await loadRoutes()).api, param),
   rawMail: async (param: string) => lookup('rawMails', (await loadRoutes()).rawMails, param),
@@ -141,7 +145,7 @@ export const pageData = {
     if (!alias) throw new Error(`no ${list} page ${param}`);
     return { forward: alias.data.target };
   },
-  async overview<List extends ListName>(list: List): Promise<SiteRoutes[List]['overview']['data']> {
+  async overview<List extends OverviewName>(list: List): Promise<SiteRoutes[List]['overview']['data']> {
     return (await loadRoutes())[list].overview.data;
   },
 };

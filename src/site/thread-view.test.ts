@@ -80,9 +80,12 @@ describe('threadLinks and seriesPlace', () => {
     const links = threadLinks(review.nodes.get('b')!);
     assert.deepEqual(
       Object.fromEntries(Object.entries(links).map(([name, node]) => [name, node?.id ?? null])),
-      { start: 'a', parent: 'lost', firstReply: 'b1', previousSibling: 'a', nextSibling: 'c' },
+      { start: 'a', parent: 'lost', firstReply: 'b1', previousSibling: 'a', nextSibling: 'c', previousInThread: 'a', nextInThread: 'b1' },
     );
     assert.equal(threadLinks(review.nodes.get('a')!).start, null, 'the start does not link to itself');
+    assert.equal(threadLinks(review.nodes.get('a')!).previousInThread, null, 'the missing root is not a message to go to');
+    assert.equal(threadLinks(review.nodes.get('b1')!).nextInThread?.id, 'c', 'thread order goes back up after the last reply');
+    assert.equal(threadLinks(review.nodes.get('c')!).nextInThread, null);
   });
 
   it('tells whether a message is the cover letter, a patch, or a reply to one', () => {

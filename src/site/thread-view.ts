@@ -166,11 +166,29 @@ export interface ThreadLinks {
   firstReply: ThreadNode | null;
   previousSibling: ThreadNode | null;
   nextSibling: ThreadNode | null;
+  /** The archived messages before and after it in thread order (parents before children, siblings oldest first). */
+  previousInThread: ThreadNode | null;
+  nextInThread: ThreadNode | null;
+}
+
+/** The nearest archived message from `node` in thread order, `step` 1 (after) or -1 (before). */
+function archivedFrom(node: ThreadNode, step: 1 | -1): ThreadNode | null {
+  const { nodes, position } = orderOf(node.thread);
+  for (let at = position.get(node)! + step; at >= 0 && at < nodes.length; at += step) if (nodes[at]!.message) return nodes[at]!;
+  return null;
 }
 
 /** The links of a message page; `start` is null on the thread's first archived message itself. */
 export function threadLinks(node: ThreadNode): ThreadLinks {
   const { parent, firstChild, previousSibling, nextSibling } = neighboursOf(node);
   const { start } = orderOf(node.thread);
-  return { start: start === node ? null : start, parent, firstReply: firstChild, previousSibling, nextSibling };
+  return {
+    start: start === node ? null : start,
+    parent,
+    firstReply: firstChild,
+    previousSibling,
+    nextSibling,
+    previousInThread: archivedFrom(node, -1),
+    nextInThread: archivedFrom(node, 1),
+  };
 }

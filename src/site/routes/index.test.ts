@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { authorSlug } from '../../archive/author.ts';
 import { diff, reviewOf, type MailSpec } from '../../archive/test-support.ts';
 import { buildSearchIndex } from '../../search/build-index.ts';
 import { searchRows } from '../../search/rows.ts';
@@ -47,6 +48,9 @@ function keysOf(routes: SiteRoutes): Map<string, string> {
   keys.set('overview:index', routes.index.overview.key);
   keys.set('overview:messages', routes.messageList.overview.key);
   keys.set('overview:subjects', routes.subjects.overview.key);
+  for (const page of routes.dates.pages) keys.set(`d:${page.param}`, page.key);
+  keys.set('overview:dates', routes.dates.overview.key);
+  for (const page of routes.authors) keys.set(`a:${page.param}`, page.key);
   return keys;
 }
 
@@ -71,8 +75,10 @@ describe('siteRoutes', () => {
     assert.deepEqual(
       changed.filter((page) => !page.startsWith('search:')),
       [
-        'api:messages', 'api:report', 'api:series', 'm:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03',
-        'overview:index', 'overview:messages', 'page:2025-03', 'raw:r1/raw', 's:cover', 'series.mbox:cover', 'subjects:l', 't.mbox:cover', 't:cover',
+        // The reviewer's page, and the series author's (its row shows the reply and review).
+        ...[`a:${authorSlug('ada@example.org')}`, `a:${authorSlug('lee@example.org')}`].sort(),
+        'api:messages', 'api:report', 'api:series', 'd:2025-03', 'm:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03',
+        'overview:dates', 'overview:index', 'overview:messages', 'page:2025-03', 'raw:r1/raw', 's:cover', 'series.mbox:cover', 'subjects:l', 't.mbox:cover', 't:cover',
       ],
     );
     assert.ok(!changed.includes('m:q') && !changed.includes('m:qa') && !changed.includes('t:q'), 'the other thread is untouched');

@@ -18,7 +18,9 @@ import { amSeriesMboxPages, plainSeriesMboxPages, rawMailPages, threadMboxPages,
 import { messageMailViews, messagePageData, type MessagePageData, type StoreDigests } from './message-page.ts';
 import { hasThreadReading, seriesReadingUrl, threadReadingUrl } from '../../archive/reading.ts';
 import { earlierThreadRoots, sameReadingThread, seriesReading, threadReading, type ReadingForward, type ReadingInputs, type ReadingPageData } from './reading-page.ts';
-import { seriesPageData, type SeriesPageData } from './series-page.ts';
+import { seriesNeighbours, seriesPageData, type SeriesPageData } from './series-page.ts';
+import { datePages, type DateOverviewData, type MonthPageData } from './date-pages.ts';
+import { authorPages, type AuthorPageData } from './author-pages.ts';
 
 /** A page's data and the digest of it. */
 export interface Keyed<Data> {
@@ -52,6 +54,10 @@ export interface SiteRoutes {
   index: ListRoutes<IndexRowView>;
   messageList: ListRoutes<MessageRowView>;
   subjects: ListRoutes<SubjectRowView>;
+  /** `/d/`: the years and the chart; `/d/2025-03/`, `/d/2025-03/2/`: what was sent in a month. */
+  dates: { overview: Keyed<DateOverviewData>; pages: RoutePage<MonthPageData>[] };
+  /** `/a/<slug>/`: a page per person (author-pages.ts). */
+  authors: RoutePage<AuthorPageData>[];
   /** The search index's files; the text of one kept from an earlier build is read only when its page is rendered. */
   searchFiles: RoutePage<IndexFile>[];
   /** `dist/api/<param>.json`: the data contract, as JSON text. */
@@ -133,23 +139,29 @@ function threadReadingRoutes(review: ReviewArchive, inputs: ReadingInputs) {
   return { pages, anchors };
 }
 
+function dateRoutes(review: ReviewArchive): SiteRoutes['dates'] {
+  const { overview, pages } = datePages(review);
+  return { overview: { data: overview, key: pageKey(overview) }, pages: pages.map((page) => keyed(page.path, page.data)) };
+}
+
 /** Every page's data and key. */
 export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, site, bodyBytes }: RouteInputs): SiteRoutes {
   const mailViews = new Map(review.archive.messages.map((message) => [message, messageMailViews(message, review, digests)]));
   const inputs: ReadingInputs = { review, mailViews, bodyBytes };
   const threads = threadReadingRoutes(review, inputs);
   const seriesReadings: RoutePage<ReadingPageData | ReadingForward>[] = [];
+  const neighbours = seriesNeighbours(review.series);
   const seriesPages = review.series.map((series) => {
     const thread = sameReadingThread(series);
     if (thread) {
       const url = threadReadingUrl(thread);
       seriesReadings.push(keyed(series.slug, { target: url }));
-      return keyed(series.slug, seriesPageData(series, review, { url, anchors: threads.anchors }));
+      return keyed(series.slug, seriesPageData(series, review, { url, anchors: threads.anchors }, neighbours.get(series)!));
     }
     const reading = seriesReading(series, inputs);
     for (const [param, data] of reading.pages) seriesReadings.push(keyed(param, data));
     const links = reading.pages.length > 0 ? { url: seriesReadingUrl(series), anchors: reading.anchors } : null;
-    return keyed(series.slug, seriesPageData(series, review, links));
+    return keyed(series.slug, seriesPageData(series, review, links, neighbours.get(series)!));
   });
   return {
     messages: review.archive.messages.map((message) => {
@@ -164,6 +176,8 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, s
     index: listRoutes(indexPages(review)),
     messageList: listRoutes(messagePages(review)),
     subjects: listRoutes(subjectPages(searchRows)),
+    dates: dateRoutes(review),
+    authors: authorPages(review).map(({ slug, data }) => keyed(slug, data)),
     searchFiles: searchIndex.map((file) => keyed(file.path, file, file.key ?? pageKey(file.json))),
     api: [
       keyed('messages', JSON.stringify(messagesApi(review))),
@@ -181,10 +195,10 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, s
 export type RouteKeys = Record<RouteName, [param: string, key: string][]>;
 
 export type RouteName =
-  | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'threadReadings' | 'seriesReadings' | 'index' | 'messageList' | 'subjects' | 'overviews' | 'searchFiles' | 'api'
+  | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'threadReadings' | 'seriesReadings' | 'index' | 'messageList' | 'subjects' | 'dates' | 'authors' | 'overviews' | 'searchFiles' | 'api'
   | 'rawMails' | 'threadMboxes' | 'amSeriesMboxes' | 'plainSeriesMboxes';
 
-/** `index`, `messageList` and `subjects` hold bucket pages then numbered forwards; `overviews` the three lists' first pages. */
+/** `index`, `messageList` and `subjects` hold bucket pages then numbered forwards; `overviews` the first pages of the lists and of the dates. */
 export function routeKeys(routes: SiteRoutes): RouteKeys {
   const pairs = (pages: readonly RoutePage<unknown>[]) => pages.map(({ param, key }): [string, string] => [param, key]);
   const list = (routes: ListRoutes<unknown>) => [...pairs(routes.pages), ...pairs(routes.aliases)];
@@ -198,10 +212,13 @@ export function routeKeys(routes: SiteRoutes): RouteKeys {
     index: list(routes.index),
     messageList: list(routes.messageList),
     subjects: list(routes.subjects),
+    dates: pairs(routes.dates.pages),
+    authors: pairs(routes.authors),
     overviews: [
       ['index', routes.index.overview.key],
       ['messageList', routes.messageList.overview.key],
       ['subjects', routes.subjects.overview.key],
+      ['dates', routes.dates.overview.key],
     ],
     searchFiles: pairs(routes.searchFiles),
     api: pairs(routes.api),

@@ -5,6 +5,7 @@
  * on the list's first page. Components lay this out and nothing else, so each page's key
  * covers all it shows.
  */
+import { authorUrl } from '../../archive/author.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ListingEntry, ReviewArchive } from '../../archive/index.ts';
 import { displayName } from '../../parse/address.ts';
@@ -16,20 +17,21 @@ import { formatDay } from '../format.ts';
 import { listingRows, type ListingRow } from '../listing.ts';
 import { hasSeriesReading, hasThreadReading, seriesReadingUrl, threadReadingUrl } from '../../archive/reading.ts';
 import {
-  INDEX_PAGES, MESSAGE_PAGES, NEWEST_ENTRIES, SUBJECT_PAGES, anchoredPages, initialBucket, monthBucket,
+  DATE_PAGES, INDEX_PAGES, MESSAGE_PAGES, NEWEST_ENTRIES, SUBJECT_PAGES, anchoredPages, initialBucket, monthBucket,
   type AnchoredList, type AnchoredPage, type Bucket,
 } from '../pagination.ts';
 import type { TrailerKind } from '../../archive/trailers.ts';
-import { counted } from '../words.ts';
+import { counted, namesVersion, patchCount } from '../words.ts';
 
 export interface IndexRowView {
   kind: 'series' | 'thread';
   url: string;
   title: string;
-  /** `v3` for a series; null for a thread. */
+  /** `v3` for a series whose title does not name its version; null for a thread. */
   version: string | null;
   tags: string[];
   author: string;
+  authorUrl: string | null;
   date: string | null;
   day: string;
   /** The day of the last activity, when it is not the first day. */
@@ -50,6 +52,7 @@ export interface MessageRowView {
   date: string | null;
   day: string;
   from: string;
+  fromUrl: string | null;
   subject: string;
 }
 
@@ -96,6 +99,7 @@ const OVERVIEWS: Record<string, { url: string; label: string }> = {
   [INDEX_PAGES.base]: { url: '/', label: 'Newest series and threads' },
   [MESSAGE_PAGES.base]: { url: '/messages/', label: 'Newest messages' },
   [SUBJECT_PAGES.base]: { url: '/subjects/', label: 'All letters' },
+  [DATE_PAGES.base]: { url: '/d/', label: 'All years' },
 };
 
 function pageLabel(page: AnchoredPage<unknown>): string {
@@ -120,7 +124,8 @@ function pager(list: AnchoredList, pages: readonly AnchoredPage<unknown>[], inde
   };
 }
 
-function pagedList<Entry, Row>(
+/** A list cut into the pages of its buckets, with each page's pager and the list's first page. */
+export function pagedList<Entry, Row>(
   list: AnchoredList,
   entries: readonly Entry[],
   bucketOf: (entry: Entry) => Bucket,
@@ -137,7 +142,8 @@ function pagedList<Entry, Row>(
   };
 }
 
-function indexRowView(row: ListingRow): IndexRowView {
+/** A row of the index (and of an author's series). */
+export function indexRowView(row: ListingRow): IndexRowView {
   if (row.kind === 'series') {
     const { series } = row;
     const first = formatDay(series.firstDate);
@@ -146,13 +152,14 @@ function indexRowView(row: ListingRow): IndexRowView {
       kind: 'series',
       url: series.url,
       title: series.title || '(no title)',
-      version: `v${series.version}`,
+      version: namesVersion(series.title, series.version) ? null : `v${series.version}`,
       tags: series.tags,
       author: displayName(series.author),
+      authorUrl: authorUrl(series.author),
       date: series.firstDate,
       day: first,
       activity: last !== first ? { date: series.lastActivity, day: last } : null,
-      size: `${row.present}/${series.total} ${series.total === 1 ? 'patch' : 'patches'}`,
+      size: patchCount(row.present, series.total),
       incomplete: row.present < series.total,
       replies: counted(series.replyCount, 'reply', 'replies'),
       review: row.review,
@@ -169,6 +176,7 @@ function indexRowView(row: ListingRow): IndexRowView {
     version: null,
     tags: [],
     author: displayName(lead.mail.from),
+    authorUrl: authorUrl(lead.mail.from),
     date: lead.mail.date,
     day: first,
     activity: last !== first ? { date: thread.lastDate, day: last } : null,
@@ -218,8 +226,8 @@ export function indexPages(review: ReviewArchive): PagedList<IndexRowView> {
   );
 }
 
-function messageRowView(message: ArchivedMessage): MessageRowView {
-  return { url: message.url, date: message.mail.date, day: formatDay(message.mail.date), from: displayName(message.mail.from), subject: message.mail.subject || '(no subject)' };
+export function messageRowView(message: ArchivedMessage): MessageRowView {
+  return { url: message.url, date: message.mail.date, day: formatDay(message.mail.date), from: displayName(message.mail.from), fromUrl: authorUrl(message.mail.from), subject: message.mail.subject || '(no subject)' };
 }
 
 /** Every message: the newest on `/messages/`, and each on the page of the month it was sent, oldest first. */

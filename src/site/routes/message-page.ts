@@ -4,6 +4,7 @@
  * and the thread tree. Components lay this out and nothing else, so the page's
  * incremental-build key (a digest of this data, see keys.ts) covers all the page shows.
  */
+import { authorUrl } from '../../archive/author.ts';
 import { rawMailUrl, shownMails, threadMbox } from '../../archive/downloads.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
@@ -11,11 +12,15 @@ import { ancestorsOf, type Thread, type ThreadNode } from '../../archive/thread.
 import type { MailRecord } from '../../loader/record.ts';
 import { displayName } from '../../parse/address.ts';
 import { formatAddress, formatDay, formatSize, formatUtc } from '../format.ts';
+import { monthLink } from '../pagination.ts';
+import { seriesName } from '../words.ts';
 import { placeLabel, seriesPlace, threadLinks, threadTree, type ThreadLinks, type TreeRow } from '../thread-view.ts';
 
 /** One mail as its page shows it; `body` says which cached rendering to show and where its links point. */
 export interface MailView {
   from: string;
+  /** The sender's page (src/archive/author.ts), or null when the mail names nobody. */
+  fromUrl: string | null;
   to: string;
   cc: string;
   date: string | null;
@@ -23,6 +28,8 @@ export interface MailView {
   /** The Date as sent, when it reads otherwise than `date`. */
   dateSent: string | null;
   messageId: string;
+  /** The message's page, its permalink. */
+  permalink: string;
   /** The id was made from the content: the mail had none. */
   derivedId: boolean;
   /** In-Reply-To: the archived parent, or the id alone when it is not in the archive. */
@@ -51,6 +58,8 @@ export interface ThreadStep {
   key: keyof ThreadLinks;
   label: string;
   rel: string | null;
+  /** The key that follows it (src/browser/keys.ts), if any. */
+  shortcut: string | null;
   /** The page, or null when that message is not in the archive. */
   url: string | null;
 }
@@ -58,8 +67,8 @@ export interface ThreadStep {
 export interface SeriesPlaceView {
   label: string;
   url: string;
-  title: string;
-  version: number;
+  /** The series' title with its version, once: `leds: demo v2`. */
+  name: string;
 }
 
 export interface TreeRowView {
@@ -91,7 +100,14 @@ export interface ThreadTreeView {
 
 export interface MessagePageData {
   subject: string;
-  nav: { place: SeriesPlaceView | null; steps: ThreadStep[]; /** The message's place on its thread's page, when the thread has one. */ wholeThread: string | null };
+  nav: {
+    place: SeriesPlaceView | null;
+    steps: ThreadStep[];
+    /** The message's place on its thread's page, when the thread has one. */
+    wholeThread: string | null;
+    /** The page of the month it was sent in; null when its date is unknown. */
+    month: { url: string; label: string } | null;
+  };
   /** The mail shown first, then the variants: other mails under the same Message-ID. */
   mails: MailView[];
   variantSubjects: string[];
@@ -100,12 +116,14 @@ export interface MessagePageData {
   threadMbox: { url: string; gzipUrl: string; partial: string | null };
 }
 
-const STEPS: { key: keyof ThreadLinks; label: string; rel: string | null }[] = [
-  { key: 'start', label: 'Thread start', rel: null },
-  { key: 'parent', label: '↑ Parent', rel: 'up' },
-  { key: 'firstReply', label: '↓ First reply', rel: null },
-  { key: 'previousSibling', label: '← Previous sibling', rel: 'prev' },
-  { key: 'nextSibling', label: 'Next sibling →', rel: 'next' },
+const STEPS: Omit<ThreadStep, 'url'>[] = [
+  { key: 'start', label: 'Thread start', rel: null, shortcut: 't' },
+  { key: 'parent', label: '↑ Parent', rel: 'up', shortcut: 'u' },
+  { key: 'firstReply', label: '↓ First reply', rel: null, shortcut: null },
+  { key: 'previousSibling', label: '← Previous sibling', rel: 'prev', shortcut: null },
+  { key: 'nextSibling', label: 'Next sibling →', rel: 'next', shortcut: null },
+  { key: 'previousInThread', label: 'Previous in thread', rel: null, shortcut: 'k' },
+  { key: 'nextInThread', label: 'Next in thread', rel: null, shortcut: 'j' },
 ];
 
 /** The content store digest of each mail, by record key, as the loader stored it. */
@@ -131,12 +149,14 @@ function mailView(mail: MailRecord, raw: string, node: ThreadNode | undefined, r
   const parent = mail.inReplyTo ? review.archive.byId.get(mail.inReplyTo) : undefined;
   return {
     from: formatAddress(mail.from),
+    fromUrl: authorUrl(mail.from),
     to: mail.to.map(formatAddress).join(', '),
     cc: mail.cc.map(formatAddress).join(', '),
     date: mail.date,
     dateText: formatUtc(mail.date),
     dateSent: mail.dateSent && mail.dateSent !== mail.date ? mail.dateSent : null,
     messageId: mail.messageId,
+    permalink: review.archive.byId.get(mail.messageId)!.url,
     derivedId: mail.idSource === 'content',
     inReplyTo: !mail.inReplyTo
       ? null
@@ -186,12 +206,13 @@ function navView(node: ThreadNode, review: ReviewArchive, wholeThread: string | 
   const place = seriesPlace(node, review);
   const links = threadLinks(node);
   return {
-    place: place && { label: placeLabel(place), url: place.series.url, title: place.series.title || '(no title)', version: place.series.version },
+    place: place && { label: placeLabel(place), url: place.series.url, name: seriesName(place.series.title || '(no title)', place.series.version) },
     steps: STEPS.flatMap((step) => {
       const target = links[step.key];
       return target ? [{ ...step, url: target.message?.url ?? null }] : [];
     }),
     wholeThread,
+    month: monthLink(node.message?.mail.date ?? null),
   };
 }
 

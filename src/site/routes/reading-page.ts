@@ -13,6 +13,7 @@
  * READING_PAGE_MESSAGES messages), so that every page opens in a browser at once; anchors
  * point at the page that holds them.
  */
+import { authorUrl } from '../../archive/author.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { messageSlug } from '../../archive/permalink.ts';
@@ -22,7 +23,7 @@ import { walkThread, type Thread, type ThreadNode } from '../../archive/thread.t
 import { displayName } from '../../parse/address.ts';
 import { formatUtc } from '../format.ts';
 import { shownSubject, threadTree } from '../thread-view.ts';
-import { counted } from '../words.ts';
+import { counted, seriesName } from '../words.ts';
 import { rowView, type MailView, type ThreadTreeView } from './message-page.ts';
 
 /** Bytes of bodies on one page: with the headers and tree, a page stays near 2 MB of HTML at most. */
@@ -41,6 +42,8 @@ export interface ReadingEntryView {
   /** The subject when it says more than the parent's; null when it repeats it. */
   subject: string | null;
   author: string;
+  /** The author's page, or null when the mail names nobody. */
+  authorUrl: string | null;
   date: string | null;
   dateText: string;
   /** The message's own page; null for a patch that is not in the archive. */
@@ -120,6 +123,11 @@ function authorOf(node: ThreadNode): string {
   return from ? displayName(from) : 'unknown';
 }
 
+function authorPageOf(node: ThreadNode | null): string | null {
+  const from = node?.message?.mail.from;
+  return from ? authorUrl(from) : null;
+}
+
 /** A reading split into pages: each item's anchor URL, and each page's entries. */
 function layOut(base: string, items: readonly ReadingItem[], inputs: ReadingInputs) {
   const bytesOf = ({ node }: ReadingItem) => {
@@ -145,6 +153,7 @@ function layOut(base: string, items: readonly ReadingItem[], inputs: ReadingInpu
         label,
         subject: !node ? null : label === null ? shownSubject(node) : (message?.mail.subject ?? node.inferred?.subject ?? null),
         author: node ? authorOf(node) : 'unknown',
+        authorUrl: authorPageOf(node),
         date,
         dateText: formatUtc(date),
         url: message?.url ?? null,
@@ -248,7 +257,7 @@ export function seriesReading(series: Series, inputs: ReadingInputs): { pages: [
       index === 0 ? series.slug : `${series.slug}/${index + 1}`,
       {
         kind: 'series',
-        title: `${series.title || '(no title)'} v${series.version}`,
+        title: seriesName(series.title || '(no title)', series.version),
         home: { url: series.url, label: 'Series outline' },
         page: index + 1,
         pageUrls,

@@ -5,7 +5,9 @@
  * nothing else, so the page's key (keys.ts) covers all it shows.
  */
 import { seriesMbox } from '../../archive/downloads.ts';
+import { authorUrl } from '../../archive/author.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
+import { compareOldestFirst } from '../../archive/order.ts';
 import type { Series } from '../../archive/series.ts';
 import type { ThreadNode } from '../../archive/thread.ts';
 import { displayName } from '../../parse/address.ts';
@@ -13,7 +15,8 @@ import { formatAddress, formatDay, formatUtc } from '../format.ts';
 import type { TrailerKind } from '../../archive/trailers.ts';
 import { CHANGE_LABELS, givenLabel, scopeLabel, seriesView, type SlotView, type VersionsView } from '../series-view.ts';
 import type { PatchChange } from '../../archive/versions.ts';
-import { counted } from '../words.ts';
+import { monthLink } from '../pagination.ts';
+import { counted, seriesName } from '../words.ts';
 
 export interface ReviewKindView {
   kind: TrailerKind;
@@ -30,13 +33,14 @@ export interface SlotPageView {
   /** The title shown: the patch's title, else its subject; null when nothing is known of a missing one. */
   title: string | null;
   author: string | null;
+  authorUrl: string | null;
   date: string | null;
   day: string | null;
   /** A missing patch's Message-ID, known from the replies. */
   missingId: string | null;
   /** What a reply without threading headers told of a missing patch. */
   inferred: { subject: string; from: string | null; date: string | null } | null;
-  review: { kind: ReviewKindView; people: { name: string; given: { url: string; label: string }[] }[] }[];
+  review: { kind: ReviewKindView; people: { name: string; url: string | null; given: { url: string; label: string }[] }[] }[];
   replies: { url: string; name: string; date: string | null; day: string }[];
   /** Where the slot is read on the series' reading page; null when it is not in the archive. */
   readingUrl: string | null;
@@ -62,8 +66,12 @@ export interface VersionChangesView {
 export interface SeriesPageData {
   title: string;
   version: number;
+  /** The title with its version, once (words.ts `seriesName`). */
+  name: string;
   tags: string[];
   author: string;
+  /** The author's page, or null when nobody is named. */
+  authorUrl: string | null;
   firstDate: string | null;
   firstDateText: string;
   lastActivity: string | null;
@@ -71,7 +79,7 @@ export interface SeriesPageData {
   /** `3 of 4 in the archive`. */
   patchCount: string;
   replies: string;
-  status: { kind: ReviewKindView; people: { name: string; scope: string }[] }[];
+  status: { kind: ReviewKindView; people: { name: string; url: string | null; scope: string }[] }[];
   versions: VersionLinkView[];
   changes: VersionChangesView[];
   slots: SlotPageView[];
@@ -79,6 +87,25 @@ export interface SeriesPageData {
   readingUrl: string | null;
   /** The series' mboxes, or null when no patch is archived; `partial` says how many patches they hold when a bound left some out. */
   mbox: { url: string; plainUrl: string; partial: string | null } | null;
+  /** The page of the month it was sent in; null when its date is unknown. */
+  month: { url: string; label: string } | null;
+  /** The series sent just before and just after it (keys `p` and `n`). */
+  neighbours: { previous: SeriesLinkView | null; next: SeriesLinkView | null };
+}
+
+export interface SeriesLinkView {
+  url: string;
+  name: string;
+}
+
+/** Series in the order they were sent (oldest first), and the neighbours of each: stable as mail is added, unlike the newest-activity order of the index. */
+export function seriesNeighbours(series: readonly Series[]): Map<Series, { previous: Series | null; next: Series | null }> {
+  const sent = [...series].sort((a, b) => compareOldestFirst({ date: a.firstDate, id: a.id }, { date: b.firstDate, id: b.id }));
+  return new Map(sent.map((one, index) => [one, { previous: sent[index - 1] ?? null, next: sent[index + 1] ?? null }]));
+}
+
+function seriesLink(series: Series | null): SeriesLinkView | null {
+  return series && { url: series.url, name: seriesName(series.title || '(no title)', series.version) };
 }
 
 /** Where a series is read whole, and each of its messages on those pages (reading-page.ts). */
@@ -97,6 +124,7 @@ function slotPageView(slot: SlotView, review: ReviewArchive, reading: SeriesRead
     url: message?.url ?? null,
     title: message ? title || message.mail.subject || '(no subject)' : title,
     author: message ? displayName(message.mail.from) : null,
+    authorUrl: message ? authorUrl(message.mail.from) : null,
     date: message?.mail.date ?? null,
     day: message ? formatDay(message.mail.date) : null,
     missingId: missing?.id ?? null,
@@ -105,6 +133,7 @@ function slotPageView(slot: SlotView, review: ReviewArchive, reading: SeriesRead
       kind: { kind: kind.kind, trailer: kind.trailer },
       people: people.map(({ person, given }) => ({
         name: displayName(person),
+        url: authorUrl(person),
         given: given.map((one) => ({ url: one.message.url, label: givenLabel(one) })),
       })),
     })),
@@ -153,14 +182,16 @@ function mboxView(series: Series): SeriesPageData['mbox'] {
   return { url, plainUrl, partial: leftOut > 0 ? `the first ${items.length} of ${items.length + leftOut} archived patches` : null };
 }
 
-/** Everything the page of one series shows; `reading` where it is read whole. */
-export function seriesPageData(series: Series, review: ReviewArchive, reading: SeriesReadingLinks | null): SeriesPageData {
+/** Everything the page of one series shows; `reading` where it is read whole, `neighbours` the series sent before and after it. */
+export function seriesPageData(series: Series, review: ReviewArchive, reading: SeriesReadingLinks | null, neighbours: { previous: Series | null; next: Series | null }): SeriesPageData {
   const view = seriesView(series, review);
   return {
     title: series.title || '(no title)',
     version: series.version,
+    name: seriesName(series.title || '(no title)', series.version),
     tags: series.tags,
     author: formatAddress(series.author),
+    authorUrl: authorUrl(series.author),
     firstDate: series.firstDate,
     firstDateText: formatUtc(series.firstDate),
     lastActivity: series.lastActivity,
@@ -169,12 +200,14 @@ export function seriesPageData(series: Series, review: ReviewArchive, reading: S
     replies: counted(series.replyCount, 'reply', 'replies'),
     status: view.status.map(({ kind, people }) => ({
       kind: { kind: kind.kind, trailer: kind.trailer },
-      people: people.map((person) => ({ name: displayName(person.person), scope: scopeLabel(person, series.total) })),
+      people: people.map((person) => ({ name: displayName(person.person), url: authorUrl(person.person), scope: scopeLabel(person, series.total) })),
     })),
     versions: versionLinks(series, view.versions),
     changes: versionChanges(view.versions),
     slots: [view.cover, ...view.patches].map((slot) => slotPageView(slot, review, reading)),
     readingUrl: reading?.url ?? null,
     mbox: mboxView(series),
+    month: monthLink(series.firstDate),
+    neighbours: { previous: seriesLink(neighbours.previous), next: seriesLink(neighbours.next) },
   };
 }
