@@ -169,6 +169,18 @@ function byPageKind(files: Snapshot): string {
     .join(' · ');
 }
 
+/** Whether `api/report.json` accounts for every message the content files frame, counted here apart from Sheaf. */
+function accounting(out: string, content: string): string {
+  const report = JSON.parse(readFileSync(join(out, 'api', 'report.json'), 'utf8')) as {
+    mails: number; pages: number; identicalCopies: number; variants: number; skipped: unknown[];
+  };
+  const framed = filesUnder(content).reduce((sum, file) => sum + messageRanges(readFileSync(file)).length, 0);
+  const sum = report.pages + report.identicalCopies + report.variants + report.skipped.length;
+  const addsUp = report.mails === sum && report.mails === framed;
+  return `report.json ${addsUp ? 'adds up' : 'DOES NOT ADD UP'}: ${int(framed)} messages in the files, mails ${int(report.mails)} = ` +
+    `${int(report.pages)} pages + ${int(report.identicalCopies)} identical copies + ${int(report.variants)} variants + ${int(report.skipped.length)} skipped`;
+}
+
 // ---------------------------------------------------------------- mail files
 
 /** Regular files under `path` (or `path` itself), sorted by path. */
@@ -473,6 +485,7 @@ async function runArchive(archive: Archive, scratch: string, rows: Row[]): Promi
         const files = snapshot(out);
         row.written = written(before, files);
         if (scenario === 'cold') kindLines.push(`${archive.name}, output after the cold build, by page kind: ${byPageKind(files)}`);
+        kindLines.push(`${archive.name}, ${scenario}: ${accounting(out, content)}`);
         const c = row.counts;
         progress(
           `${archive.name}: ${scenario}: ${run.seconds.toFixed(1)} s, peak ${gb(run.peakBytes)}, ${c.parsed ?? '?'} parsed, ` +
