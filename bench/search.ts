@@ -20,7 +20,6 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { serve } from '../scripts/serve.mjs';
-import type { MailRecord } from '../src/loader/record.ts';
 import type { IndexFile } from '../src/search/types.ts';
 
 const project = fileURLToPath(new URL('../', import.meta.url));
@@ -42,16 +41,15 @@ if (args.includes('--index-build')) {
 async function indexBuild(): Promise<void> {
   const folder = resolve(process.env.SHEAF_CACHE ?? join(project, '.cache/sheaf'));
   process.env.SHEAF_CACHE = folder;
-  const devalue = (await import('devalue')) as { unflatten: (value: unknown) => unknown };
+  const { readBody, readIngestReport } = await import('../src/loader/cache.ts');
+  const { readRecords } = await import('../src/loader/record-shelf.ts');
   const { buildReviewArchive } = await import('../src/archive/index.ts');
-  const { readBody } = await import('../src/loader/cache.ts');
   const { readSearchTerms } = await import('../src/loader/search-terms-store.ts');
   const { searchRows } = await import('../src/search/rows.ts');
   const { buildSearchIndex } = await import('../src/search/build-index.ts');
-  const astro = join(folder, 'astro', readdirSync(join(folder, 'astro'))[0]!);
-  const store = devalue.unflatten(JSON.parse(readFileSync(join(astro, 'data-store.json'), 'utf8'))) as Map<string, Map<string, { data: unknown }>>;
-  const records = [...store.get('mails')!.values()].map((entry) => entry.data as MailRecord);
-  const review = buildReviewArchive(records, readBody);
+  const contentRoot = readIngestReport()?.contentRoot;
+  if (!contentRoot) throw new Error(`no build in ${folder}`);
+  const review = buildReviewArchive(readRecords(contentRoot).values(), readBody);
   const rows = searchRows(review);
   // First from nothing, then as a rebuild does, with the base of the per-message index kept.
   const kept = new Map<string, IndexFile[]>();
@@ -62,7 +60,7 @@ async function indexBuild(): Promise<void> {
     const started = performance.now();
     let read = 0;
     let missing = 0;
-    const files = buildSearchIndex(rows, (key) => (read++, readSearchTerms(key) ?? (missing++, null)), cache, 'bench');
+    const files = buildSearchIndex(rows, (key) => (read++, readSearchTerms(key) ?? (missing++, null)), cache);
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     const bytes = files.reduce((sum, file) => sum + file.json.length, 0);

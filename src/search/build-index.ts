@@ -9,18 +9,20 @@
  *   more as `=term`); adjacent word pairs, for phrases, in hashed buckets (`p/<n>.json`); row
  *   details in small chunks (`r/<n>.json`). A subject query fetches only these.
  * - People and bodies, per message: the messages holding each term, grouped by row
- *   (`PostingWriter`), sharded by prefix for names and addresses (`f/`, `to/`, `cc/`) and hashed
- *   into buckets for body terms (`b/`, `q/`, `dfn/`, `dfhh/`); a posting too big to fetch whole
- *   is cut at fixed windows of rows, one file per window (`<field>/w/`), so a query reads the
- *   newest windows first and stops when it has enough rows.
- * - Messages: `[slug, day, sender]` chunks (`m/<n>.json`), Message-IDs to pages (`id/<n>.json`),
- *   and per year the days' first messages and rows and the rows active on each day (`d/<year>.json`).
+ *   (postings.ts `appendPair`), sharded by prefix as deep as it takes, small shards inline in
+ *   their key's list or packed (`prefixTree`: `f/`, `to/`, `cc/`, `b/`, `q/`, `dfn/`, `dfhh/`);
+ *   a posting too big to fetch whole is cut at fixed windows of rows, one file per window
+ *   (`<folder>/w/`), so a query reads the newest windows first and stops when it has enough
+ *   rows. The oldest messages make a base kept between builds (`BaseCache`), the newest are
+ *   indexed under `new/` on every build.
+ * - Messages: `[slug, day, sender]` chunks (`m/<n>.json`), Message-IDs to pages (`id/`), and per
+ *   year the days' first messages and rows and the rows active on each day (`d/<year>.json`).
  */
 import { createHash } from 'node:crypto';
 import type { Address } from '../parse/types.ts';
 import type { MailTerms } from './mail-terms.ts';
 import { appendPair, BODY_SHARD_LENGTH, encodeRows, fnv, ID_SHARD_LENGTH, MAX_SHARD_LENGTH, pairBucket, shardKey, type PostingState } from './postings.ts';
-import { indexTerms, stripReplyPrefixes, TITLE_MARK, wordPairs, words } from './tokenize.ts';
+import { addTokenTerms, foldText, indexTerms, stripReplyPrefixes, TITLE_MARK, tokens, wordPairs, words } from './tokenize.ts';
 import type {
   BodyField, FieldsManifest, IndexFile, PersonField, SearchManifest, SearchMessage, SearchRow, StoredMessage, StoredRow, YearFile,
 } from './types.ts';
@@ -32,7 +34,7 @@ export const MESSAGE_CHUNK = 16;
 /** A shard bigger than this is cut again at the next character, so a query fetches little. */
 export const SHARD_BYTES = 16 * 1024;
 /** A per-message posting bigger than this is cut into one part per window of rows. */
-export const PART_BYTES = 24 * 1024;
+export const PART_BYTES = 12 * 1024;
 /** At most this many addresses of a message's To and of its Cc are indexed. */
 export const MAX_ADDRESSES = 64;
 
@@ -49,19 +51,21 @@ function post(postings: Postings, word: string, row: number): void {
 
 /** A shard's JSON from terms and their JSON values, terms in code-unit order so the text never depends on the order they were met. */
 function objectJson(entries: [string, string][]): string {
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([word, value]) => `${JSON.stringify(word)}:${value}`).join(',')}}`;
+  const values = new Map(entries);
+  // The default sort compares code units, natively.
+  return `{${[...values.keys()].sort().map((word) => `${JSON.stringify(word)}:${values.get(word)}`).join(',')}}`;
 }
 
 /** Groups terms into shards by their first two characters, cutting big shards at three, four, … `maxLength`; each file with its two-character key. */
 function shardFiles(folder: string, entries: [string, string][], maxLength = MAX_SHARD_LENGTH, fold = (term: string) => term): (IndexFile & { top: string; terms: string[] })[] {
   const files: (IndexFile & { top: string; terms: string[] })[] = [];
   const keyOf = (term: string, length: number) => shardKey(fold(term), length);
+  // A shard's size, reckoned before it is written: its text is made only for the shards kept.
+  const sizeOf = (group: [string, string][]) => group.reduce((sum, [term, value]) => sum + term.length + value.length + 4, 2);
   const place = (top: string, key: string, group: [string, string][], length: number): void => {
-    const json = objectJson(group);
     const next = length + 1;
-    if (json.length <= SHARD_BYTES || next > maxLength) {
-      files.push({ path: `${folder}/${key}.json`, json, top, terms: group.map(([term]) => term) });
+    if (sizeOf(group) <= SHARD_BYTES || next > maxLength) {
+      files.push({ path: `${folder}/${key}.json`, json: objectJson(group), top, terms: group.map(([term]) => term) });
       return;
     }
     const groups = Map.groupBy(group, ([word]) => keyOf(word, next));
@@ -200,7 +204,7 @@ function fieldEntries(folder: string, postings: Map<string, WindowedPosting>): {
   const parts: IndexFile[] = [];
   const names = new Set<string>();
   // Terms in code-unit order, so that which of two terms with the same hash gets the longer name never depends on the mail's order.
-  for (const term of [...postings.keys()].sort(compareText)) {
+  for (const term of [...postings.keys()].sort()) {
     const posting = postings.get(term)!;
     // A number takes at least two characters with its comma: only long postings can be too big.
     const json = posting.out.length * 2 > PART_BYTES ? JSON.stringify(posting.out) : '';
@@ -324,6 +328,18 @@ function messageFieldFiles(prefix: string, messagesOfRow: readonly number[][], p
  */
 export const BASE_STEP = 2048;
 
+/**
+ * The code the base is made with, for its digest: the text of the functions that make it and
+ * the bounds they use (a version number no one has to remember to change).
+ */
+function baseCode(): string {
+  const functions = [
+    messageFieldFiles, fieldEntries, prefixTree, shardFiles, objectJson, addToPosting, appendPair, shardKey, fnv, bucketCount, personTerms,
+    indexTerms, addTokenTerms, tokens, foldText,
+  ];
+  return `${functions.map(String).join('\n')}\n${JSON.stringify([BASE_STEP, PART_BYTES, SHARD_BYTES, INLINE_BYTES, INLINE_LIST_BYTES, BODY_SHARD_LENGTH, MAX_ADDRESSES])}`;
+}
+
 /** Keeps the base of the per-message index between builds, by a digest of what it is made of. */
 export interface BaseCache {
   /** The files of the base made from these inputs, or null. */
@@ -334,14 +350,9 @@ export interface BaseCache {
 /**
  * Builds every file of the index for these rows. `termsOf` gives a message's body terms by its
  * body cache key (null: none known, the message is found by its headers only). `cache` keeps
- * the base of the per-message index; `version` names the code that makes it.
+ * the base of the per-message index.
  */
-export function buildSearchIndex(
-  input: readonly SearchRow[],
-  termsOf: (key: string) => MailTerms | null = () => null,
-  cache: BaseCache | null = null,
-  version = '',
-): IndexFile[] {
+export function buildSearchIndex(input: readonly SearchRow[], termsOf: (key: string) => MailTerms | null = () => null, cache: BaseCache | null = null): IndexFile[] {
   const rows = [...input].sort(byDate((row) => row.date, (row) => row.url));
 
   // Messages by date; each row's messages ascending.
@@ -358,7 +369,7 @@ export function buildSearchIndex(
   const baseEnd = Math.floor(datedMessages / BASE_STEP) * BASE_STEP;
   const baseRows = placed.slice(0, baseEnd).reduce((most, { row }) => Math.max(most, row + 1), 0);
   const window = Math.max(64, 2 ** Math.ceil(Math.log2(Math.max(1, baseRows / 16))));
-  const digest = createHash('sha256').update(`${version}\0${BASE_STEP}\0${baseEnd}\0${window}\n`);
+  const digest = createHash('sha256').update(`${baseCode()}\0${baseEnd}\0${window}\n`);
   for (let id = 0; id < baseEnd; id++) digest.update(`${placed[id]!.message.key}\0${placed[id]!.row}\n`);
   const baseDigest = digest.digest('hex');
   let base = cache?.get(baseDigest) ?? null;

@@ -6,15 +6,19 @@
  */
 import { TITLE_MARK } from './tokenize.ts';
 
+/** Names Windows reserves, alone or before an extension: a shard so named gets a `_` after it. */
+const RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
 /**
  * The shard name of a term (or word pair, by its first word) cut to `length` characters:
- * the characters themselves when they are ASCII letters or digits, else their code
- * points in hex, so every shard name is a safe file name.
+ * ASCII letters, digits and `-` as they are, any other character as `_<hex code point>_`, so
+ * every shard name is a file name valid everywhere and no two keys share one.
  */
 export function shardKey(word: string, length = 2): string {
   const first = word.replace(/ .*/, '');
-  const head = [...(first.startsWith(TITLE_MARK) ? first.slice(TITLE_MARK.length) : first)].slice(0, length).join('');
-  return /^[a-z0-9]+$/.test(head) ? head : `x${[...head].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`;
+  const head = [...(first.startsWith(TITLE_MARK) ? first.slice(TITLE_MARK.length) : first)].slice(0, length);
+  const name = head.map((c) => (/^[a-z0-9-]$/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`)).join('');
+  return RESERVED.test(name) ? `${name}_` : name;
 }
 
 /** FNV-1a over a string's UTF-16 units: how word pairs and body terms are spread over bucket files. */
@@ -31,9 +35,12 @@ export function pairBucket(pair: string, buckets: number): number {
 
 /** Subject shards are cut at two characters, and big ones again at three and at most four. */
 export const MAX_SHARD_LENGTH = 4;
-/** Per-message terms are looked up whole, and many: their shards may be cut down to eight characters; Message-IDs' to twelve. */
-export const BODY_SHARD_LENGTH = 8;
-export const ID_SHARD_LENGTH = 12;
+/**
+ * Per-message terms and Message-IDs are looked up whole, and many share long beginnings
+ * (`drivers/leds/…`, `20240624…`): their shards are cut as deep as it takes, up to this.
+ */
+export const BODY_SHARD_LENGTH = 40;
+export const ID_SHARD_LENGTH = 40;
 
 /** The shard that holds `word`: the longest of its keys the index has, up to `maxLength` characters (two when none). */
 export function shardFor(word: string, shards: ReadonlySet<string>, maxLength = MAX_SHARD_LENGTH): string {
