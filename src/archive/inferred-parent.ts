@@ -17,7 +17,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Address, MailBody } from '../parse/types.ts';
-import { attributionMatches, findAttribution } from './attribution.ts';
+import { markBody } from '../render/index.ts';
+import { attributionMatches, replyAttribution } from './attribution.ts';
 import type { ArchivedMessage } from './group.ts';
 import { normalizeTitle, stripResponseMarkers, type ParsedSubject } from './subject.ts';
 
@@ -92,7 +93,7 @@ export function inferParent(
   const originalPlaceholder: InferredPlaceholder = { id: placeholderId('subject', key), parent: null, subject: originalSubject, from: null, date: null };
   const top = original ? { parent: original.id, placeholders: [] } : { parent: originalPlaceholder.id, placeholders: [originalPlaceholder] };
 
-  const attribution = findAttribution(bodyOf(message).text);
+  const attribution = replyAttribution(markBody(bodyOf(message)));
   if (!attribution) return top;
   const named = earlier
     .filter((entry) => attributionMatches(attribution, entry.message.mail.from, entry.message.mail.date))

@@ -7,6 +7,7 @@
  * headers shown on pages from the same `splitInvisible` (src/components/MailText.astro).
  */
 import type { Element, ElementContent, Root } from 'hast';
+import type { Transformer } from 'unified';
 
 export const INVISIBLE_NAMES: Readonly<Record<number, string>> = {
   0x061c: 'ARABIC LETTER MARK',
@@ -92,8 +93,8 @@ function visibleChildren(children: ElementContent[]): ElementContent[] | undefin
 }
 
 /** rehype plugin: every invisible character of the body's text shown as its mark. Runs last, after highlighting. */
-export function rehypeInvisibleChars() {
-  return (tree: Root) => {
+export function rehypeInvisibleChars(): Transformer<Root> {
+  return (tree) => {
     const children = visibleChildren(tree.children as ElementContent[]);
     if (children) tree.children = children;
   };
