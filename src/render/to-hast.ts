@@ -16,10 +16,15 @@ function children(state: State, node: Nodes): ElementContent[] {
   return state.all(node) as ElementContent[];
 }
 
+/** An element built directly, for the blocks a body has many of: hastscript's reading of selectors and properties adds up. */
+function element(tagName: string, properties: Properties, content: ElementContent[]): Element {
+  return { type: 'element', tagName, properties, children: content };
+}
+
 function quote(state: State, node: Quote): Element {
   const [first, ...rest] = node.children;
   const attribution = first?.type === 'attribution' ? first : undefined;
-  const body = h('blockquote', { dataDepth: node.depth }, children(state, { ...node, children: attribution ? rest : node.children }));
+  const body = element('blockquote', { dataDepth: node.depth }, children(state, { ...node, children: attribution ? rest : node.children }));
   const shown =
     node.foldedLines === undefined ? body : h('details', { className: ['fold'] }, [h('summary', `${node.foldedLines} quoted lines`), body]);
   if (!attribution) return shown;
@@ -29,12 +34,12 @@ function quote(state: State, node: Quote): Element {
   ]);
 }
 
-/** A diff line, built directly: diffs are most of a patch's elements, and hastscript's property lookups add up. */
+/** A diff line, built directly: diffs are most of a patch's elements. */
 function diffLine(line: DiffLine): Element {
   const properties: Properties = { className: ['line', line.kind] };
   if (line.old !== undefined) properties.dataOld = line.old;
   if (line.new !== undefined) properties.dataNew = line.new;
-  return { type: 'element', tagName: 'span', properties, children: line.value ? [{ type: 'text', value: line.value }] : [] };
+  return element('span', properties, line.value ? [{ type: 'text', value: line.value }] : []);
 }
 
 /** Lines of a `pre`, separated by line breaks. */
@@ -95,13 +100,13 @@ function attachment(state: State, node: Attachment): Element {
 export const mailHandlers: Handlers = {
   root: (state: State, node: Root) => [h('div', { className: ['mail-body'] }, children(state, node))],
   text: (_state: State, node: Text) => ({ type: 'text', value: node.value }),
-  paragraph: (state: State, node: Paragraph) => h('p', children(state, node)),
+  paragraph: (state: State, node: Paragraph) => element('p', {}, children(state, node)),
   quote,
   diff,
   diffstat: (state: State, node: Diffstat) => h('pre', { className: ['diffstat'] }, preLines(node.children.map((line) => statLine(idPrefixOf(state), line)))),
-  trailers: (state: State, node: Trailers) => h('div', { className: ['trailers'] }, children(state, node)),
+  trailers: (state: State, node: Trailers) => element('div', { className: ['trailers'] }, children(state, node)),
   trailer: (state: State, node: Trailer) =>
-    h('div', { className: ['trailer'], dataTrailer: node.key, ...(node.review.length > 0 ? { dataReview: node.review.join(' ') } : {}) }, children(state, node)),
+    element('div', { className: ['trailer'], dataTrailer: node.key, ...(node.review.length > 0 ? { dataReview: node.review.join(' ') } : {}) }, children(state, node)),
   signature: (state: State, node: Signature) => h('div', { className: ['signature'] }, children(state, node)),
   pgpArmor: (_state: State, node: PgpArmor) => h('pre', { className: ['pgp'], dataPgp: node.kind }, node.value),
   pullRequest: (state: State, node: PullRequest) => {
