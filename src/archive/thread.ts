@@ -5,8 +5,8 @@
  * - A message's parent is its In-Reply-To, else the last of its References: its own
  *   headers are the authority. An In-Reply-To that is neither archived nor among the
  *   References is taken for broken, and the References win (as in notmuch). A message
- *   without either whose subject is a reply gets a parent inferred from subject, date
- *   and attribution line (see inferred-parent.ts).
+ *   without either whose subject is a reply, or a patch of a numbered series, gets a
+ *   parent inferred from subject, date, attribution line and quoted text (inferred-parent.ts).
  * - A parent that is not in the archive is a placeholder node, with the missing
  *   Message-ID as its id. A placeholder's own parent, and the parent of an archived
  *   message that declares none, is the id before it in the first References list (oldest
@@ -69,7 +69,7 @@ export interface Threads {
 export interface ThreadingInput {
   /** The parsed subject of a message (memoised by the caller, who needs it too). */
   subjectOf: (message: ArchivedMessage) => ParsedSubject;
-  /** The body of a mail; read only for replies without threading headers. */
+  /** The body of a mail; read only to infer parents for mail without threading headers. */
   bodyOf: (message: ArchivedMessage) => MailBody;
   /** Where a mail whose parent could not be worked out is noted; it stays a root. */
   log: ProblemLog;

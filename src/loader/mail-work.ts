@@ -1,12 +1,13 @@
 /**
  * What the loader does with each new mail, on a worker thread or on the main one: parse it,
- * render its body, write both to the body cache, and hand back the record for the store.
+ * render its body, read the record's body facts from the tree the rendering marked, write the
+ * body and its HTML to the body cache, and hand back the record for the store.
  * Only plain data goes in and out, so a task and its outcome can cross between threads.
  */
+import type { Root } from 'mdast';
 import type { MailFormat } from '../ingest/types.ts';
 import { parseMail } from '../parse/index.ts';
 import { peekMessageId } from '../parse/message-id.ts';
-import type { Root } from 'mdast';
 import type { MailBody, ParsedMail } from '../parse/types.ts';
 import { archiveLinkTargets } from '../render/archive-links.ts';
 import { markBody, renderBodyFile, renderPlainBody } from '../render/index.ts';
