@@ -4,6 +4,7 @@
  * renamed or removed.
  */
 import type { IngestReport } from '../loader/cache.ts';
+import { renderNoteCounts } from '../loader/record.ts';
 import type { Address } from '../parse/types.ts';
 import type { Archive } from './group.ts';
 import type { ReviewArchive } from './index.ts';
@@ -172,6 +173,8 @@ export interface ReportApi {
   skippedFiles: SkippedFile[];
   /** Messages whose body the renderer failed on, shown as escaped plain text instead (counted over the archive, not one build). */
   renderedPlain: number;
+  /** Mails whose rendering a bound cut, by the rule of the renderer's note (`highlight-lines`: highlighting stopped at its line budget…). */
+  renderNotes: Record<string, number>;
   /** Mails shown other than their headers say (in no series, without an inferred parent…), and why. */
   problems: ArchiveProblem[];
   /** The same as `pages` (kept for tools that read it). */
@@ -226,6 +229,7 @@ export function reportApi(archive: Archive, ingest: IngestReport | null, problem
     skipped,
     skippedFiles,
     renderedPlain: archive.messages.filter((message) => [message.mail, ...message.variants].some((mail) => mail.renderedPlain !== undefined)).length,
+    renderNotes: renderNoteCounts(archive.messages.flatMap((message) => [message.mail, ...message.variants])),
     problems: [...problems],
     messages: pages,
     messagesWithVariants: archive.messages.filter((message) => message.variants.length > 0).length,

@@ -1,61 +1,60 @@
 /**
- * Reading a mail body the way a reviewer does: which lines are quoted, where the diff
- * starts, where the signature starts, and what a patch changes. Text attachments that
- * reviewers read with the mail (patches sent as attachments) count as part of the text.
+ * Reading a mail body the way a reviewer does, from the tree the render plugins marked
+ * (`markBody`): what the mail says in its own voice (outside quotes), whether it carries a
+ * diff, and what a patch changes. There is no second reading of quotes, diffs or signatures
+ * here: a page shows the same tree. Text attachments that reviewers read with the mail
+ * (patches sent as attachments) count as part of its own text.
  */
-import type { MailBody } from '../parse/types.ts';
+import type { Root, RootContent } from 'mdast';
+import type { Diff } from '../render/types.ts';
 
-/** The body text followed by its readable attachments. */
-function mailText(body: MailBody): string {
-  return body.inline.length === 0 ? body.text : [body.text, ...body.inline.map((part) => part.text)].join('\n');
-}
-
-/** A line quoted from an earlier mail (`> …`, `>> …`, `  > …`). */
-export function isQuoted(line: string): boolean {
-  return /^\s*>/.test(line);
-}
-
-/** A signature separator: `-- ` by the standard, `--` as many clients send it. */
-export function isSignatureSeparator(line: string): boolean {
-  return line === '-- ' || line === '--';
-}
-
-/**
- * The index of the line where a diff starts (`diff --git`, `diff -u`, a `---`/`+++` pair,
- * an `Index:` header), or -1. Quoted diffs never count: their lines start with `>`.
- */
-export function diffStart(lines: readonly string[]): number {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (/^diff (?:--git |-\S)/.test(line)) return i;
-    const next = lines[i + 1] ?? '';
-    if (line.startsWith('--- ') && next.startsWith('+++ ')) return i;
-    if (line.startsWith('Index: ') && next.startsWith('====')) return i;
+/** The blocks a mail writes itself: those of its text and of its attachments, outside quotes. */
+export function ownBlocks(tree: Root): RootContent[] {
+  const blocks: RootContent[] = [];
+  for (const block of tree.children) {
+    if (block.type === 'attachment') blocks.push(...block.children);
+    else blocks.push(block);
   }
-  return -1;
+  return blocks;
 }
 
-/** Whether the mail carries a diff of its own, in its text or in a readable attachment. */
-export function hasDiff(body: MailBody): boolean {
-  return diffStart(mailText(body).split('\n')) !== -1;
+/** The diffs a mail carries of its own, from the first that starts with a file header. */
+function ownDiffs(tree: Root): Diff[] {
+  const diffs = ownBlocks(tree).filter((block) => block.type === 'diff');
+  const first = diffs.findIndex((diff) => diff.fileId !== undefined);
+  return first === -1 ? [] : diffs.slice(first);
+}
+
+/** Whether the mail carries a diff of its own (a file's diff, not a quoted one), in its text or in an attachment. */
+export function hasDiff(tree: Root): boolean {
+  return ownDiffs(tree).length > 0;
 }
 
 /**
- * The diff a patch mail carries, reduced to what it changes: `index` lines and hunk
- * offsets dropped (a rebase moves them without changing the patch), blank ends trimmed,
- * and the `-- ` signature with the git version after the diff removed. Null without a diff.
+ * The diff a patch mail carries, reduced to what it changes: `index` lines and hunk offsets
+ * dropped (a rebase moves them without changing the patch) and line ends trimmed. Null
+ * without a diff.
  */
-export function normalizedDiff(body: MailBody): string | null {
-  const lines = mailText(body).split('\n');
-  const start = diffStart(lines);
-  if (start === -1) return null;
+export function normalizedDiff(tree: Root): string | null {
+  const diffs = ownDiffs(tree);
+  if (diffs.length === 0) return null;
   const kept: string[] = [];
-  for (const line of lines.slice(start)) {
-    if (line === '-- ') break;
-    if (/^index [0-9a-f]+\.\.[0-9a-f]+/.test(line)) continue;
-    kept.push(line.startsWith('@@') ? '@@' : line.trimEnd());
+  for (const line of diffs.flatMap((diff) => diff.children)) {
+    if (line.kind === 'file' && /^index [0-9a-f]+\.\.[0-9a-f]+/.test(line.value)) continue;
+    kept.push(line.kind === 'hunk' ? '@@' : line.value.trimEnd());
   }
-  return kept.join('\n').trim();
+  return kept.join('\n');
+}
+
+/**
+ * Where a patch's commit message ends, as a line index of the body's text: at its first `---`
+ * line or its first diff, whichever comes first; the line count when it has neither.
+ */
+export function commitMessageEnd(text: string, tree: Root): number {
+  const lines = text.split('\n');
+  const separator = lines.indexOf('---');
+  const diff = tree.children.find((block) => block.type === 'diff' && block.fileId !== undefined)?.position?.start.line;
+  return Math.min(separator === -1 ? lines.length : separator, diff === undefined ? lines.length : diff - 1);
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * What the review logic needs from each mail: its parsed subject (worked out once), and
- * the facts of its body, read by the loader and kept in its record (body-facts.ts). The few
- * steps that need more of a body (attribution lines of mail saved without headers) read it
- * on demand and do not keep it, so a whole list's bodies never sit in memory at once. A body
+ * the facts of its body, read by the loader and kept in its record (body-facts.ts). The one
+ * step that needs more of a body (inferring parents for mail saved without headers: its
+ * attribution and quoted lines) reads it on demand, only in the conversations it threads. A body
  * that cannot be read (a damaged cache file) reads as empty, and the reason goes to the
  * problem log: the build goes on.
  */

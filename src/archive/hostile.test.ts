@@ -5,9 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findAttribution, parseAttribution } from './attribution.ts';
+import { readAttribution } from '../render/attribution-line.ts';
+import { markBody } from '../render/index.ts';
+import { replyAttribution } from './attribution.ts';
 import { buildReviewArchive } from './index.ts';
-import { parsePerson, samePerson } from './person.ts';
+import { parsePerson } from '../parse/person.ts';
+import { samePerson } from './person.ts';
 import { commitTrailers, MAX_TRAILERS, replyTrailers } from './trailers.ts';
 import { MAX_SERIES_PATCHES, MAX_VERSION, normalizeTitle, parseSubject } from './subject.ts';
 import { diff, mails, reviewOf, type MailSpec } from './test-support.ts';
@@ -139,14 +142,14 @@ describe('titles', () => {
 describe('mail text read in linear time', () => {
   it('attribution lines full of blanks, commas or addresses', () => {
     const { ms } = timed(() => {
-      findAttribution(`On a${' '.repeat(400_000)}b wrote:\n`.repeat(5));
-      findAttribution(`x${' '.repeat(1_000_000)}y\n`);
-      parseAttribution(`On Mon, 1 Jan 2024, ${','.repeat(900)} wrote:`);
-      parseAttribution(`<${'a@'.repeat(400)} wrote:`);
+      replyAttribution(markBody({ text: `On a${' '.repeat(400_000)}b wrote:\n> x\n`.repeat(5), inline: [] }));
+      replyAttribution(markBody({ text: `x${' '.repeat(1_000_000)}y\n`, inline: [] }));
+      readAttribution([`On Mon, 1 Jan 2024, ${','.repeat(900)} wrote:`]);
+      readAttribution([`<${'a@'.repeat(400)} wrote:`]);
     });
     assert.ok(ms < 1000, `${ms} ms`);
-    assert.deepEqual(parseAttribution('Ada Lovelace <ada@example.org> writes:'), { author: { name: 'Ada Lovelace', email: 'ada@example.org' }, date: null, exact: false });
-    assert.equal(parseAttribution(`On Mon, 1 Jan 2024 ${'x'.repeat(2000)} wrote:`), null, 'too long to be one');
+    assert.deepEqual(readAttribution(['Ada Lovelace <ada@example.org> writes:']), { author: { name: 'Ada Lovelace', email: 'ada@example.org' }, date: null, exact: false });
+    assert.equal(readAttribution([`On Mon, 1 Jan 2024 ${'x'.repeat(2000)} wrote:`]), null, 'too long to be one');
   });
 
   it('people named by a megabyte of brackets and at signs', () => {
@@ -160,7 +163,8 @@ describe('mail text read in linear time', () => {
 
   it('reads at most MAX_TRAILERS trailers from one mail', () => {
     const text = Array.from({ length: 50_000 }, (_, i) => `Reviewed-by: Person ${i} <p${i}@example.org>`).join('\n');
-    const { result, ms } = timed(() => [replyTrailers(text, { name: '', email: '' }), commitTrailers(text)]);
+    const tree = markBody({ text, inline: [] });
+    const { result, ms } = timed(() => [replyTrailers(tree, { name: '', email: '' }), commitTrailers(tree, Infinity)]);
     assert.ok(ms < 1000, `${ms} ms`);
     assert.deepEqual(result.map((trailers) => trailers.length), [MAX_TRAILERS, MAX_TRAILERS]);
   });

@@ -65,6 +65,7 @@ describe('parseSubject', () => {
     expect('[Intel-wired-lan] [PATCH 1/2] igc: leds', { tags: ['Intel-wired-lan'], number: 1, total: 2, title: 'igc: leds' });
     expect('[PATCH v2 1/3 leds: unclosed bracket', { version: 2, number: 1, total: 3, title: 'leds: unclosed bracket', kind: 'patch' });
     expect('[PATCH 1/2]leds: no space', { number: 1, title: 'leds: no space' });
+    expect('Re: (subset) [PATCH v3 3/5] mfd: sprd-sc27xx: Switch', { isReply: true, tags: ['subset'], version: 3, number: 3, total: 5, title: 'mfd: sprd-sc27xx: Switch' });
   });
 
   it('reads replies and forwards, in any language and stacked', () => {

@@ -100,6 +100,12 @@ function splitPrefix(subject: string): Prefix {
       rest = rest.slice(marker[0].length);
       continue;
     }
+    // b4 thanks for applying part of a series with "Re: (subset) [PATCH …]".
+    if (rest.startsWith('(subset) ')) {
+      prefix.words.push('subset');
+      rest = rest.slice('(subset) '.length);
+      continue;
+    }
     if (!rest.startsWith('[')) break;
     const end = closingBracket(rest, 0);
     if (end === -1) {

@@ -4,6 +4,7 @@
  */
 import type { MailRecord } from '../loader/record.ts';
 import type { MailBody } from '../parse/types.ts';
+import { markBody } from '../render/index.ts';
 import { corpusPath, loadMail } from '../testing/corpus.ts';
 import { readBodyFacts } from './body-facts.ts';
 import { buildReviewArchive, type ReviewArchive } from './index.ts';
@@ -31,7 +32,8 @@ export function mails(specs: readonly MailSpec[]): MailSet {
   const records = specs.map((spec, index): MailRecord => {
     const key = `${index.toString(16).padStart(16, '0')}`;
     const text = spec.body ?? '';
-    bodies.set(key, { text, inline: [] });
+    const body = { text, inline: [] };
+    bodies.set(key, body);
     const from = /^(.*?)\s*<(.+)>$/.exec(spec.from ?? 'Author <author@example.org>');
     const sender = from ? { name: from[1]!, email: from[2]! } : { name: spec.from ?? '', email: '' };
     return {
@@ -53,7 +55,7 @@ export function mails(specs: readonly MailSpec[]): MailSet {
       size: text.length,
       bodyDigest: key,
       links: { messageIds: [], attributionDepths: [] },
-      facts: readBodyFacts({ text, inline: [] }, sender),
+      facts: readBodyFacts(body, markBody(body), sender),
     };
   });
   return { records, bodyOf: (key) => bodies.get(key)! };

@@ -155,7 +155,38 @@ describe('parents inferred for mail without threading headers', () => {
     assert.equal(root.inferred?.subject, '[PATCH 3/4] iommu: foo');
     assert.deepEqual(root.children.map((child) => child.id), ['a', 'b']);
   });
+
+  it('finds the parent by the lines the reply quotes, when no attribution names it', () => {
+    const threads = threadsOf([
+      { ...patch, body: 'Add the call-back for KVM.\n\nSigned-off-by: Suravee Suthikulpanit <suravee@amd.com>\n' },
+      { id: 'jason', subject: 'Re: [PATCH 3/4] iommu: foo', from: 'Jason Gunthorpe', body: 'Why is this needed at all here?\n' },
+      { id: 'pavel', subject: 'Re: [PATCH 3/4] iommu: foo', from: 'Pavel Machek', body: 'Hi!\n\n> Why is this needed   at all here?\n\nAgreed.\n' },
+    ]);
+    assert.deepEqual(drawAll(threads), ['patch3(jason(pavel))']);
+  });
+
+  it('reads attributions in every language the page marks, b4’s "(subset)" replies too', () => {
+    const threads = threadsOf([
+      { ...patch, from: 'Lee Jones <lee@kernel.org>', date: '2023-03-12T10:00:00.000Z' },
+      { id: 'andy', subject: 'Re: (subset) [PATCH 3/4] iommu: foo', from: 'Andy', date: '2023-03-13T10:00:00.000Z', body: 'Am 12.03.23 um 10:00 schrieb Lee Jones:\n> x\n\ny\n' },
+    ]);
+    assert.deepEqual(drawAll(threads), ['patch3(andy)']);
+  });
+
+  it('puts a patch of a series under its cover letter, else under patch 1, as git send-email threads them', () => {
+    const series = (cover: boolean) =>
+      threadsOf([
+        ...(cover ? [{ id: 'cover', subject: '[PATCH v2 0/3] leds: foo', from: 'Ann <ann@example.org>' }] : []),
+        { id: 'p1', subject: '[PATCH v2 1/3] leds: a', from: 'Ann <ann@example.org>', body: diffLike },
+        { id: 'p2', subject: '[PATCH v2 2/3] leds: b', from: 'Ann <ann@example.org>', body: diffLike },
+        { id: 'other', subject: '[PATCH v2 3/3] leds: c', from: 'Bob <bob@example.org>', body: diffLike },
+      ]);
+    assert.deepEqual(drawAll(series(true)), ['cover(p1,p2)', 'other']);
+    assert.deepEqual(drawAll(series(false)), ['other', 'p1(p2)']);
+  });
 });
+
+const diffLike = 'leds: x\n---\ndiff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-a\n+b\n';
 
 describe('navigation', () => {
   const threads = threadsOf([

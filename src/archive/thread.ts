@@ -5,8 +5,8 @@
  * - A message's parent is its In-Reply-To, else the last of its References: its own
  *   headers are the authority. An In-Reply-To that is neither archived nor among the
  *   References is taken for broken, and the References win (as in notmuch). A message
- *   without either whose subject is a reply gets a parent inferred from subject, date
- *   and attribution line (see inferred-parent.ts).
+ *   without either whose subject is a reply, or a patch of a numbered series, gets a
+ *   parent inferred from subject, date, attribution line and quoted text (inferred-parent.ts).
  * - A parent that is not in the archive is a placeholder node, with the missing
  *   Message-ID as its id. A placeholder's own parent, and the parent of an archived
  *   message that declares none, is the id before it in the first References list (oldest
@@ -24,7 +24,7 @@
  */
 import type { MailBody } from '../parse/types.ts';
 import type { Archive, ArchivedMessage } from './group.ts';
-import { conversationIndex, inferParent, lacksThreadingHeaders, type ConversationIndex, type InferredPlaceholder } from './inferred-parent.ts';
+import { inferenceIndex, inferParent, lacksThreadingHeaders, type InferenceIndex, type InferredPlaceholder } from './inferred-parent.ts';
 import { compareNewestFirst, compareOldestFirst, type Dated } from './order.ts';
 import type { ProblemLog } from './problems.ts';
 import type { ParsedSubject } from './subject.ts';
@@ -69,7 +69,7 @@ export interface Threads {
 export interface ThreadingInput {
   /** The parsed subject of a message (memoised by the caller, who needs it too). */
   subjectOf: (message: ArchivedMessage) => ParsedSubject;
-  /** The body of a mail; read only for replies without threading headers. */
+  /** The body of a mail; read only to infer parents for mail without threading headers. */
   bodyOf: (message: ArchivedMessage) => MailBody;
   /** Where a mail whose parent could not be worked out is noted; it stays a root. */
   log: ProblemLog;
@@ -94,7 +94,7 @@ function declaredParent({ mail }: ArchivedMessage, byId: Map<string, ArchivedMes
 /** Step 1: the parent every message declares or is inferred to have, and what References say about others. */
 function collectLinks(messages: readonly ArchivedMessage[], byId: Map<string, ArchivedMessage>, input: ThreadingInput): Links {
   const links: Links = { parentOf: new Map(), referencedParentOf: new Map(), inferred: new Map(), inferredParents: new Set() };
-  let conversations: ConversationIndex | undefined;
+  let inference: InferenceIndex | undefined;
   for (const message of messages) {
     const { references } = message.mail;
     for (let i = 1; i < references.length; i++) {
@@ -110,8 +110,9 @@ function collectLinks(messages: readonly ArchivedMessage[], byId: Map<string, Ar
     input.log.guard(message.id, 'parent not inferred', () => {
       const subject = input.subjectOf(message);
       if (!lacksThreadingHeaders(message, subject)) return;
-      conversations ??= conversationIndex(messages, input.subjectOf);
-      const inferred = inferParent(message, subject, conversations, input.bodyOf);
+      inference ??= inferenceIndex(messages, input.subjectOf, input.bodyOf);
+      const inferred = inferParent(message, subject, inference);
+      if (!inferred) return;
       links.parentOf.set(message.id, inferred.parent);
       links.inferredParents.add(message.id);
       for (const placeholder of inferred.placeholders) links.inferred.set(placeholder.id, placeholder);

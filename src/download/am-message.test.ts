@@ -1,17 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { commitMessageEnd } from '../archive/body.ts';
 import { parseMail } from '../parse/index.ts';
+import type { MailBody } from '../parse/types.ts';
+import { markBody } from '../render/index.ts';
 import { amMessage, type AmPatch } from './am-message.ts';
+
+/** A body, and where its commit message ends as the loader reads it. */
+const bodyOf = (body: MailBody) => ({ body, commitMessageEnd: commitMessageEnd(body.text, markBody(body)) });
 
 const patch: AmPatch = {
   from: { name: 'André Apitzsch', email: 'git@apitzsch.eu' },
   date: 'Mon, 24 Jun 2024 22:06:35 +0200',
   subject: '[PATCH v5 2/3] leds: sy7802: Add support for Silergy SY7802 flash',
   messageId: '20240624-sy7802-v5-2-7abc9d96bfa6@apitzsch.eu',
-  body: {
+  ...bodyOf({
     text: 'Add support for SY7802.\n\nAcked-by: Lee Jones <lee@kernel.org>\nSigned-off-by: André Apitzsch <git@apitzsch.eu>\n---\n drivers/leds/flash/Kconfig | 1 +\n\ndiff --git a/x b/x\n',
     inline: [],
-  },
+  }),
   trailers: ['Reviewed-by: Rev Iewer <rev@example.org>', 'Link: https://archive.example/m/20240624-sy7802-v5-2-7abc9d96bfa6@apitzsch.eu/'],
 };
 
@@ -31,7 +37,7 @@ describe('amMessage', () => {
   });
 
   it('starts a trailer block after a message ending in prose, and adds a patch sent as an attachment after the text', () => {
-    const message = text(amMessage({ ...patch, body: { text: 'Fix the blink.', inline: [{ filename: 'x.patch', contentType: 'text/x-patch', text: 'diff --git a/x b/x\n' }] } }));
+    const message = text(amMessage({ ...patch, ...bodyOf({ text: 'Fix the blink.', inline: [{ filename: 'x.patch', contentType: 'text/x-patch', text: 'diff --git a/x b/x\n' }] }) }));
     assert.ok(message.endsWith('\n\nFix the blink.\n\nReviewed-by: Rev Iewer <rev@example.org>\nLink: https://archive.example/m/20240624-sy7802-v5-2-7abc9d96bfa6@apitzsch.eu/\ndiff --git a/x b/x\n'), message);
   });
 

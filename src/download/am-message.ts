@@ -15,6 +15,8 @@ export interface AmPatch {
   subject: string;
   messageId: string;
   body: MailBody;
+  /** Where its commit message ends in the body's text (its record's `facts.commitMessageEnd`). */
+  commitMessageEnd: number;
   /** Trailer lines to add, in order (`Reviewed-by: …`, then `Link: …`). */
   trailers: string[];
 }
@@ -54,10 +56,10 @@ function headerAddress({ name, email }: Address): string {
 }
 
 /** The body text with the trailers added to its commit message, then its inline patches. */
-function amBody(body: MailBody, trailers: readonly string[]): string {
+function amBody({ body, commitMessageEnd, trailers }: AmPatch): string {
   const lines = body.text.split('\n');
   if (trailers.length > 0) {
-    const { line, newBlock } = trailerInsertion(lines);
+    const { line, newBlock } = trailerInsertion(lines, commitMessageEnd);
     lines.splice(line, 0, ...(newBlock ? [''] : []), ...trailers.map(oneLine));
   }
   let text = lines.join('\n');
@@ -76,5 +78,5 @@ export function amMessage(patch: AmPatch): Buffer {
     'Content-Type: text/plain; charset=utf-8',
     'Content-Transfer-Encoding: 8bit',
   ];
-  return Buffer.from(`${headers.join('\n')}\n\n${amBody(patch.body, patch.trailers)}`);
+  return Buffer.from(`${headers.join('\n')}\n\n${amBody(patch)}`);
 }

@@ -43,7 +43,7 @@ describe('the download files', () => {
   it('a series for git am is each patch with its trailers, in order, as mboxrd', () => {
     const key = keys[0]!;
     writeBody(key, { text: 'leds: fix\n\nSigned-off-by: A <a@x>\n---\ndiff --git a/x b/x\n', inline: [] }, '');
-    const mbox = amMboxFile([{ key, from: { name: 'A', email: 'a@x' }, date: null, subject: '[PATCH] leds: fix', messageId: 'p@x', trailers: ['Link: https://archive.example/m/p@x/'] }]);
+    const mbox = amMboxFile([{ key, from: { name: 'A', email: 'a@x' }, date: null, subject: '[PATCH] leds: fix', messageId: 'p@x', commitMessageEnd: 3, trailers: ['Link: https://archive.example/m/p@x/'] }]);
     const [message] = splitMbox(mbox).messages;
     assert.match(message!.toString('utf8'), /\n\nleds: fix\n\nSigned-off-by: A <a@x>\nLink: https:\/\/archive\.example\/m\/p@x\/\n---\n/);
   });

@@ -26,7 +26,7 @@ import { InOrder } from './in-order.ts';
 import { MailPool } from './mail-pool.ts';
 import type { MailOutcome, MailTask } from './mail-work.ts';
 import { hasRawMail } from './raw-store.ts';
-import { mailKey, type MailRecord } from './record.ts';
+import { mailKey, renderNoteCounts, type MailRecord } from './record.ts';
 import { readRecords, writeRecords } from './record-shelf.ts';
 import { sourceDigest } from './source-digest.ts';
 
@@ -196,6 +196,7 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
         const cut = outcome.record.bodyCut ? `; the page shows ${outcome.record.bodyCut}` : '';
         logger.warn(`${file}: message ${position}: <${outcome.record.messageId}>: shown as plain text: ${outcome.shownAsPlainText}${cut}`);
       }
+      for (const note of outcome.record.renderNotes ?? []) logger.info(`${file}: message ${position}: <${outcome.record.messageId}>: ${note}`);
       records.set(key, outcome.record);
       store.set({ id: key, data: {}, digest: digestOf(key, file, position) });
     } else {
@@ -233,13 +234,16 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
   }
 
   for (const id of store.keys()) if (!records.has(id)) store.delete(id);
-  writeRecords(root, [...seen].flatMap((key) => records.get(key) ?? []));
+  const kept = [...seen].flatMap((key) => records.get(key) ?? []);
+  writeRecords(root, kept);
   writeFileIndex(index);
   writeIngestReport(report);
   logger.info(
     `${report.files} files read, ${report.mails} mails found: ${report.parsed} parsed, ${report.reused} reused, ` +
       `${report.identicalCopies} identical copies, ${report.skipped.length} skipped`,
   );
+  const notes = Object.entries(renderNoteCounts(kept));
+  if (notes.length > 0) logger.info(`bodies a renderer bound cut: ${notes.map(([rule, count]) => `${count} ${rule}`).join(', ')}`);
 }
 
 /** A file read again in the second pass for mails the first could not keep; the last one read is kept, since its mails come in a row. */

@@ -1,17 +1,19 @@
 /**
  * What the loader does with each new mail, on a worker thread or on the main one: parse it,
- * render its body, write both to the body cache, and hand back the record for the store.
+ * render its body, read the record's body facts from the tree the rendering marked, write the
+ * body and its HTML to the body cache, and hand back the record for the store.
  * Only plain data goes in and out, so a task and its outcome can cross between threads.
  */
+import type { Root } from 'mdast';
 import type { MailFormat } from '../ingest/types.ts';
 import { parseMail } from '../parse/index.ts';
 import { peekMessageId } from '../parse/message-id.ts';
-import type { ParsedMail } from '../parse/types.ts';
+import type { MailBody, ParsedMail } from '../parse/types.ts';
 import { archiveLinkTargets } from '../render/archive-links.ts';
-import { renderBody, renderPlainBody, type PlainBody } from '../render/index.ts';
+import { markBody, renderBodyFile, renderPlainBody } from '../render/index.ts';
 import { writeBody } from './cache.ts';
 import { writeRawMail } from './raw-store.ts';
-import { searchTermsOf } from './search-terms-store.ts';
+import { bodyTerms, writeSearchTerms } from './search-terms-store.ts';
 import { bodyIdPrefix, toRecord, type MailRecord } from './record.ts';
 
 /** One mail to load: the raw mail's fields and its key. */
@@ -42,6 +44,30 @@ export type MailOutcome =
       parserRefused: boolean;
     };
 
+/** A body as its page shows it, and as the review reads it. */
+interface RenderedBody {
+  html: string;
+  /** The body as the render plugins marked it. */
+  marked: Root;
+  /** Where a bound of the renderer cut its work (`rule: reason`). */
+  notes: string[];
+  /** Why it is shown as plain text, and how that text was cut. */
+  shownAsPlainText?: string;
+  cut?: string | null;
+}
+
+/**
+ * The marked tree of a body the renderer could not show marked up (too large, or a failure):
+ * the review still reads its diff and trailers. A body the plugins cannot read at all has none.
+ */
+function markedForReview(body: MailBody): Root {
+  try {
+    return markBody(body);
+  } catch {
+    return { type: 'root', children: [] };
+  }
+}
+
 /** Parses, renders and caches one mail. Never throws: a mail that cannot be loaded is an `unreadable` outcome. */
 export async function loadMail(task: MailTask): Promise<MailOutcome> {
   const raw = { file: task.file, position: task.position, format: task.format, bytes: Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength) };
@@ -58,23 +84,20 @@ export async function loadMail(task: MailTask): Promise<MailOutcome> {
     return unreadable(error, true);
   }
   try {
-    let shownAsPlainText: string | undefined;
-    let plain: PlainBody | undefined;
     // A body the renderer cannot handle is still shown, as plain text (cut past the bounds), and said so.
-    const search = searchTermsOf(task.key, parsed.body);
-    const html = await renderBody(parsed.body, { idPrefix: bodyIdPrefix(task.key) }, search.inspect).catch((error: Error) => {
-      shownAsPlainText = error.message;
-      plain = renderPlainBody(parsed.body);
-      return plain.html;
-    });
-    const record = toRecord(raw, task.key, parsed, archiveLinkTargets(html));
-    if (shownAsPlainText !== undefined) record.renderedPlain = shownAsPlainText;
-    if (plain?.cut) record.bodyCut = plain.cut;
+    const body = await renderBodyFile(parsed.body, { idPrefix: bodyIdPrefix(task.key) }).then(
+      (file): RenderedBody => ({ html: String(file.value), marked: file.data.marked ?? markedForReview(parsed.body), notes: file.messages.map((message) => `${message.ruleId}: ${message.reason}`) }),
+      (error: Error): RenderedBody => ({ ...renderPlainBody(parsed.body), marked: markedForReview(parsed.body), notes: [], shownAsPlainText: error.message }),
+    );
+    const record = toRecord(raw, task.key, parsed, { links: archiveLinkTargets(body.html), marked: body.marked });
+    if (body.shownAsPlainText !== undefined) record.renderedPlain = body.shownAsPlainText;
+    if (body.cut) record.bodyCut = body.cut;
+    if (body.notes.length > 0) record.renderNotes = body.notes;
     // The raw mail before the body: a mail whose body is cached has its bytes kept too.
     writeRawMail(task.key, raw.bytes);
-    search.write();
-    writeBody(task.key, parsed.body, html);
-    return { kind: 'parsed', record, shownAsPlainText };
+    writeSearchTerms(task.key, bodyTerms(parsed.body, body.shownAsPlainText === undefined ? body.marked : undefined));
+    writeBody(task.key, parsed.body, body.html);
+    return { kind: 'parsed', record, shownAsPlainText: body.shownAsPlainText };
   } catch (error) {
     return unreadable(error, false);
   }

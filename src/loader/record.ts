@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RawMail } from '../ingest/types.ts';
 import { trimLineEnds } from '../parse/text.ts';
+import type { Root } from 'mdast';
 import { readBodyFacts, type BodyFacts } from '../archive/body-facts.ts';
 import type { ArchiveLinkTargets } from '../render/archive-links.ts';
 import type { ParsedMail } from '../parse/types.ts';
@@ -27,6 +28,8 @@ export interface MailRecord extends Omit<ParsedMail, 'body'> {
   facts: BodyFacts;
   /** Why the renderer failed on the body, when it is shown as escaped plain text instead. */
   renderedPlain?: string;
+  /** Where a bound of the renderer cut its work on the body (`highlight-lines: highlighting stopped after …`); absent when none did. */
+  renderNotes?: string[];
   /** What a page shows of a body past the bounds of src/render/index.ts (`the first 25000 of 31234 lines …`); absent when shown whole. */
   bodyCut?: string;
 }
@@ -45,12 +48,28 @@ export function mailKey(raw: RawMail): string {
   return keyOfBytes(raw.bytes);
 }
 
-/** Splits a parsed mail into the record the store keeps and the body the cache keeps; `links` comes from the body's rendering. */
-export function toRecord(raw: RawMail, key: string, parsed: ParsedMail, links: ArchiveLinkTargets): MailRecord {
+/** What the rendering of a body gives its record: what its HTML links to, and the body as the plugins marked it. */
+export interface RenderedFacts {
+  links: ArchiveLinkTargets;
+  marked: Root;
+}
+
+/** Splits a parsed mail into the record the store keeps and the body the cache keeps. */
+export function toRecord(raw: RawMail, key: string, parsed: ParsedMail, { links, marked }: RenderedFacts): MailRecord {
   const { body, ...mail } = parsed;
   const joined = [body.text, ...body.inline.map((part) => part.text)].join('\n');
   const bodyText = trimLineEnds(joined).trim();
-  return { ...mail, key, size: raw.bytes.length, file: raw.file, position: raw.position, bodyDigest: sha256(bodyText).slice(0, 32), links, facts: readBodyFacts(body, mail.from) };
+  const facts = readBodyFacts(body, marked, mail.from);
+  return { ...mail, key, size: raw.bytes.length, file: raw.file, position: raw.position, bodyDigest: sha256(bodyText).slice(0, 32), links, facts };
+}
+
+/** How many of the mails each rule of the renderer's notes cut (`{ 'highlight-lines': 3 }`), rules in order. */
+export function renderNoteCounts(records: Iterable<Pick<MailRecord, 'renderNotes'>>): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const { renderNotes = [] } of records) {
+    for (const rule of new Set(renderNotes.map((note) => note.slice(0, note.indexOf(':'))))) counts.set(rule, (counts.get(rule) ?? 0) + 1);
+  }
+  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** The prefix of every id in a rendered body, unique per mail, so several bodies can share a page. */

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { readSearchTerms, searchTermsOf, writeSearchTerms } from './search-terms-store.ts';
+import { bodyTerms, readSearchTerms, writeSearchTerms } from './search-terms-store.ts';
 
 const cache = mkdtempSync(join(tmpdir(), 'sheaf-terms-'));
 const previous = process.env.SHEAF_CACHE;
@@ -33,8 +33,6 @@ test('a missing, cut or foreign file reads as null, to be made again', () => {
   assert.throws(() => readSearchTerms('../etc'), /not a mail key/);
 });
 
-test('the loader keeps the terms read while rendering, or the plain ones when the body was not marked up', () => {
-  const plain = searchTermsOf(KEY, { text: 'own words\n> quoted words\n', inline: [] });
-  plain.write();
-  assert.deepEqual(readSearchTerms(KEY), { b: ['own', 'words'], q: ['quoted', 'words'], dfn: [], dfhh: [] });
+test('a body not marked up gives its plain terms', () => {
+  assert.deepEqual(bodyTerms({ text: 'own words\n> quoted words\n', inline: [] }, undefined), { b: ['own', 'words'], q: ['quoted', 'words'], dfn: [], dfhh: [] });
 });

@@ -58,13 +58,9 @@ export function readSearchTerms(key: string): MailTerms | null {
 }
 
 /**
- * The loader's side: `inspect` goes to `renderBody`, which calls it with the marked tree;
- * `write` keeps the terms read there, or, when the body was not marked up, its plain terms.
+ * A mail's terms as the loader makes them: from the tree its page was rendered from (its quotes,
+ * diffs and hunks marked), or its plain words when the body was shown as plain text.
  */
-export function searchTermsOf(key: string, body: MailBody): { inspect: (tree: Root) => void; write: () => void } {
-  let terms: MailTerms | undefined;
-  return {
-    inspect: (tree) => void (terms = treeTerms(tree)),
-    write: () => writeSearchTerms(key, terms ?? plainTerms(body)),
-  };
+export function bodyTerms(body: MailBody, renderedTree: Root | undefined): MailTerms {
+  return renderedTree ? treeTerms(renderedTree) : plainTerms(body);
 }

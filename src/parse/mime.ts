@@ -2,6 +2,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import PostalMime, { type Attachment, type Email } from 'postal-mime';
+import { holdsFileDiff } from '../render/diff.ts';
 import { flattenAddresses, parseObfuscatedAddress } from './address.ts';
 import { cutLines } from './bounds.ts';
 import { parseMailDate } from './date.ts';
@@ -13,7 +14,6 @@ export interface MimeFields extends Omit<ParsedMail, 'messageId' | 'idSource' | 
   messageId: string | null;
 }
 
-const DIFF_START = /^(?:diff --git |Index: |--- \S.*\n\+\+\+ \S)/m;
 const PATCH_TYPES = new Set(['text/x-patch', 'text/x-diff', 'text/diff', 'text/x-diff-patch', 'application/x-patch', 'application/x-diff']);
 
 function attachmentBytes(attachment: Attachment): Uint8Array {
@@ -42,7 +42,7 @@ function readableAttachment(attachment: Attachment, bytes: Uint8Array): InlineAt
   if (!PATCH_TYPES.has(type) && !named && !type.startsWith('text/')) return null;
   if (bytes.includes(0)) return null;
   const text = decodeText(bytes);
-  if (!PATCH_TYPES.has(type) && !named && !DIFF_START.test(text)) return null;
+  if (!PATCH_TYPES.has(type) && !named && !holdsFileDiff(text)) return null;
   return { filename: name || 'attachment', contentType: type, text };
 }
 

@@ -1,22 +1,16 @@
 /**
  * Marks attribution lines ("On …, X wrote:") and ties each to the quote it introduces: the
- * line, or the two or three lines a mailer wrapped it over, becomes the quote's first child.
+ * line, or the two or three lines a mailer wrapped it over, becomes the quote's first child,
+ * with the author and time it names (attribution-line.ts). Threading reads them there.
  */
 import type { Root, RootContent } from 'mdast';
+import type { Transformer } from 'unified';
+import { OPENING, QUOTING, readAttribution, SAID, SCHRIEB } from './attribution-line.ts';
 import { isBlank, mapContainers, span, textOf } from './lines.ts';
 import type { Attribution, MailLine, Quote } from './types.ts';
 
-/** How mailers end an attribution, in the languages seen on kernel lists (`\b` is blind to non-Latin letters). */
-const SAID =
-  /(?:(?<!\p{L})(?:wrote|writes|said|says|escribió|escreveu|ha scritto|a écrit|schreef|skrev|kirjoitti|napisał|napisala|napsal|пише|писал|написал|написала|написали)|寫道|写道|書きました)\s*[:：]\s*$/iu;
-/** German mailers name the writer after the verb: "Am …, schrieb X:". */
-const SCHRIEB = /\bschrieb\b.*:\s*$/u;
-/** Horde's "Quoting X (date):" and mutt's "* X <x@y> [date]:". */
-const QUOTING = /^(?:Quoting\b.*|\*\s.*(?:<[^<>\s]+@[^<>\s]+>|\[[^\]]*\d[^\]]*\]).*):\s*$/u;
 /** "2023-01-17 12:31 GMT+07:00 X <x@y>:": an address and a date, ending with a colon. */
 const ADDRESS_AND_DATE = /^(?=.*\d)(?=.*<[^<>\s]+@[^<>\s]+>).*[:：]\s*$/u;
-/** How the first line of a wrapped attribution begins. */
-const OPENING = /^(?:On|At|Am|Le|El|Em|Il|Op|Den|Dne|W dniu|Quoting)\s/u;
 const ORIGINAL_MESSAGE = /^\s*-{2,}\s*Original Message\s*-{2,}\s*$/iu;
 const HEADER_LINE = /^\s*(?:From|Sent|Date|To|Cc|Subject|Reply-To)\s*:/iu;
 const MAX_LINE = 240;
@@ -79,13 +73,14 @@ function attributeQuotes(children: RootContent[]): RootContent[] {
 }
 
 function attach(quote: Quote, lines: MailLine[]): void {
-  const attribution: Attribution = { type: 'attribution', children: [textOf(lines)] };
+  const says = readAttribution(lines.map((line) => line.value));
+  const attribution: Attribution = { type: 'attribution', author: says?.author ?? null, date: says?.date ?? null, exact: says?.exact ?? false, children: [textOf(lines)] };
   const position = span(lines[0]!, lines[lines.length - 1]!);
   if (position) attribution.position = position;
   quote.children.unshift(attribution);
 }
 
 /** unified plugin: tie attribution lines to the quotes they introduce. */
-export function remarkAttribution() {
+export function remarkAttribution(): Transformer<Root> {
   return (tree: Root): void => mapContainers(tree, attributeQuotes);
 }

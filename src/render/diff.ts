@@ -6,6 +6,7 @@
  * saved from Hypermail, mailers quoting with `>` alone) are still read as context.
  */
 import type { Root, RootContent } from 'mdast';
+import type { Transformer } from 'unified';
 import { claimLines, mapLineRuns, span } from './lines.ts';
 import { guessLanguage, languageFor } from './languages.ts';
 import type { Diff, DiffLine, MailLine } from './types.ts';
@@ -27,6 +28,10 @@ const BASE85 = /^[A-Za-z][0-9A-Za-z!#$%&()*+;<=>?@^_`{|}~-]+$/;
 /** What reviewers leave where they cut part of a quoted hunk. */
 const ELISION = /^\s*(?:\[\s*(?:\.{2,}|…|snip(?:ped)?|cut|trimmed|skip(?:ped)?)\s*\]|<\s*snip(?:ped)?\s*>|\(\s*(?:\.{2,}|…|snip)\s*\)|\.{3,}|…|\/\/\s*snip|snip)\s*$/i;
 
+function isHunkHeader(line: string): boolean {
+  return HUNK.test(line) || COMBINED_HUNK.test(line);
+}
+
 /** Whether a file's diff starts at `index`. */
 function isFileStart(run: MailLine[], index: number): boolean {
   const line = run[index]!.value;
@@ -39,9 +44,15 @@ function isFileStart(run: MailLine[], index: number): boolean {
     }
     return false;
   }
-  if (line.startsWith('--- ')) return next.startsWith('+++ ') && HUNK.test(run[index + 2]?.value ?? '');
+  if (line.startsWith('--- ')) return next.startsWith('+++ ') && isHunkHeader(run[index + 2]?.value ?? '');
   // A quote trimmed down to the `+++` line and the code under it.
   return /^\+\+\+ b\/\S/.test(line) && !run[index - 1]?.value.startsWith('--- ') && (HUNK.test(next) || isBodyLine(next));
+}
+
+/** Whether a text holds a file's diff, by the rule that starts one on a page (a parser deciding which attachments to show asks this). */
+export function holdsFileDiff(text: string): boolean {
+  const run = text.split('\n').map((value): MailLine => ({ type: 'mailLine', value: value.endsWith('\r') ? value.slice(0, -1) : value }));
+  return run.some((_line, index) => isFileStart(run, index));
 }
 
 /** Whether a line inside a file header starts the next file (`diff -u` and `---` lines belong to the header). */
@@ -208,7 +219,7 @@ function readDiff(run: MailLine[], start: number, how: Start): ReadDiff {
   }
   while (index < run.length) {
     const value = run[index]!.value;
-    if (HUNK.test(value) || COMBINED_HUNK.test(value)) {
+    if (isHunkHeader(value)) {
       hunk = hunkFrom(value);
       push(run[index++]!, { kind: 'hunk' });
       continue;
@@ -301,7 +312,7 @@ function makeDiff(lines: DiffLine[], how: Start, known: OpenDiff | undefined): D
 }
 
 /** unified plugin: mark diffs, at any quote depth. */
-export function remarkDiff() {
+export function remarkDiff(): Transformer<Root> {
   return (tree: Root): void => {
     const mark = diffMarker();
     mapLineRuns(tree, (run, { depth, atStart }) => mark(run, depth, atStart));

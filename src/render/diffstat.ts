@@ -3,6 +3,7 @@
  * path at the diff of that file, when the body holds one.
  */
 import type { Root } from 'mdast';
+import type { Transformer } from 'unified';
 import { blocks, claimLines, mapLineRuns, span } from './lines.ts';
 import type { Diffstat, DiffstatLine, MailLine } from './types.ts';
 
@@ -91,7 +92,7 @@ function readDiffstat(run: MailLine[], index: number, files: Map<string, string>
 }
 
 /** unified plugin: mark diffstats and link them to the diffs of the body. Runs after `remarkDiff`. */
-export function remarkDiffstat() {
+export function remarkDiffstat(): Transformer<Root> {
   return (tree: Root): void => {
     const files = new Map<string, string>();
     for (const block of blocks(tree)) {

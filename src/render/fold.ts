@@ -5,6 +5,7 @@
  * outermost quote of a nest folds; what is inside opens with it.
  */
 import type { Root, RootContent } from 'mdast';
+import type { Transformer } from 'unified';
 import type { Quote } from './types.ts';
 
 export interface FoldOptions {
@@ -32,7 +33,7 @@ function isTrailing(siblings: RootContent[], index: number): boolean {
 }
 
 /** unified plugin: mark long quotes as folded. Runs after `remarkSignature`, before `remarkParagraphs`. */
-export function remarkFoldQuotes(options: FoldOptions = {}) {
+export function remarkFoldQuotes(options: FoldOptions = {}): Transformer<Root> {
   const { longLines = 200, trailingLines = 15 } = options;
   return (tree: Root): void => {
     const visit = (children: RootContent[]): void => {

@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { remarkDiff } from './diff.ts';
 import { rehypeHighlightDiff, startsInComment } from './highlight-diff.ts';
-import { markText } from './test-support.ts';
-import { mailTreeToHast } from './to-hast.ts';
+import { markText, toMailHast } from './test-support.ts';
 
 async function highlighted(text: string, maxLines?: number, maxMilliseconds?: number): Promise<Root> {
-  const tree = mailTreeToHast(markText(text, remarkDiff));
-  await rehypeHighlightDiff({ ...(maxLines === undefined ? {} : { maxLines }), ...(maxMilliseconds === undefined ? {} : { maxMilliseconds }) })(tree);
-  return tree;
+  const options = { ...(maxLines === undefined ? {} : { maxLines }), ...(maxMilliseconds === undefined ? {} : { maxMilliseconds }) };
+  return unified().use(rehypeHighlightDiff, options).run(toMailHast(markText(text, remarkDiff)));
 }
 
 /** Each diff line as `kind: text[class]…`, the classes of its tokens in brackets. */
@@ -75,6 +75,18 @@ describe('rehypeHighlightDiff', () => {
     assert.equal(shown.at(-1), `add: ${code.at(-1)}`, 'the last line is shown as sent');
     const none = lines(await highlighted(patch.split('\n').slice(0, 8).join('\n'), Infinity, 0));
     assert.deepEqual(none.slice(3), code.slice(0, 5).map((line) => `add: ${line}`));
+  });
+
+  it('says in the file’s messages where a bound stopped it and what it left plain', async () => {
+    const rules = async (text: string, maxLines?: number) => {
+      const file = new VFile();
+      await unified().use(rehypeHighlightDiff, maxLines === undefined ? {} : { maxLines }).run(toMailHast(markText(text, remarkDiff)), file);
+      return file.messages.map((message) => message.ruleId);
+    };
+    const hunk = '--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-int a;\n+int b;';
+    assert.deepEqual(await rules(hunk), []);
+    assert.deepEqual(await rules(`${hunk}\n${hunk}`, 2), ['highlight-lines']);
+    assert.deepEqual(await rules(`--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-int a;\n+int b = ${'1 + '.repeat(300)}1;`), ['highlight-line-length']);
   });
 });
 

@@ -5,7 +5,9 @@
  * lines they came from, so a comment or string over several lines is coloured right.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { LineTokenizer, threadMilliseconds, type Token } from './highlighter.ts';
+import type { Transformer } from 'unified';
+import type { VFile } from 'vfile';
+import { LineTokenizer, MAX_TOKENIZED_LINE, threadMilliseconds, type Token } from './highlighter.ts';
 import { PLAIN } from './languages.ts';
 
 export interface HighlightOptions {
@@ -122,27 +124,39 @@ function diffBlocks(node: Root | Element): Element[] {
   });
 }
 
-/** unified plugin (hast): highlight the code in `pre.diff` blocks with shiki. */
-export function rehypeHighlightDiff(options: HighlightOptions = {}) {
+/** unified plugin (hast): highlight the code in `pre.diff` blocks with shiki; the file's messages say where a bound stopped it. */
+export function rehypeHighlightDiff(options: HighlightOptions = {}): Transformer<Root> {
   const { maxLines = 6000, maxMilliseconds = 1000 } = options;
-  return async (tree: Root): Promise<void> => {
+  return async (tree: Root, file: VFile): Promise<void> => {
     let budget = maxLines;
     // Loading a grammar is not counted: it happens once per build, not once per body.
     let spent = 0;
+    const unknown = new Set<string>();
+    let longLines = 0;
     for (const pre of diffBlocks(tree)) {
       const lang = String(pre.properties.dataLang ?? PLAIN);
       const code = pre.children[0];
       if (lang === PLAIN || code?.type !== 'element') continue;
       const tokenizer = await LineTokenizer.create(lang);
-      if (!tokenizer) continue;
+      if (!tokenizer) {
+        unknown.add(lang);
+        continue;
+      }
       const start = threadMilliseconds();
       const deadline = start + maxMilliseconds - spent;
       for (const segment of segments(code)) {
         budget -= segment.length;
-        if (budget < 0 || threadMilliseconds() >= deadline) return;
+        const stop = budget < 0 ? `${maxLines} lines of code` : threadMilliseconds() >= deadline ? `${maxMilliseconds} ms` : undefined;
+        if (stop) {
+          file.message(`highlighting stopped after ${stop}: the rest keeps its diff colours only`, { ruleId: budget < 0 ? 'highlight-lines' : 'highlight-time', source: 'sheaf' });
+          return;
+        }
+        longLines += segment.filter((line) => line.code.length > MAX_TOKENIZED_LINE).length;
         highlightSegment(tokenizer, lang, segment, deadline);
       }
       spent += threadMilliseconds() - start;
     }
+    if (unknown.size > 0) file.message(`no grammar for ${[...unknown].join(', ')}: shown in diff colours only`, { ruleId: 'highlight-grammar', source: 'sheaf' });
+    if (longLines > 0) file.message(`${longLines} code lines over ${MAX_TOKENIZED_LINE} characters shown plain`, { ruleId: 'highlight-line-length', source: 'sheaf' });
   };
 }

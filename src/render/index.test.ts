@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Element, Root } from 'hast';
 import type { MailBody } from '../parse/types.ts';
 import { corpusPath, loadMail } from '../testing/corpus.ts';
-import { MAX_RENDERED_CHARACTERS, MAX_RENDERED_LINES, renderBody, renderBodyTree, renderPlainBody } from './index.ts';
+import { markBody, MAX_RENDERED_CHARACTERS, MAX_RENDERED_LINES, renderBody, renderBodyFile, renderBodyTree, renderPlainBody } from './index.ts';
 import { renderedLines } from './test-support.ts';
 
 const classes = (element: Element) => (Array.isArray(element.properties.className) ? element.properties.className.map(String) : []);
@@ -25,6 +25,15 @@ describe('renderBody', () => {
     assert.match(html, /^<div class="mail-body"><p>See the patch\.\n 1 file changed, 1 insertion\(\+\)<\/p><pre class="diffstat" tabindex="0"><span class="line file"> <a href="#m7-f1">x\.c<\/a>/);
     assert.match(html, /<section class="attachment"><p class="attachment-name">0001-x\.patch <span class="attachment-type">\(text\/x-patch\)<\/span><\/p><pre class="diff" id="m7-f1" data-file="x\.c" data-lang="c" tabindex="0">/);
     assert.match(html, /<span class="line add" data-new="1">\+<span class="hl-keyword">int<\/span> x;<\/span>/);
+  });
+
+  it('gives, in its file, the tree the plugins marked and where a bound cut the work', async () => {
+    const body: MailBody = { text: `${'>'.repeat(40)} deep\nReviewed-by: A <a@example.com>\n`, inline: [] };
+    const html = await renderBody(body);
+    const file = await renderBodyFile(body);
+    assert.equal(String(file.value), html);
+    assert.deepEqual(file.messages.map((message) => message.ruleId), ['quote-depth']);
+    assert.deepEqual(file.data.marked, markBody(body), 'the tree the page is rendered from is the one the review reads');
   });
 
   it('depends on the body alone: the same body renders the same', async () => {

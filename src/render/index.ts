@@ -1,15 +1,22 @@
 /**
  * Mail bodies to HTML. A unified pipeline: our own parser for plain-text mail, one remark
  * plugin per structure (quotes, attributions, PGP armour, diffs, diffstats, pull requests,
- * signatures, trailers, folding, paragraphs, links), the bridge to hast, shiki highlighting of
- * the diffs, and hast-util-to-html. Nothing in the mail becomes markup: text only ever becomes
- * hast text, and no raw HTML node exists anywhere in the pipeline.
+ * signatures, trailers, folding, paragraphs, links), remark-rehype with Sheaf's handlers as the
+ * bridge to hast, shiki highlighting of the diffs, and rehype-stringify. Nothing in the mail
+ * becomes markup: text only ever becomes hast text, and no raw HTML node exists anywhere in the
+ * pipeline.
+ *
+ * The processors are made and frozen once; each body is a VFile whose data carries what is
+ * its own (its attachments, the prefix of its ids) and, once marked, its mdast tree, and whose
+ * messages say where a bound cut the work (highlighting stopped, a grammar missing).
  */
 import type { Root as HastRoot } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Root } from 'mdast';
-import { unified, type Plugin } from 'unified';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 import type { MailBody } from '../parse/types.ts';
 import { remarkAttribution } from './attribution.ts';
 import { remarkDiff } from './diff.ts';
@@ -24,42 +31,53 @@ import { remarkPgpArmor } from './pgp.ts';
 import { remarkPullRequest } from './pull-request.ts';
 import { remarkQuotes } from './quotes.ts';
 import { remarkSignature } from './signature.ts';
-import { mailToHast, type MailToHastOptions } from './to-hast.ts';
+import { mailHandlers } from './to-hast.ts';
 import { remarkTrailers } from './trailers.ts';
-import type { Attachment } from './types.ts';
 
 export { resolveArchiveLinks, type ArchiveLookup } from './archive-links.ts';
 
-/** Options of `renderBody`: `idPrefix` goes before every id the markup makes, so that several bodies can share a page. */
-export type RenderOptions = MailToHastOptions;
-
-/** unified plugin: compile hast to an HTML string. */
-const hastStringify: Plugin<[], HastRoot, string> = function () {
-  this.compiler = (tree) => toHtml(tree as HastRoot);
-};
-
-/** The whole pipeline, from a body's text to HTML. */
-export function mailProcessor(options: RenderOptions = {}) {
-  return unified()
-    .use(mailParse)
-    .use(remarkQuotes)
-    .use(remarkAttribution)
-    .use(remarkPgpArmor)
-    .use(remarkDiff)
-    .use(remarkDiffstat)
-    .use(remarkPullRequest)
-    .use(remarkSignature)
-    .use(remarkTrailers)
-    .use(remarkFoldQuotes)
-    .use(remarkParagraphs)
-    .use(remarkLinks)
-    .use(mailToHast, options)
-    .use(rehypeHighlightDiff)
-    .use(rehypeInvisibleChars)
-    .use(hastStringify);
+export interface RenderOptions {
+  /** Put before every id the markup makes, so that several bodies can share a page. */
+  idPrefix?: string;
 }
 
-type MailProcessor = ReturnType<typeof mailProcessor>;
+/**
+ * The reading of a body: the parser and the plugins that mark its structures. Pages show what
+ * it marks, and the archive's review and threading read the same tree (`markBody`).
+ */
+const marking = unified()
+  .use(mailParse)
+  .use(remarkQuotes)
+  .use(remarkAttribution)
+  .use(remarkPgpArmor)
+  .use(remarkDiff)
+  .use(remarkDiffstat)
+  .use(remarkPullRequest)
+  .use(remarkSignature)
+  .use(remarkTrailers)
+  .use(remarkFoldQuotes)
+  .use(remarkParagraphs)
+  .use(remarkLinks)
+  .freeze();
+
+/** unified plugin: keep the marked tree in the file's data, for the readers of its structure. */
+function remarkKeepMarked() {
+  return (tree: Root, file: VFile): void => {
+    file.data.marked = tree;
+  };
+}
+
+/** The whole pipeline, from a body's text to HTML. */
+const rendering = marking()
+  .use(remarkKeepMarked)
+  .use(remarkRehype, { handlers: mailHandlers })
+  .use(rehypeHighlightDiff)
+  .use(rehypeInvisibleChars)
+  .use(rehypeStringify)
+  .freeze();
+
+/** The fallback's pipeline: escaped text with its invisible characters shown. */
+const plain = unified().use(rehypeInvisibleChars).use(rehypeStringify).freeze();
 
 /**
  * Bodies past these are not marked up, and a page shows no more of a body than this (the rest
@@ -89,39 +107,42 @@ function checkSize(body: MailBody): void {
   if (lines > MAX_RENDERED_LINES) throw new Error(`too large to mark up (${lines} lines, the limit is ${MAX_RENDERED_LINES})`);
 }
 
-/** One tree for the whole body: the text, then each inline attachment as an `attachment` section. */
-function parseBody(processor: MailProcessor, body: MailBody): Root {
-  const tree = processor.parse(body.text) as Root;
-  for (const part of body.inline) {
-    const { children } = processor.parse(part.text) as Root;
-    tree.children.push({ type: 'attachment', filename: part.filename, contentType: part.contentType, children: children as Attachment['children'] });
-  }
-  return tree;
+/** The file of one body: its text, and its attachments and options as data. */
+function bodyFile(body: MailBody, options: RenderOptions = {}): VFile {
+  return new VFile({ value: body.text, data: { inline: body.inline, idPrefix: options.idPrefix ?? '' } });
 }
 
-async function run(body: MailBody, options: RenderOptions): Promise<{ processor: MailProcessor; tree: HastRoot; mail: Root }> {
+/**
+ * A body as the plugins mark it (the mdast tree before the bridge to hast): its quotes,
+ * attributions, diffs, signature and trailers, with what each says. Linear in the body's size,
+ * with no bound of its own, so the review reads a body too large to show marked up.
+ */
+export function markBody(body: MailBody): Root {
+  const file = bodyFile(body);
+  return marking.runSync(marking.parse(file), file);
+}
+
+/**
+ * Renders a body: the file's value is the HTML fragment, its data's `marked` the tree the
+ * plugins marked, and its messages say where a bound cut the work. The HTML depends on the body
+ * and options alone, so it can be cached per mail; links into the archive are added at page
+ * time by `resolveArchiveLinks`. Throws for a body past the size bounds above.
+ */
+export async function renderBodyFile(body: MailBody, options: RenderOptions = {}): Promise<VFile> {
   checkSize(body);
-  const processor = mailProcessor(options);
-  // The remark steps mark this tree in place; the bridge to hast leaves it as they left it.
-  const mail = parseBody(processor, body);
-  return { processor, tree: (await processor.run(mail)) as HastRoot, mail };
+  return rendering.process(bodyFile(body, options));
+}
+
+/** Renders a body to its HTML fragment (see `renderBodyFile`). */
+export async function renderBody(body: MailBody, options: RenderOptions = {}): Promise<string> {
+  return String((await renderBodyFile(body, options)).value);
 }
 
 /** Renders a body to a hast tree (what `renderBody` serialises); throws past the size bounds too. */
 export async function renderBodyTree(body: MailBody, options: RenderOptions = {}): Promise<HastRoot> {
-  return (await run(body, options)).tree;
-}
-
-/**
- * Renders a mail body (its text and inline attachments) to an HTML fragment. The result
- * depends on the body and options alone, so it can be cached per mail; links into the archive
- * are added at page time by `resolveArchiveLinks`. Throws for a body past the size bounds above.
- */
-export async function renderBody(body: MailBody, options: RenderOptions = {}, inspect?: (mail: Root) => void): Promise<string> {
-  const { processor, tree, mail } = await run(body, options);
-  // `inspect` (search reads its terms here) sees the body as every remark step marked it: quotes, diffs, hunks.
-  inspect?.(mail);
-  return processor.stringify(tree);
+  checkSize(body);
+  const file = bodyFile(body, options);
+  return rendering.run(rendering.parse(file), file);
 }
 
 /** A body shown as plain text, and how it was cut to the bounds. */
@@ -168,6 +189,5 @@ function cutToBounds(parts: readonly string[]): { kept: string[]; cut: string | 
 export function renderPlainBody(body: MailBody): PlainBody {
   const { kept, cut } = cutToBounds([body.text, ...body.inline.map((part) => `${part.filename}:\n${part.text}`)]);
   const tree: HastRoot = { type: 'root', children: kept.map((text) => h('pre.body-plain', text)) };
-  rehypeInvisibleChars()(tree);
-  return { html: toHtml(tree), cut };
+  return { html: plain.stringify(plain.runSync(tree)), cut };
 }

@@ -7,6 +7,8 @@
  * headers shown on pages from the same `splitInvisible` (src/components/MailText.astro).
  */
 import type { Element, ElementContent, Root } from 'hast';
+import type { Transformer } from 'unified';
+import type { VFile } from 'vfile';
 
 export const INVISIBLE_NAMES: Readonly<Record<number, string>> = {
   0x061c: 'ARABIC LETTER MARK',
@@ -91,9 +93,20 @@ function visibleChildren(children: ElementContent[]): ElementContent[] | undefin
   return changed ? out : undefined;
 }
 
-/** rehype plugin: every invisible character of the body's text shown as its mark. Runs last, after highlighting. */
-export function rehypeInvisibleChars() {
-  return (tree: Root) => {
+/** Whether the mail text a file was made from holds none: its text and its attachments' names, types and text (a file without text may). */
+function surelyVisible(file: VFile): boolean {
+  if (typeof file.value !== 'string') return false;
+  const texts = [file.value, ...(file.data.inline ?? []).flatMap((part) => [part.filename, part.contentType, part.text])];
+  return !texts.some(hasInvisible);
+}
+
+/**
+ * rehype plugin: every invisible character of the body's text shown as its mark. Runs last,
+ * after highlighting; a body whose text holds none (most) is not walked.
+ */
+export function rehypeInvisibleChars(): Transformer<Root> {
+  return (tree, file) => {
+    if (surelyVisible(file)) return;
     const children = visibleChildren(tree.children as ElementContent[]);
     if (children) tree.children = children;
   };

@@ -5,6 +5,7 @@
  * point it at the archive's own copy (see `resolveArchiveLinks`).
  */
 import type { Link, PhrasingContent, Root } from 'mdast';
+import type { Transformer } from 'unified';
 import { blocks } from './lines.ts';
 import type { MessageRef } from './types.ts';
 
@@ -107,7 +108,7 @@ export function linkify(text: string, { messageIds = true } = {}): PhrasingConte
 }
 
 /** unified plugin: mark URLs and Message-IDs in running text. */
-export function remarkLinks() {
+export function remarkLinks(): Transformer<Root> {
   return (tree: Root): void => {
     for (const block of blocks(tree)) {
       if (block.type === 'paragraph' || block.type === 'signature' || block.type === 'pullRequest') block.children = linkChildren(block.children, true);

@@ -3,6 +3,7 @@
  * white space and all); the blank lines between them are dropped.
  */
 import type { Paragraph, Root, RootContent } from 'mdast';
+import type { Transformer } from 'unified';
 import { isBlank, mapLineRuns, span, textOf } from './lines.ts';
 import type { MailLine } from './types.ts';
 
@@ -26,6 +27,6 @@ function paragraphs(run: MailLine[]): RootContent[] {
 }
 
 /** unified plugin: group the remaining lines into paragraphs. Runs after every block plugin. */
-export function remarkParagraphs() {
+export function remarkParagraphs(): Transformer<Root> {
   return (tree: Root): void => mapLineRuns(tree, paragraphs);
 }

@@ -1,14 +1,16 @@
 /**
- * The parser: a plain-text mail body into mdast, one `mailLine` per line. Nothing else is read
- * into the text here; in mail `*`, `#`, `_` and indentation mean nothing, and every structure
+ * The parser: a plain-text mail body into mdast, one `mailLine` per line, and each inline
+ * attachment after it as an `attachment` section of its own lines. Nothing else is read into
+ * the text here; in mail `*`, `#`, `_` and indentation mean nothing, and every structure
  * (quotes, diffs, trailers…) is marked by a plugin of its own afterwards.
  */
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
+import type { InlineAttachment } from '../parse/types.ts';
 import type { MailLine } from './types.ts';
 
-/** Splits a body (LF line endings; a stray CR before LF is dropped) into `mailLine` nodes with positions. */
-export function parseMailText(text: string): Root {
+/** Splits a text (LF line endings; a stray CR before LF is dropped) into `mailLine` nodes with positions. */
+function mailLines(text: string): MailLine[] {
   const children: MailLine[] = [];
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
@@ -25,10 +27,21 @@ export function parseMailText(text: string): Root {
     });
     offset += raw.length + 1;
   });
-  return { type: 'root', children };
+  return children;
 }
 
-/** unified plugin: use `parseMailText` as the processor's parser. */
+/**
+ * One tree for a whole body: its text, then each inline attachment as an `attachment` section,
+ * so ids and diffstat links are unique and resolved across the body. Positions count lines
+ * from 1 in the text and in each attachment.
+ */
+export function parseMailBody(text: string, inline: readonly InlineAttachment[] = []): Root {
+  const tree: Root = { type: 'root', children: mailLines(text) };
+  for (const part of inline) tree.children.push({ type: 'attachment', filename: part.filename, contentType: part.contentType, children: mailLines(part.text) });
+  return tree;
+}
+
+/** unified plugin: use `parseMailBody` as the processor's parser, with the attachments the file's data holds. */
 export const mailParse: Plugin<[], string, Root> = function () {
-  this.parser = (document) => parseMailText(document);
+  this.parser = (document, file) => parseMailBody(document, file.data.inline);
 };

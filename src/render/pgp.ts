@@ -3,6 +3,7 @@
  * its `Hash:` lines) and armoured blocks (signature, key, message) from BEGIN to END.
  */
 import type { Root } from 'mdast';
+import type { Transformer } from 'unified';
 import { claimLines, mapLineRuns, span } from './lines.ts';
 import type { MailLine, PgpArmor } from './types.ts';
 
@@ -38,6 +39,6 @@ function readArmor(run: MailLine[], index: number): { node: PgpArmor; end: numbe
 }
 
 /** unified plugin: mark PGP armour. */
-export function remarkPgpArmor() {
+export function remarkPgpArmor(): Transformer<Root> {
   return (tree: Root): void => mapLineRuns(tree, (run) => claimLines(run, readArmor));
 }

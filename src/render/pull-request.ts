@@ -4,6 +4,7 @@
  * The shortlog and diffstat after it stay text and diffstat.
  */
 import type { Root } from 'mdast';
+import type { Transformer } from 'unified';
 import { claimLines, isBlank, mapLineRuns, span, textOf } from './lines.ts';
 import type { MailLine, PullRequest } from './types.ts';
 
@@ -52,6 +53,6 @@ function readPullRequest(run: MailLine[], index: number): { node: PullRequest; e
 }
 
 /** unified plugin: mark `git request-pull` heads. */
-export function remarkPullRequest() {
+export function remarkPullRequest(): Transformer<Root> {
   return (tree: Root): void => mapLineRuns(tree, (run) => claimLines(run, readPullRequest));
 }

@@ -4,6 +4,7 @@
  * taken off the text.
  */
 import type { Root, RootContent } from 'mdast';
+import type { Transformer } from 'unified';
 import type { Attachment, MailLine, Quote } from './types.ts';
 
 /** Deeper markers are left in the text: real mail stops near 15, and nesting must stay bounded. */
@@ -43,8 +44,8 @@ function quoteAt(depth: number, first: MailLine): Quote {
   return { type: 'quote', depth, children: [], position: first.position && { start: first.position.start, end: first.position.end } };
 }
 
-/** Turns the children of one container (the root or an attachment) into nested quotes. */
-function nestQuotes(lines: RootContent[]): RootContent[] {
+/** Turns the children of one container (the root or an attachment) into nested quotes; `tooDeep` hears of lines quoted past the depth bound. */
+function nestQuotes(lines: RootContent[], tooDeep: () => void): RootContent[] {
   const top: RootContent[] = [];
   // The open quotes, outermost first.
   const open: Quote[] = [];
@@ -65,6 +66,7 @@ function nestQuotes(lines: RootContent[]): RootContent[] {
     } else if (robot && text.trim() !== '') {
       robot.listed = true;
     }
+    if (depth === MAX_QUOTE_DEPTH && text.startsWith('>')) tooDeep();
     if (ROBOT_MARKERS.test(text)) robot = { depth, listed: false };
     while (open.length > depth) open.pop();
     while (open.length < depth) {
@@ -83,12 +85,17 @@ function nestQuotes(lines: RootContent[]): RootContent[] {
   return top;
 }
 
-/** unified plugin: mark quotes and their depth. */
-export function remarkQuotes() {
-  return (tree: Root): void => {
-    tree.children = nestQuotes(tree.children);
+/** unified plugin: mark quotes and their depth; the file's messages say when the depth bound left markers in the text. */
+export function remarkQuotes(): Transformer<Root> {
+  return (tree, file) => {
+    let noted = false;
+    const tooDeep = () => {
+      if (!noted) file.message(`quoted more than ${MAX_QUOTE_DEPTH} levels deep: the deeper markers stay in the text`, { ruleId: 'quote-depth', source: 'sheaf' });
+      noted = true;
+    };
+    tree.children = nestQuotes(tree.children, tooDeep);
     for (const child of tree.children) {
-      if (child.type === 'attachment') child.children = nestQuotes(child.children) as Attachment['children'];
+      if (child.type === 'attachment') child.children = nestQuotes(child.children, tooDeep) as Attachment['children'];
     }
   };
 }

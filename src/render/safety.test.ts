@@ -13,7 +13,7 @@ import { renderBody, renderPlainBody } from './index.ts';
 
 /** The elements the pipeline makes, and the attributes each may carry. */
 const ALLOWED: Record<string, string[]> = {
-  div: ['class', 'data-trailer', 'data-base', 'data-head', 'data-repository'],
+  div: ['class', 'data-trailer', 'data-review', 'data-base', 'data-head', 'data-repository'],
   p: ['class'],
   section: ['class'],
   figure: ['class', 'data-depth'],

@@ -4,6 +4,7 @@
  * footer or two is left as text.
  */
 import type { Root } from 'mdast';
+import type { Transformer } from 'unified';
 import { claimLines, isBlank, mapLineRuns, span, textOf } from './lines.ts';
 import type { MailLine, Signature } from './types.ts';
 
@@ -25,7 +26,7 @@ function readSignature(run: MailLine[], index: number, last: number): { node: Si
 }
 
 /** unified plugin: mark signatures. */
-export function remarkSignature() {
+export function remarkSignature(): Transformer<Root> {
   return (tree: Root): void =>
     mapLineRuns(tree, (run) => {
       let last = run.length - 1;

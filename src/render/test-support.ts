@@ -4,14 +4,24 @@
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Nodes, PhrasingContent, Root } from 'mdast';
+import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
+import { VFile } from 'vfile';
 import { mailParse } from './parse.ts';
+import { mailHandlers } from './to-hast.ts';
 import './types.ts';
 
 /** Parses `text` and runs the given mdast plugins over it. */
 export function markText(text: string, ...plugins: PluggableList): Root {
   const processor = unified().use(mailParse).use(plugins);
   return processor.runSync(processor.parse(text)) as Root;
+}
+
+const bridge = unified().use(remarkRehype, { handlers: mailHandlers }).freeze();
+
+/** A marked tree bridged to hast as the pipeline does it, its ids prefixed with `idPrefix`. */
+export function toMailHast(tree: Root, idPrefix = ''): HastRoot {
+  return bridge.runSync(tree, new VFile({ data: { idPrefix } }));
 }
 
 function phrasing(children: PhrasingContent[]): unknown {

@@ -11,15 +11,14 @@ import { remarkPgpArmor } from './pgp.ts';
 import { remarkPullRequest } from './pull-request.ts';
 import { remarkQuotes } from './quotes.ts';
 import { remarkSignature } from './signature.ts';
-import { markText } from './test-support.ts';
-import { mailTreeToHast } from './to-hast.ts';
+import { markText, toMailHast } from './test-support.ts';
 import { remarkTrailers } from './trailers.ts';
 
 const PLUGINS = [remarkQuotes, remarkAttribution, remarkPgpArmor, remarkDiff, remarkDiffstat, remarkPullRequest, remarkSignature, remarkTrailers, remarkFoldQuotes, remarkParagraphs, remarkLinks];
-const html = (text: string, idPrefix?: string) => toHtml(mailTreeToHast(markText(text, ...PLUGINS), idPrefix === undefined ? {} : { idPrefix }));
+const html = (text: string, idPrefix?: string) => toHtml(toMailHast(markText(text, ...PLUGINS), idPrefix));
 const inner = (markup: string) => markup.replace(/^<div class="mail-body">|<\/div>$/g, '');
 
-describe('mailTreeToHast', () => {
+describe('mailHandlers', () => {
   it('wraps the body in div.mail-body and keeps paragraphs’ white space', () => {
     assert.equal(html('a\n  b'), '<div class="mail-body"><p>a\n  b</p></div>');
   });
@@ -52,7 +51,7 @@ describe('mailTreeToHast', () => {
   });
 
   it('marks trailers, NAKs, the signature, PGP armour and a pull request', () => {
-    assert.equal(inner(html('Reviewed-by: A <a@b>\nNAK')), '<div class="trailers"><div class="trailer" data-trailer="reviewed-by">Reviewed-by: A &#x3C;a@b></div><div class="trailer" data-trailer="nak">NAK</div></div>');
+    assert.equal(inner(html('Reviewed-by: A <a@b>\nNAK')), '<div class="trailers"><div class="trailer" data-trailer="reviewed-by" data-review="reviewed">Reviewed-by: A &#x3C;a@b></div><div class="trailer" data-trailer="nak" data-review="nacked">NAK</div></div>');
     assert.equal(inner(html('x\n-- \nJ')), '<p>x</p><div class="signature">-- \nJ</div>');
     assert.match(html('-----BEGIN PGP SIGNATURE-----\nx\n-----END PGP SIGNATURE-----'), /<pre class="pgp" data-pgp="signature" tabindex="0">-----BEGIN/);
     assert.match(

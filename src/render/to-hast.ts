@@ -1,29 +1,30 @@
 /**
- * The bridge from the mail mdast to hast: one handler per node type, making the markup that
- * docs/markup.md documents. Text is copied as is (the default handler would trim the white
- * space around line breaks, which is indentation in mail), and no raw HTML exists to pass on.
+ * The handlers remark-rehype bridges the mail mdast to hast with: one per node type, making the
+ * markup that docs/markup.md documents. Text is copied as is (the default handler would trim
+ * the white space around line breaks, which is indentation in mail), and no raw HTML exists to
+ * pass on. The ids a body's markup makes take the prefix its file's data gives (`idPrefix`).
  */
-import type { Element, ElementContent, Root as HastRoot, Properties } from 'hast';
+import type { Element, ElementContent, Properties } from 'hast';
 import { h } from 'hastscript';
 import type { Link, Nodes, Paragraph, Root, Text } from 'mdast';
-import { toHast, type Handler, type State } from 'mdast-util-to-hast';
+import type { Handlers, State } from 'mdast-util-to-hast';
 import type {
   Attachment, Diff, DiffLine, Diffstat, DiffstatLine, MessageRef, PgpArmor, PullRequest, Quote, Signature, Trailer, Trailers,
 } from './types.ts';
-
-export interface MailToHastOptions {
-  /** Put before every id the markup makes, so that several bodies can share a page. */
-  idPrefix?: string;
-}
 
 function children(state: State, node: Nodes): ElementContent[] {
   return state.all(node) as ElementContent[];
 }
 
+/** An element built directly, for the blocks a body has many of: hastscript's reading of selectors and properties adds up. */
+function element(tagName: string, properties: Properties, content: ElementContent[]): Element {
+  return { type: 'element', tagName, properties, children: content };
+}
+
 function quote(state: State, node: Quote): Element {
   const [first, ...rest] = node.children;
   const attribution = first?.type === 'attribution' ? first : undefined;
-  const body = h('blockquote', { dataDepth: node.depth }, children(state, { ...node, children: attribution ? rest : node.children }));
+  const body = element('blockquote', { dataDepth: node.depth }, children(state, { ...node, children: attribution ? rest : node.children }));
   const shown =
     node.foldedLines === undefined ? body : h('details', { className: ['fold'] }, [h('summary', `${node.foldedLines} quoted lines`), body]);
   if (!attribution) return shown;
@@ -33,12 +34,12 @@ function quote(state: State, node: Quote): Element {
   ]);
 }
 
-/** A diff line, built directly: diffs are most of a patch's elements, and hastscript's property lookups add up. */
+/** A diff line, built directly: diffs are most of a patch's elements. */
 function diffLine(line: DiffLine): Element {
   const properties: Properties = { className: ['line', line.kind] };
   if (line.old !== undefined) properties.dataOld = line.old;
   if (line.new !== undefined) properties.dataNew = line.new;
-  return { type: 'element', tagName: 'span', properties, children: line.value ? [{ type: 'text', value: line.value }] : [] };
+  return element('span', properties, line.value ? [{ type: 'text', value: line.value }] : []);
 }
 
 /** Lines of a `pre`, separated by line breaks. */
@@ -52,15 +53,18 @@ function preLines(lines: Element[]): ElementContent[] {
  */
 const SCROLLS = { tabIndex: 0 };
 
-function diff(idPrefix: string) {
-  return (_state: State, node: Diff): Element => {
-    const properties: Properties = { className: ['diff'] };
-    if (node.fileId) properties.id = idPrefix + node.fileId;
-    if (node.path) properties.dataFile = node.path;
-    properties.dataLang = node.lang;
-    if (node.continued) properties.dataContinued = true;
-    return h('pre', { ...properties, ...SCROLLS }, [h('code', preLines(node.children.map(diffLine)))]);
-  };
+/** The prefix of the ids of the body being bridged. */
+function idPrefixOf(state: State): string {
+  return state.options.file?.data.idPrefix ?? '';
+}
+
+function diff(state: State, node: Diff): Element {
+  const properties: Properties = { className: ['diff'] };
+  if (node.fileId) properties.id = idPrefixOf(state) + node.fileId;
+  if (node.path) properties.dataFile = node.path;
+  properties.dataLang = node.lang;
+  if (node.continued) properties.dataContinued = true;
+  return h('pre', { ...properties, ...SCROLLS }, [h('code', preLines(node.children.map(diffLine)))]);
 }
 
 /** A diffstat line: its path linked to the file's diff, its `+` and `-` marks coloured. */
@@ -98,39 +102,27 @@ function attachment(state: State, node: Attachment): Element {
   ]);
 }
 
-/** The handlers for every node a mail body is made of. */
-function mailHandlers(idPrefix = ''): Record<string, Handler> {
-  return {
-    text: (_state: State, node: Text) => ({ type: 'text', value: node.value }),
-    paragraph: (state: State, node: Paragraph) => h('p', children(state, node)),
-    quote,
-    diff: diff(idPrefix),
-    diffstat: (_state: State, node: Diffstat) => h('pre', { className: ['diffstat'], ...SCROLLS }, preLines(node.children.map((line) => statLine(idPrefix, line)))),
-    trailers: (state: State, node: Trailers) => h('div', { className: ['trailers'] }, children(state, node)),
-    trailer: (state: State, node: Trailer) => h('div', { className: ['trailer'], dataTrailer: node.key }, children(state, node)),
-    signature: (state: State, node: Signature) => h('div', { className: ['signature'] }, children(state, node)),
-    pgpArmor: (_state: State, node: PgpArmor) => h('pre', { className: ['pgp'], dataPgp: node.kind, ...SCROLLS }, node.value),
-    pullRequest: (state: State, node: PullRequest) => {
-      const properties: Properties = { className: ['pull-request'] };
-      if (node.base) properties.dataBase = node.base;
-      if (node.head) properties.dataHead = node.head;
-      if (node.repository) properties.dataRepository = node.repository;
-      return h('div', properties, children(state, node));
-    },
-    link,
-    messageRef: (_state: State, node: MessageRef) => h('span', { className: ['msgid'], dataMsgid: node.id }, node.value),
-    attachment,
-  };
-}
-
-/** Converts a mail mdast tree to hast: its blocks in one `div.mail-body`, with no white space between them. */
-export function mailTreeToHast(tree: Root, options: MailToHastOptions = {}): HastRoot {
-  const { children } = toHast(tree, { handlers: mailHandlers(options.idPrefix) }) as HastRoot;
-  const blocks = (children as ElementContent[]).filter((child) => child.type !== 'text');
-  return { type: 'root', children: [h('div', { className: ['mail-body'] }, blocks)] };
-}
-
-/** unified plugin: turn the mail mdast into hast, for the rehype plugins and the compiler after it. */
-export function mailToHast(options: MailToHastOptions = {}) {
-  return (tree: Root): HastRoot => mailTreeToHast(tree, options);
-}
+/** The handlers for every node a mail body is made of; the body's blocks go in one `div.mail-body`, with no white space between them. */
+export const mailHandlers: Handlers = {
+  root: (state: State, node: Root) => [h('div', { className: ['mail-body'] }, children(state, node))],
+  text: (_state: State, node: Text) => ({ type: 'text', value: node.value }),
+  paragraph: (state: State, node: Paragraph) => element('p', {}, children(state, node)),
+  quote,
+  diff,
+  diffstat: (state: State, node: Diffstat) => h('pre', { className: ['diffstat'], ...SCROLLS }, preLines(node.children.map((line) => statLine(idPrefixOf(state), line)))),
+  trailers: (state: State, node: Trailers) => element('div', { className: ['trailers'] }, children(state, node)),
+  trailer: (state: State, node: Trailer) =>
+    element('div', { className: ['trailer'], dataTrailer: node.key, ...(node.review.length > 0 ? { dataReview: node.review.join(' ') } : {}) }, children(state, node)),
+  signature: (state: State, node: Signature) => h('div', { className: ['signature'] }, children(state, node)),
+  pgpArmor: (_state: State, node: PgpArmor) => h('pre', { className: ['pgp'], dataPgp: node.kind, ...SCROLLS }, node.value),
+  pullRequest: (state: State, node: PullRequest) => {
+    const properties: Properties = { className: ['pull-request'] };
+    if (node.base) properties.dataBase = node.base;
+    if (node.head) properties.dataHead = node.head;
+    if (node.repository) properties.dataRepository = node.repository;
+    return h('div', properties, children(state, node));
+  },
+  link,
+  messageRef: (_state: State, node: MessageRef) => h('span', { className: ['msgid'], dataMsgid: node.id }, node.value),
+  attachment,
+};

@@ -3,11 +3,11 @@ import { describe, it } from 'node:test';
 import { corpusPath, loadMail } from '../testing/corpus.ts';
 import { remarkQuotes } from './quotes.ts';
 import { markText, outline } from './test-support.ts';
-import { remarkTrailers, trailerKey } from './trailers.ts';
+import { readTrailer, remarkTrailers } from './trailers.ts';
 
 const mark = (text: string) => markText(text, remarkQuotes, remarkTrailers);
 
-describe('trailerKey', () => {
+describe('readTrailer', () => {
   const keys: Array<[string, string | undefined]> = [
     ['Signed-off-by: A <a@example.com>', 'signed-off-by'],
     ['Reviewed-by: A <a@example.com>', 'reviewed-by'],
@@ -23,12 +23,32 @@ describe('trailerKey', () => {
     ['NAK.', 'nak'],
     ['Also NAK', 'nak'],
     ['Nack, this breaks the ABI.', 'nak'],
+    ['So NAK', 'nak'],
+    ['NAKed-by: A', 'naked-by'],
+    ['Reviewed-and-tested-by: A <a@example.com>', 'reviewed-and-tested-by'],
+    ['Acked-for-MFD-by: Lee Jones <lee@kernel.org>', 'acked-for-mfd-by'],
     ['NAKed-by is not a trailer', undefined],
+    ['Note: not a trailer', undefined],
+    ['Reviewed-and-frowned-by: A', undefined],
     ['Snack time', undefined],
     ['Reviewed-by:', undefined],
     ['I reviewed-by hand', undefined],
   ];
-  for (const [line, key] of keys) it(`reads ${JSON.stringify(line)}`, () => assert.equal(trailerKey(line), key));
+  for (const [line, key] of keys) it(`reads ${JSON.stringify(line)}`, () => assert.equal(readTrailer(line)?.key, key));
+
+  it('says what review each gives, from one table of names, and whom a -by trailer names', () => {
+    const review = (line: string) => readTrailer(line)?.review;
+    assert.deepEqual(review('Signed-off-by: A <a@example.com>'), []);
+    assert.deepEqual(review('Reviewed-by: A <a@example.com>'), ['reviewed']);
+    assert.deepEqual(review('NAK-ed-by: Pavel'), ['nacked']);
+    assert.deepEqual(review('NACKed-by: Pavel'), ['nacked']);
+    assert.deepEqual(review('Reviewed-and-tested-by: A <a@example.com>'), ['reviewed', 'tested']);
+    assert.deepEqual(review('Reported-and-tested-by: A <a@example.com>'), ['tested']);
+    assert.deepEqual(review('Also NAK'), ['nacked']);
+    assert.deepEqual(readTrailer('Tested-by: Rob Herring <robh@kernel.org>')?.person, { name: 'Rob Herring', email: 'robh@kernel.org' });
+    assert.equal(readTrailer('NAK, read the code')?.person, undefined);
+    assert.equal(readTrailer('Fixes: 0123456789ab ("leds: fix")')?.person, undefined);
+  });
 });
 
 describe('remarkTrailers', () => {

@@ -1,26 +1,74 @@
 /**
  * Marks trailers (`Signed-off-by:`, `Reviewed-by:`, `Acked-by:`, `Fixes:`, `Link:`…) and bare
- * NAKs. Consecutive trailer lines make one `trailers` block; a run of `Cc:` lines alone is left
- * as text, since it is as likely a quoted mail header.
+ * NAKs, with what each says: the review it gives and the person it names. This is the one
+ * reading of trailers: pages show these nodes, and the archive's review counts them
+ * (src/archive/trailers.ts). Consecutive trailer lines make one `trailers` block; a run of
+ * `Cc:` lines alone is left as text, since it is as likely a quoted mail header.
  */
 import type { Root, RootContent } from 'mdast';
+import type { Transformer } from 'unified';
+import { parsePerson } from '../parse/person.ts';
 import { mapLineRuns, span, textOf } from './lines.ts';
-import type { MailLine, Trailer, Trailers } from './types.ts';
+import type { MailLine, Trailer, TrailerKind, Trailers } from './types.ts';
 
-const TRAILER =
-  /^(Signed-off-by|Reviewed-by|Acked-by|Tested-by|Reported-by|Suggested-by|Co-developed-by|Nacked-by|Reported-and-tested-by|Requested-by|Debugged-by|Originally-by|Helped-by|Cc|Fixes|Link|Closes)\s*:\s*\S/i;
-/** "NAK", "Also NAK.", "Nack, because…": a line that opens with a NAK (but not `Nacked-by:`). */
+/**
+ * Every trailer name read, lower-cased, and the review it gives: none for those that credit
+ * or point (`Signed-off-by`, `Fixes`, `Link`…). `X-and-Y-by` gives what `X-by` and `Y-by` give.
+ */
+const TRAILER_NAMES: ReadonlyMap<string, readonly TrailerKind[]> = new Map<string, readonly TrailerKind[]>([
+  ['signed-off-by', []],
+  ['co-developed-by', []],
+  ['co-authored-by', []],
+  ['reported-by', []],
+  ['suggested-by', []],
+  ['requested-by', []],
+  ['debugged-by', []],
+  ['originally-by', []],
+  ['helped-by', []],
+  ['assisted-by', []],
+  ['reviewed-by', ['reviewed']],
+  ['acked-by', ['acked']],
+  ['acked-for-mfd-by', ['acked']],
+  ['tested-by', ['tested']],
+  ['nacked-by', ['nacked']],
+  ['naked-by', ['nacked']],
+  ['nak-ed-by', ['nacked']],
+  ['nack-ed-by', ['nacked']],
+  ['cc', []],
+  ['fixes', []],
+  ['link', []],
+  ['closes', []],
+]);
+
+/** `Name: value`, the name at the first column; names are short, which also keeps the scan linear. */
+const NAMED = /^([A-Za-z][A-Za-z-]{0,40})[ \t]*:[ \t]*(?=\S)/;
+/** "NAK", "Also NAK.", "So NAK", "Nack, because…": a line that opens with a NAK (but not `Nacked-by:`). */
 const NAK = /^(?:(?:also|so|hence|thus|then|and|but|still)[ ,]+)?(?:NAK|NACK)(?![\w-])/i;
 
-/** The trailer key of a line (`reviewed-by`, `nak`…), or undefined. */
-export function trailerKey(line: string): string | undefined {
-  const match = TRAILER.exec(line);
-  if (match) return match[1]!.toLowerCase();
-  return NAK.test(line) ? 'nak' : undefined;
+/** What the review kinds of a trailer name are, `X-and-Y-by` read as `X-by` and `Y-by`; undefined for a name that is no trailer. */
+function kindsOf(name: string): readonly TrailerKind[] | undefined {
+  const known = TRAILER_NAMES.get(name);
+  if (known || !name.endsWith('-by') || !name.includes('-and-')) return known;
+  const parts = name.slice(0, -'-by'.length).split('-and-').map((part) => TRAILER_NAMES.get(`${part}-by`));
+  return parts.every((kinds) => kinds !== undefined) ? [...new Set(parts.flat())] : undefined;
 }
 
-function trailerOf(line: MailLine, key: string): Trailer {
-  const trailer: Trailer = { type: 'trailer', key, children: [textOf([line])] };
+/** What a trailer line says: its key (the lower-cased name, or `nak`), the review it gives, and for `-by` trailers the person it names. */
+export type TrailerReading = Pick<Trailer, 'key' | 'review' | 'person'>;
+
+/** Reads a line as a trailer or a bare NAK, or returns undefined. */
+export function readTrailer(line: string): TrailerReading | undefined {
+  const named = NAMED.exec(line);
+  if (named) {
+    const key = named[1]!.toLowerCase();
+    const review = kindsOf(key);
+    if (review) return key.endsWith('-by') ? { key, review: [...review], person: parsePerson(line.slice(named[0].length)) } : { key, review: [...review] };
+  }
+  return NAK.test(line) ? { key: 'nak', review: ['nacked'] } : undefined;
+}
+
+function trailerOf(line: MailLine, reading: TrailerReading): Trailer {
+  const trailer: Trailer = { type: 'trailer', ...reading, children: [textOf([line])] };
   if (line.position) trailer.position = line.position;
   return trailer;
 }
@@ -43,9 +91,9 @@ function markTrailers(run: MailLine[]): RootContent[] {
     pending = [];
   };
   for (const line of run) {
-    const key = trailerKey(line.value);
-    if (key) {
-      block.push(trailerOf(line, key));
+    const reading = readTrailer(line.value);
+    if (reading) {
+      block.push(trailerOf(line, reading));
       pending.push(line);
     } else {
       flush();
@@ -57,6 +105,6 @@ function markTrailers(run: MailLine[]): RootContent[] {
 }
 
 /** unified plugin: mark trailers and NAKs. */
-export function remarkTrailers() {
+export function remarkTrailers(): Transformer<Root> {
   return (tree: Root): void => mapLineRuns(tree, markTrailers);
 }

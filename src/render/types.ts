@@ -3,7 +3,8 @@
  * `mailLine` nodes, and each plugin claims the lines it recognises and replaces them with one of
  * the blocks below. Lines nobody claims become ordinary mdast `paragraph`s at the end.
  */
-import type { Literal, Parent, PhrasingContent, RootContent } from 'mdast';
+import type { Literal, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Address, InlineAttachment } from '../parse/types.ts';
 
 /** One line of the body, without its line ending (and, once quotes are marked, without its quote markers). */
 export interface MailLine extends Literal {
@@ -24,6 +25,12 @@ export interface Quote extends Parent {
 /** The line (or lines) naming who is quoted: "On …, X wrote:", "Quoting X:", an Outlook header block. */
 export interface Attribution extends Parent {
   type: 'attribution';
+  /** Who wrote the quoted mail, when the lines say; null for a bare "-----Original Message-----". */
+  author: Address | null;
+  /** When, in ISO 8601 UTC, or null when the lines give no readable date. */
+  date: string | null;
+  /** Whether they gave the zone; without one, `date` is read as UTC and may be off by 14 hours. */
+  exact: boolean;
   children: PhrasingContent[];
 }
 
@@ -78,11 +85,18 @@ export interface Trailers extends Parent {
   children: Trailer[];
 }
 
+/** What a trailer says of a patch: reviewed, acked, tested or NAKed it. */
+export type TrailerKind = 'reviewed' | 'acked' | 'tested' | 'nacked';
+
 /** One trailer line such as `Reviewed-by: A <a@b>`, or a bare NAK. */
 export interface Trailer extends Parent {
   type: 'trailer';
   /** The trailer's key in lower case (`reviewed-by`, `fixes`, `link`…), or `nak` for a bare NAK. */
   key: string;
+  /** The review it gives (`reviewed-and-tested-by`: both); none for trailers that credit or point (`signed-off-by`, `fixes`). */
+  review: TrailerKind[];
+  /** The person a `-by` trailer names; a bare NAK names none (it is its sender's). */
+  person?: Address;
   children: PhrasingContent[];
 }
 
@@ -158,5 +172,17 @@ declare module 'mdast' {
     pullRequest: PullRequest;
     messageRef: MessageRef;
     attachment: Attachment;
+  }
+}
+
+declare module 'vfile' {
+  /** What the file of one body carries through the pipeline (see src/render/index.ts). */
+  interface DataMap {
+    /** Put before every id the body's markup makes, so that several bodies can share a page. */
+    idPrefix: string;
+    /** The body's inline attachments, parsed after its text. */
+    inline: readonly InlineAttachment[];
+    /** The body as the remark plugins marked it: what readers of its structure read (body facts, search terms). */
+    marked: Root;
   }
 }

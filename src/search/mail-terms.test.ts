@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { renderBody } from '../render/index.ts';
+import { renderBodyFile } from '../render/index.ts';
 import { hunkContext, MAIL_TERM_LIMITS, plainTerms, treeTerms, type MailTerms } from './mail-terms.ts';
 
 async function termsOf(text: string): Promise<MailTerms> {
-  let terms: MailTerms | undefined;
-  await renderBody({ text, inline: [] }, {}, (tree) => void (terms = treeTerms(tree)));
-  return terms!;
+  const { data } = await renderBodyFile({ text, inline: [] });
+  return treeTerms(data.marked!);
 }
 
 const REPLY = `On Mon, 1 Jan 2024, Ada Author wrote:

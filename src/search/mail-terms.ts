@@ -101,7 +101,7 @@ function walk(node: Node, quoted: boolean, terms: TermSets): void {
   if ('children' in node) for (const child of node.children as RootContent[]) walk(child, quoted, terms);
 }
 
-/** The terms of a body, from the tree `renderBody` marked (its `inspect` callback). */
+/** The terms of a body, from the tree the render plugins marked (`renderBodyFile`'s `data.marked`). */
 export function treeTerms(tree: Root): MailTerms {
   const terms = new TermSets();
   walk(tree, false, terms);

@@ -5,10 +5,10 @@
  * rebuild reads the terms of the newest mail only.
  */
 import { readBody } from '../loader/cache.ts';
-import { readSearchTerms, writeSearchTerms } from '../loader/search-terms-store.ts';
-import { renderBody } from '../render/index.ts';
+import { bodyTerms, readSearchTerms, writeSearchTerms } from '../loader/search-terms-store.ts';
+import { renderBodyFile } from '../render/index.ts';
 import { buildSearchIndex } from '../search/build-index.ts';
-import { plainTerms, treeTerms, type MailTerms } from '../search/mail-terms.ts';
+import type { MailTerms } from '../search/mail-terms.ts';
 import { searchRows } from '../search/rows.ts';
 import type { IndexFile, SearchRow } from '../search/types.ts';
 import { loadReview } from './archive.ts';
@@ -30,9 +30,8 @@ async function healTerms(key: string): Promise<void> {
   let terms: MailTerms;
   try {
     const body = readBody(key);
-    let tree: MailTerms | undefined;
-    await renderBody(body, {}, (mail) => void (tree = treeTerms(mail))).catch(() => undefined);
-    terms = tree ?? plainTerms(body);
+    const rendered = await renderBodyFile(body).catch(() => undefined);
+    terms = bodyTerms(body, rendered?.data.marked);
   } catch {
     return;
   }

@@ -10,6 +10,7 @@ import type { IngestProblem } from '../ingest/types.ts';
 import { mailKey, toRecord, type MailRecord } from '../loader/record.ts';
 import { parseMail } from '../parse/index.ts';
 import type { MailBody } from '../parse/types.ts';
+import { markBody } from '../render/index.ts';
 
 /** `../shared/corpus/<path>` beside the checkout. */
 export function corpusPath(path = ''): string {
@@ -41,8 +42,8 @@ export async function loadMail(path: string): Promise<LoadedMail> {
       }
       try {
         const parsed = await parseMail(raw);
-        // Bodies are not rendered here, so no link targets are known.
-        loaded.records.push(toRecord(raw, key, parsed, { messageIds: [], attributionDepths: [] }));
+        // Bodies are only marked here, not rendered, so no link targets are known.
+        loaded.records.push(toRecord(raw, key, parsed, { links: { messageIds: [], attributionDepths: [] }, marked: markBody(parsed.body) }));
         loaded.bodies.set(key, parsed.body);
       } catch (error) {
         loaded.problems.push({ file, position: raw.position, reason: (error as Error).message });

@@ -80,6 +80,7 @@ export function amSeriesMboxPages(review: ReviewArchive, digests: StoreDigests, 
             date: mail.dateSent,
             subject: mail.subject,
             messageId: mail.messageId,
+            commitMessageEnd: mail.facts.commitMessageEnd,
             trailers: [...trailers.map(({ kind, person }) => `${TRAILER_NAMES.get(kind)}: ${formatAddress(person)}`), `Link: ${site}${message.url}`],
           };
         }),
