@@ -7,10 +7,13 @@ import { defineConfig } from '@playwright/test';
  * src/testing/hostile-mail.ts writes into .cache/e2e/hostile-content before the build (never
  * into content/), built with a cache of its own.
  */
+const firstPort = Number(process.env.SHEAF_E2E_PORT ?? 4391);
+
+/** Ports from SHEAF_E2E_PORT (4391 unless set), so that test runs in two checkouts do not collide. */
 export const sites = {
-  demo: { port: 4391, content: 'content' },
-  sample: { port: 4394, content: '../shared/corpus/lore-linux-leds/threads-sample' },
-  hostile: { port: 4397, content: '.cache/e2e/hostile-content' },
+  demo: { port: firstPort, content: 'content' },
+  sample: { port: firstPort + 3, content: '../shared/corpus/lore-linux-leds/threads-sample' },
+  hostile: { port: firstPort + 6, content: '.cache/e2e/hostile-content' },
 };
 
 const server = (name: keyof typeof sites) => {
