@@ -38,7 +38,7 @@ Reviewed-by: Rev Iewer <rev@example.org>
 function projectCopy(name: string): string {
   const copy = join(deep, name);
   mkdirSync(copy, { recursive: true });
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'sheaf.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json']) {
     try {
       cpSync(join(repository, entry), join(copy, entry), { recursive: true, filter: (source) => !source.endsWith('.test.ts') });
     } catch (error) {

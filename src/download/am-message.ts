@@ -17,6 +17,8 @@ export interface AmPatch {
   body: MailBody;
   /** Trailer lines to add, in order (`Reviewed-by: …`, then `Link: …`). */
   trailers: string[];
+  /** What the archive did to the addresses (`X-Sheaf-Addresses:`), when they are not as sent; null when they are. */
+  addressNote: string | null;
 }
 
 /** A header value on one line. */
@@ -75,6 +77,7 @@ export function amMessage(patch: AmPatch): Buffer {
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',
     'Content-Transfer-Encoding: 8bit',
+    ...(patch.addressNote ? [`X-Sheaf-Addresses: ${oneLine(patch.addressNote)}`] : []),
   ];
   return Buffer.from(`${headers.join('\n')}\n\n${amBody(patch.body, patch.trailers)}`);
 }

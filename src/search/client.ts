@@ -1,5 +1,5 @@
 /**
- * The search box: answers as you type from the static index under /search/, keeps the
+ * The search box: answers as you type from the static index under <base>/search/, keeps the
  * query in `?q=`, and is driven by keyboard (`/` focuses, arrows move, Enter opens,
  * Escape closes). Results are built with DOM calls only; no text from mail becomes markup.
  */
@@ -7,8 +7,11 @@ import { SearchEngine } from './engine.ts';
 import { presentRow } from './present.ts';
 import { isEmptyQuery, parseQuery } from './query.ts';
 
+/** The site's base path (sheaf.config.ts `base`), with its trailing slash: the index and the results' site paths are under it. */
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
 const engine = new SearchEngine(async (path) => {
-  const response = await fetch(`/search/${path}`);
+  const response = await fetch(`${BASE}search/${path}`);
   if (!response.ok) throw new Error(`${response.status} for ${path}`);
   return response.json();
 });
@@ -66,7 +69,7 @@ function attach(form: HTMLFormElement): void {
     for (const row of result.rows) {
       const view = presentRow(row);
       const link = element('a', `result result-${view.kind}`);
-      link.href = view.url;
+      link.href = `${BASE}${view.url.slice(1)}`;
       link.append(element('span', 'result-title', view.title || '(no subject)'));
       if (view.versions) link.append(element('span', 'result-versions', view.versions));
       const meta = element('span', 'result-meta', [view.author, view.date, view.size].filter(Boolean).join(' · '));

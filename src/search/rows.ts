@@ -3,11 +3,25 @@
  * and one per thread of mail that is not a patch series.
  */
 import { displayName } from '../parse/address.ts';
+import type { Address } from '../parse/types.ts';
 import type { ReviewArchive } from '../archive/index.ts';
 import { seriesStatus } from '../archive/review.ts';
 import { patchesInArchive, type Series } from '../archive/series.ts';
 import { walkThread, type Thread } from '../archive/thread.ts';
 import type { SearchRow } from './types.ts';
+
+/** How the archive shows a person (sheaf.config.ts `addresses`, src/site/addresses.ts): the rows hold nothing more. */
+export interface PeopleShown {
+  person(address: Address): Address;
+  name(address: Address): string;
+}
+
+const AS_SENT: PeopleShown = { person: (address) => address, name: displayName };
+
+function personWords(people: PeopleShown, address: Address): string[] {
+  const { name, email } = people.person(address);
+  return [name, email];
+}
 
 function threadMessages(thread: Thread) {
   return [...walkThread(thread.root)].flatMap(({ node }) => (node.message ? [node.message] : []));
@@ -17,7 +31,7 @@ function seriesMessages(series: Series) {
   return [series.cover, ...series.patches].flatMap((patch) => (patch?.node?.message ? [patch.node.message] : []));
 }
 
-function seriesRow(versions: Series[], review: ReviewArchive): SearchRow {
+function seriesRow(versions: Series[], review: ReviewArchive, people: PeopleShown): SearchRow {
   const newest = versions.at(-1)!;
   const status = seriesStatus(review.reviews.get(newest.id)!);
   const authors = versions.map((version) => version.author);
@@ -27,8 +41,8 @@ function seriesRow(versions: Series[], review: ReviewArchive): SearchRow {
     title: newest.title,
     subjects: versions.flatMap((version) => [version.title, ...seriesMessages(version).map((message) => message.mail.subject)]),
     versions: [...new Set(versions.map((version) => version.version))].sort((a, b) => a - b),
-    author: displayName(newest.author),
-    people: authors.flatMap((author) => [author.name, author.email]),
+    author: people.name(newest.author),
+    people: authors.flatMap((author) => personWords(people, author)),
     date: versions[0]!.firstDate,
     patches: { present: patchesInArchive(newest), total: newest.total },
     replies: newest.replyCount,
@@ -41,7 +55,7 @@ function seriesRow(versions: Series[], review: ReviewArchive): SearchRow {
   };
 }
 
-function threadRow(thread: Thread): SearchRow {
+function threadRow(thread: Thread, people: PeopleShown): SearchRow {
   const messages = threadMessages(thread);
   const root = messages[0];
   return {
@@ -50,8 +64,8 @@ function threadRow(thread: Thread): SearchRow {
     title: thread.subject,
     subjects: messages.map((message) => message.mail.subject),
     versions: [],
-    author: root ? displayName(root.mail.from) : '',
-    people: messages.flatMap((message) => [message.mail.from.name, message.mail.from.email]),
+    author: root ? people.name(root.mail.from) : '',
+    people: messages.flatMap((message) => personWords(people, message.mail.from)),
     date: thread.firstDate,
     patches: null,
     replies: Math.max(0, thread.size - 1),
@@ -60,15 +74,15 @@ function threadRow(thread: Thread): SearchRow {
 }
 
 /** The rows of the whole archive: each series family once (under its newest version), then every discussion thread. */
-export function searchRows(review: ReviewArchive): SearchRow[] {
+export function searchRows(review: ReviewArchive, people: PeopleShown = AS_SENT): SearchRow[] {
   const rows: SearchRow[] = [];
   const done = new Set<string>();
   for (const series of review.series) {
     if (done.has(series.id)) continue;
     const versions = review.versions.get(series.id)?.all ?? [series];
     for (const version of versions) done.add(version.id);
-    rows.push(seriesRow(versions, review));
+    rows.push(seriesRow(versions, review, people));
   }
-  for (const thread of review.discussions) rows.push(threadRow(thread));
+  for (const thread of review.discussions) rows.push(threadRow(thread, people));
   return rows;
 }

@@ -2,13 +2,15 @@
 import { buildSearchIndex } from '../search/build-index.ts';
 import { searchRows } from '../search/rows.ts';
 import type { IndexFile, SearchRow } from '../search/types.ts';
+import { addressPolicy } from './addresses.ts';
 import { loadReview } from './archive.ts';
+import { siteConfig } from './site-url.ts';
 
 let rows: Promise<SearchRow[]> | undefined;
 let files: Promise<IndexFile[]> | undefined;
 
 export function loadSearchRows(): Promise<SearchRow[]> {
-  rows ??= loadReview().then(searchRows);
+  rows ??= loadReview().then((review) => searchRows(review, addressPolicy(siteConfig().addresses)));
   return rows;
 }
 

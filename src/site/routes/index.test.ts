@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { diff, reviewOf, type MailSpec } from '../../archive/test-support.ts';
 import { buildSearchIndex } from '../../search/build-index.ts';
 import { searchRows } from '../../search/rows.ts';
+import { addressPolicy } from '../addresses.ts';
+import { resolveConfig, type SheafConfig } from '../config.ts';
 import { pageKey, siteRoutes, type SiteRoutes } from './index.ts';
 
 const ada = 'Ada Author <ada@example.org>';
@@ -21,11 +23,12 @@ const reply: MailSpec = {
   body: 'Reviewed-by: Lee Reviewer <lee@example.org>\n',
 };
 
-function routesOf(specs: MailSpec[], digest = 'd1', site = 'https://archive.example'): SiteRoutes {
+function routesOf(specs: MailSpec[], digest = 'd1', options: SheafConfig = {}): SiteRoutes {
   const review = reviewOf(specs);
-  const rows = searchRows(review);
+  const config = resolveConfig({ site: 'https://archive.example', ...options }, {});
+  const rows = searchRows(review, addressPolicy(config.addresses));
   const digests = new Map(review.archive.messages.map((message) => [message.mail.key, `${digest}-${message.mail.key}`]));
-  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null, site, bodyBytes: () => 1_000 });
+  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null, config, bodyBytes: () => 1_000 });
 }
 
 /** Every keyed page as `kind:param` → key. */
@@ -58,7 +61,7 @@ describe('siteRoutes', () => {
   it('gives every page plain data: what the key digests is what the components get', () => {
     const routes = routesOf(archive);
     for (const page of [...routes.messages, ...routes.series]) assert.deepEqual(JSON.parse(JSON.stringify(page.data)), page.data);
-    for (const page of routes.series) assert.equal(page.key, pageKey(page.data));
+    for (const page of routes.series) assert.equal(page.key, pageKey(['Sheaf', pageKey(page.data)]), 'the data, in the frame that shows the archive’s name');
     const [cover, p1] = ['cover', 'p1'].map((id) => routes.messages.find((page) => page.param === id)!);
     assert.equal(cover!.data.tree.rows, p1!.data.tree.rows, 'the pages of a thread shown whole share its rows');
     assert.notEqual(cover!.key, p1!.key);
@@ -107,8 +110,62 @@ describe('siteRoutes', () => {
       ['Link: https://archive.example/m/p1/'],
       ['Reviewed-by: Lee Reviewer <lee@example.org>', 'Link: https://archive.example/m/p2/'],
     ]);
-    const elsewhere = keysOf(routesOf([...archive, reply], 'd1', 'https://lists.example/leds'));
+    const elsewhere = keysOf(routesOf([...archive, reply], 'd1', { site: 'https://lists.example' }));
     assert.deepEqual(changedPages(keysOf(routes), elsewhere), ['series.mbox:cover'], 'only the links to the site name it');
+  });
+
+  it('links every page under the base path, in the pages’ data and in the JSON data', () => {
+    const routes = routesOf([...archive, reply], 'd1', { base: '/lists/demo/' });
+    const strays: string[] = [];
+    const visit = (value: unknown, where: string): void => {
+      if (typeof value === 'string') {
+        if (value.startsWith('/') && !value.startsWith('/lists/demo/')) strays.push(`${where}: ${value}`);
+      } else if (Array.isArray(value)) value.forEach((item, index) => visit(item, `${where}[${index}]`));
+      else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, `${where}.${key}`);
+    };
+    for (const [name, pages] of Object.entries(routes)) {
+      if (name === 'searchFiles') continue; // site paths, made links by the search box (search/client.ts)
+      if (name === 'api') for (const page of pages as SiteRoutes['api']) visit(JSON.parse(page.data), `api/${page.param}`);
+      else visit(pages, name);
+    }
+    assert.deepEqual(strays, []);
+    assert.equal(routes.messages.find((page) => page.param === 'r1')!.data.mails[0]!.raw, '/lists/demo/m/r1/raw.txt');
+    assert.equal(routes.subjects.pages[0]!.data.rows[0]!.url.startsWith('/lists/demo/'), true);
+    const [mbox] = routes.amSeriesMboxes;
+    assert.equal(mbox!.data.patches[0]!.trailers.at(-1), 'Link: https://archive.example/lists/demo/m/p1/');
+  });
+
+  it('shows no address as sent anywhere when addresses are masked, and offers no mail as archived', () => {
+    const routes = routesOf([...archive, reply], 'd1', { addresses: 'masked' });
+    const text = JSON.stringify(routes);
+    assert.doesNotMatch(text, /@example\.org/);
+    assert.match(text, /lee@xxxxxxxxxx/);
+    assert.deepEqual([routes.rawMails, routes.threadMboxes, routes.plainSeriesMboxes], [[], [], []]);
+    const page = routes.messages.find((one) => one.param === 'r1')!.data;
+    assert.equal(page.mails[0]!.raw, null);
+    assert.equal(page.threadMbox, null);
+    assert.deepEqual(page.mails[0]!.body.masking, { mode: 'masked', keep: [] }, 'the body is masked when its page is written');
+    const series = routes.series[0]!.data;
+    assert.deepEqual(series.mbox, { url: '/s/cover/series.mbox', plainUrl: null, masked: 'addresses masked by the archive: user@xxxxxxxxxx', partial: null });
+    const [messages] = routes.api.map((file) => JSON.parse(file.data) as { from: { email: string }; raw: string | null }[]);
+    assert.ok(messages!.every((message) => message.from.email.endsWith('@xxxxxxxxxx') && message.raw === null));
+    const hidden = JSON.stringify(routesOf([...archive, reply], 'd1', { addresses: 'hidden' }));
+    assert.doesNotMatch(hidden, /@example\.org|@xxxxxxxxxx/);
+  });
+
+  it('a change of the archive’s name changes the key of every page in the frame, and of nothing else', () => {
+    const before = keysOf(routesOf(archive));
+    const after = keysOf(routesOf(archive, 'd1', { name: 'linux-leds' }));
+    const routes = routesOf(archive);
+    const forwards = new Set([
+      ...routes.threadReadings.filter((page) => 'target' in page.data).map((page) => `t:${page.param}`),
+      ...routes.seriesReadings.filter((page) => 'target' in page.data).map((page) => `read:${page.param}`),
+      ...routes.index.aliases.map((page) => `page:${page.param}`),
+      ...routes.messageList.aliases.map((page) => `messages:${page.param}`),
+      ...routes.subjects.aliases.map((page) => `subjects:${page.param}`),
+    ]);
+    const framed = (page: string) => /^(m|s|t|read|page|messages|subjects|overview):/.test(page) && !forwards.has(page);
+    assert.deepEqual(changedPages(before, after), [...after.keys()].filter(framed).sort());
   });
 
   it('pages the list by month and by letter, and forwards the page numbers of earlier builds', () => {

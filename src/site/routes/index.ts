@@ -11,6 +11,8 @@ import { forwardedSlugs } from '../../archive/earlier-permalink.ts';
 import { messageSlug } from '../../archive/permalink.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import type { IngestReport } from '../../loader/cache.ts';
+import type { SiteConfig } from '../config.ts';
+import { routeContext, type RouteContext } from './context.ts';
 import type { IndexFile, SearchRow } from '../../search/types.ts';
 import { indexPages, messagePages, subjectPages, type IndexRowView, type MessageRowView, type PagedList, type SubjectRowView } from './list-pages.ts';
 import type { ThreadNode } from '../../archive/thread.ts';
@@ -87,20 +89,37 @@ function messagePageKey(data: MessagePageData): string {
   return pageKey({ ...data, tree: { ...data.tree, rows: sharedDigest(data.tree.rows) } });
 }
 
+/**
+ * A key for a page in the site's frame (src/layouts/Base.astro), which shows the archive's name
+ * (sheaf.config.ts `name`): it covers the name too. Forwards, downloads and data files show none.
+ */
+function framedKey(name: string, key: string): string {
+  return pageKey([name, key]);
+}
+
+function framed<Data>(name: string, page: RoutePage<Data>): RoutePage<Data> {
+  return { ...page, key: framedKey(name, page.key) };
+}
+
+/** A reading page, in the frame; a forward, as it is. */
+function framedReading(name: string, page: RoutePage<ReadingPageData | ReadingForward>): RoutePage<ReadingPageData | ReadingForward> {
+  return 'target' in page.data ? page : framed(name, page);
+}
+
 function keyedPages<Data>(pages: readonly DownloadPage<Data>[]): RoutePage<Data>[] {
   return pages.map(({ param, data }) => keyed(param, data));
 }
 
-function listRoutes<Row>(list: PagedList<Row>): ListRoutes<Row> {
+function listRoutes<Row>(list: PagedList<Row>, name: string): ListRoutes<Row> {
   return {
-    overview: { data: list.overview, key: pageKey(list.overview) },
-    pages: list.pages.map((page) => keyed(page.path, page.data)),
+    overview: { data: list.overview, key: framedKey(name, pageKey(list.overview)) },
+    pages: list.pages.map((page) => framed(name, keyed(page.path, page.data))),
     aliases: list.aliases.map((alias) => keyed(String(alias.number), { target: alias.target })),
   };
 }
 
-function forwards(base: string, pages: readonly { id: string; slug: string }[]): RoutePage<{ target: string }>[] {
-  return forwardedSlugs(pages).map(({ slug, target }) => keyed(slug, { target: `${base}${target}/` }));
+function forwards(folder: string, pages: readonly { id: string; slug: string }[], { link }: RouteContext): RoutePage<{ target: string }>[] {
+  return forwardedSlugs(pages).map(({ slug, target }) => keyed(slug, { target: link(`${folder}${target}/`) }));
 }
 
 export interface RouteInputs {
@@ -110,8 +129,8 @@ export interface RouteInputs {
   searchRows: readonly SearchRow[];
   searchIndex: readonly IndexFile[];
   ingest: IngestReport | null;
-  /** The site's URL (site-url.ts), for the absolute links of downloads. */
-  site: string;
+  /** The site's configuration (sheaf.config.ts): its base path and URL for links, how it shows addresses, its name and list. */
+  config: SiteConfig;
   /** Bytes of a mail's cached rendering, by record key: what reading pages are split by. */
   bodyBytes: ReadingInputs['bodyBytes'];
 }
@@ -132,46 +151,49 @@ function threadReadingRoutes(review: ReviewArchive, inputs: ReadingInputs) {
 }
 
 /** Every page's data and key. */
-export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, site, bodyBytes }: RouteInputs): SiteRoutes {
-  const mailViews = new Map(review.archive.messages.map((message) => [message, messageMailViews(message, review, digests)]));
-  const inputs: ReadingInputs = { review, mailViews, bodyBytes };
+export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, config, bodyBytes }: RouteInputs): SiteRoutes {
+  const context = routeContext(config);
+  const { link } = context;
+  const { name } = config;
+  const mailViews = new Map(review.archive.messages.map((message) => [message, messageMailViews(message, review, digests, context)]));
+  const inputs: ReadingInputs = { review, mailViews, bodyBytes, context };
   const threads = threadReadingRoutes(review, inputs);
   const seriesReadings: RoutePage<ReadingPageData | ReadingForward>[] = [];
   const seriesPages = review.series.map((series) => {
     const thread = sameReadingThread(series);
     if (thread) {
-      const url = threadReadingUrl(thread);
+      const url = link(threadReadingUrl(thread));
       seriesReadings.push(keyed(series.slug, { target: url }));
-      return keyed(series.slug, seriesPageData(series, review, { url, anchors: threads.anchors }));
+      return framed(name, keyed(series.slug, seriesPageData(series, review, { url, anchors: threads.anchors }, context)));
     }
     const reading = seriesReading(series, inputs);
     for (const [param, data] of reading.pages) seriesReadings.push(keyed(param, data));
-    const links = reading.pages.length > 0 ? { url: seriesReadingUrl(series), anchors: reading.anchors } : null;
-    return keyed(series.slug, seriesPageData(series, review, links));
+    const links = reading.pages.length > 0 ? { url: link(seriesReadingUrl(series)), anchors: reading.anchors } : null;
+    return framed(name, keyed(series.slug, seriesPageData(series, review, links, context)));
   });
   return {
     messages: review.archive.messages.map((message) => {
-      const data = messagePageData(message, review, mailViews.get(message)!, threads.anchors.get(review.nodes.get(message.id)!) ?? null);
-      return keyed(message.slug, data, messagePageKey(data));
+      const data = messagePageData(message, review, mailViews.get(message)!, threads.anchors.get(review.nodes.get(message.id)!) ?? null, context);
+      return keyed(message.slug, data, framedKey(name, messagePageKey(data)));
     }),
     series: seriesPages,
-    messageForwards: forwards('/m/', review.archive.messages),
-    seriesForwards: forwards('/s/', review.series),
-    threadReadings: threads.pages,
-    seriesReadings,
-    index: listRoutes(indexPages(review)),
-    messageList: listRoutes(messagePages(review)),
-    subjects: listRoutes(subjectPages(searchRows)),
+    messageForwards: forwards('/m/', review.archive.messages, context),
+    seriesForwards: forwards('/s/', review.series, context),
+    threadReadings: threads.pages.map((page) => framedReading(name, page)),
+    seriesReadings: seriesReadings.map((page) => framedReading(name, page)),
+    index: listRoutes(indexPages(review, context), name),
+    messageList: listRoutes(messagePages(review, context), name),
+    subjects: listRoutes(subjectPages(searchRows, context), name),
     searchFiles: searchIndex.map((file) => keyed(file.path, file.json)),
     api: [
-      keyed('messages', JSON.stringify(messagesApi(review))),
-      keyed('series', JSON.stringify(seriesApi(review))),
+      keyed('messages', JSON.stringify(messagesApi(review, context))),
+      keyed('series', JSON.stringify(seriesApi(review, context))),
       keyed('report', JSON.stringify(reportApi(review.archive, ingest, review.problems))),
     ],
-    rawMails: keyedPages(rawMailPages(review)),
-    threadMboxes: keyedPages(threadMboxPages(review)),
-    amSeriesMboxes: keyedPages(amSeriesMboxPages(review, digests, site)),
-    plainSeriesMboxes: keyedPages(plainSeriesMboxPages(review)),
+    rawMails: keyedPages(rawMailPages(review, context)),
+    threadMboxes: keyedPages(threadMboxPages(review, context)),
+    amSeriesMboxes: keyedPages(amSeriesMboxPages(review, digests, context)),
+    plainSeriesMboxes: keyedPages(plainSeriesMboxPages(review, context)),
   };
 }
 
