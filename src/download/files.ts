@@ -7,33 +7,25 @@ import { gzipSync } from 'node:zlib';
 import { joinMboxrd } from '../ingest/mbox.ts';
 import { readBody } from '../loader/cache.ts';
 import { readRawMail } from '../loader/raw-store.ts';
-import { addressPolicy } from '../site/addresses.ts';
-import type { AddressMode } from '../site/config.ts';
+import { maskedBody, type BodyMasking } from '../site/addresses.ts';
 import type { MailBody } from '../parse/types.ts';
 import { amMessage, type AmPatch } from './am-message.ts';
 
-/**
- * A patch of an mbox for `git am`: its mail's key (for its body), what is written of it, and the
- * Message-IDs its body names (which stay as written when the addresses in it are masked).
- */
-export type AmPatchSource = Omit<AmPatch, 'body'> & { key: string; bodyIds: string[] };
+/** A patch of an mbox for `git am`: its mail's key (for its body), what is written of it, and how its body's addresses are shown. */
+export type AmPatchSource = Omit<AmPatch, 'body'> & { key: string; masking: BodyMasking | null };
 
 /** Mails as archived, in order, as one mboxrd. */
 export function mboxFile(keys: readonly string[]): Buffer<ArrayBuffer> {
   return joinMboxrd(keys.map(readRawMail));
 }
 
-/** A body with its addresses shown as the archive shows them. */
-function shownBody(body: MailBody, mode: AddressMode, bodyIds: readonly string[]): MailBody {
-  if (mode === 'shown') return body;
-  const { text } = addressPolicy(mode);
-  const keep = new Set(bodyIds);
-  return { text: text(body.text, keep), inline: body.inline.map((part) => ({ ...part, text: text(part.text, keep) })) };
+function shownBody(body: MailBody, masking: BodyMasking | null): MailBody {
+  return masking ? { text: maskedBody(body.text, masking), inline: body.inline.map((part) => ({ ...part, text: maskedBody(part.text, masking) })) } : body;
 }
 
-/** Patches with their trailers added, in order, as one mboxrd; the addresses of their bodies shown as `mode` says (their headers come so). */
-export function amMboxFile(patches: readonly AmPatchSource[], mode: AddressMode): Buffer<ArrayBuffer> {
-  return joinMboxrd(patches.map(({ key, bodyIds, ...patch }) => amMessage({ ...patch, body: shownBody(readBody(key), mode, bodyIds) })));
+/** Patches with their trailers added, in order, as one mboxrd; their bodies' addresses shown as each says (their headers come so). */
+export function amMboxFile(patches: readonly AmPatchSource[]): Buffer<ArrayBuffer> {
+  return joinMboxrd(patches.map(({ key, masking, ...patch }) => amMessage({ ...patch, body: shownBody(readBody(key), masking) })));
 }
 
 /** A gzip that depends on the bytes alone: no time or name in its header (Node writes none), and the system byte always Unix. */

@@ -44,6 +44,22 @@ function shownEmail(email: string, mode: AddressMode): string {
   return at === -1 ? MASKED_DOMAIN : `${email.slice(0, at)}@${MASKED_DOMAIN}`;
 }
 
+/** How the addresses of a body (its text, or its rendered markup) are shown when not as sent, with the Message-IDs it names, which stay. */
+export interface BodyMasking {
+  mode: Exclude<AddressMode, 'shown'>;
+  keep: string[];
+}
+
+/** A body's masking under `mode`; null when its addresses are shown as sent. */
+export function bodyMasking(mode: AddressMode, namedIds: readonly string[]): BodyMasking | null {
+  return mode === 'shown' ? null : { mode, keep: [...namedIds] };
+}
+
+/** A body's text or markup with its addresses shown as `masking` says. */
+export function maskedBody(text: string, masking: BodyMasking | null): string {
+  return masking ? addressPolicy(masking.mode).text(text, new Set(masking.keep)) : text;
+}
+
 export function addressPolicy(mode: AddressMode): AddressPolicy {
   const person = (address: Address): Address => (mode === 'shown' ? address : { name: address.name, email: shownEmail(address.email, mode) });
   // A hidden address is still one the mail had: the person is not unknown.

@@ -3,7 +3,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { CacheError, readRenderedBody } from '../loader/cache.ts';
 import { resolveArchiveLinks } from '../render/index.ts';
-import { addressPolicy } from './addresses.ts';
+import { maskedBody } from './addresses.ts';
 import type { BodyView } from './routes/message-page.ts';
 
 /** What a page shows when the cached rendering went missing or was damaged after the mail was loaded. */
@@ -18,7 +18,7 @@ export function bodyHtml(body: BodyView): string {
     throw error;
   }
   // Before the archive's links go in: their paths hold Message-IDs, and the markup's own ids are kept by name.
-  if (body.masking) html = addressPolicy(body.masking.mode).text(html, new Set(body.masking.keep));
+  html = maskedBody(html, body.masking);
   const messageUrls = new Map(body.messageUrls);
   const quotedUrls = new Map(body.quotedUrls);
   return resolveArchiveLinks(html, {

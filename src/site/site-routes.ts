@@ -132,6 +132,8 @@ export const pageData = {
   threadMbox: async (param: string) => lookup('threadMboxes', (await loadRoutes()).threadMboxes, param),
   amSeriesMbox: async (param: string) => lookup('amSeriesMboxes', (await loadRoutes()).amSeriesMboxes, param),
   plainSeriesMbox: async (param: string) => lookup('plainSeriesMboxes', (await loadRoutes()).plainSeriesMboxes, param),
+  archiveFeed: async (param: string) => lookup('archiveFeeds', (await loadRoutes()).archiveFeeds, param),
+  seriesFeed: async (param: string) => lookup('seriesFeeds', (await loadRoutes()).seriesFeeds, param),
   /** A bucket page of a list, or the target a numbered page of an earlier build forwards to. */
   async bucket<Row>(list: ListName, param: string): Promise<BucketProps<Row>> {
     const routes = (await loadRoutes())[list] as ListRoutes<unknown> as ListRoutes<Row>;

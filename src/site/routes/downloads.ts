@@ -12,8 +12,7 @@ import { rawMailName, seriesMbox, shownMails, threadMbox, type SeriesMbox } from
 import type { ReviewArchive } from '../../archive/index.ts';
 import { addedTrailers } from '../../archive/review.ts';
 import type { AmPatchSource } from '../../download/files.ts';
-import { ADDRESS_NOTES } from '../addresses.ts';
-import type { AddressMode } from '../config.ts';
+import { ADDRESS_NOTES, bodyMasking } from '../addresses.ts';
 import { REVIEW_KINDS } from '../review-kinds.ts';
 import type { RouteContext } from './context.ts';
 import type { StoreDigests } from './message-page.ts';
@@ -35,8 +34,6 @@ export interface MboxData {
 export interface AmMboxData {
   /** The patch's mail key and the store digest its body is read under (it changes whenever the cached body may). */
   patches: (AmPatchSource & { renderedAs: string })[];
-  /** How the addresses of the bodies are shown. */
-  addresses: AddressMode;
 }
 
 /** The raw file of every mail a message page shows: `<slug>/raw`, `<slug>/raw-2` …; none when mails as archived are not offered. */
@@ -81,7 +78,6 @@ export function amSeriesMboxPages(review: ReviewArchive, digests: StoreDigests, 
     return {
       param: slug,
       data: {
-        addresses: addresses.mode,
         patches: mbox.items.map(({ patch, message }) => {
           const { mail } = message;
           const trailers = seriesReview ? addedTrailers(seriesReview, patch.number) : [];
@@ -94,7 +90,7 @@ export function amSeriesMboxPages(review: ReviewArchive, digests: StoreDigests, 
             messageId: mail.messageId,
             trailers: [...trailers.map(({ kind, person }) => `${TRAILER_NAMES.get(kind)}: ${addresses.full(person)}`), `Link: ${context.absolute(message.url)}`],
             addressNote,
-            bodyIds: addresses.mode === 'shown' ? [] : mail.links.messageIds,
+            masking: bodyMasking(addresses.mode, mail.links.messageIds),
           };
         }),
       },

@@ -47,6 +47,8 @@ function keysOf(routes: SiteRoutes): Map<string, string> {
   for (const file of routes.threadMboxes) keys.set(`t.mbox:${file.param}`, file.key);
   for (const file of routes.amSeriesMboxes) keys.set(`series.mbox:${file.param}`, file.key);
   for (const file of routes.plainSeriesMboxes) keys.set(`series-plain.mbox:${file.param}`, file.key);
+  for (const file of routes.archiveFeeds) keys.set(`feeds:${file.param}`, file.key);
+  for (const file of routes.seriesFeeds) keys.set(`feed:${file.param}`, file.key);
   keys.set('overview:index', routes.index.overview.key);
   keys.set('overview:messages', routes.messageList.overview.key);
   keys.set('overview:subjects', routes.subjects.overview.key);
@@ -74,7 +76,7 @@ describe('siteRoutes', () => {
     assert.deepEqual(
       changed.filter((page) => !page.startsWith('search:')),
       [
-        'api:messages', 'api:report', 'api:series', 'm:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03',
+        'api:messages', 'api:report', 'api:series', 'feed:cover', 'feeds:messages', 'm:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03',
         'overview:index', 'overview:messages', 'page:2025-03', 'raw:r1/raw', 's:cover', 'series.mbox:cover', 'subjects:l', 't.mbox:cover', 't:cover',
       ],
     );
@@ -91,8 +93,8 @@ describe('siteRoutes', () => {
       ...routes.threadReadings.filter((page) => 'target' in page.data).map((page) => `t:${page.param}`),
       ...routes.seriesReadings.filter((page) => 'target' in page.data).map((page) => `read:${page.param}`),
     ]);
-    const showingBodies = (page: string) => (page.startsWith('m:') || page.startsWith('t:') || page.startsWith('read:') || page.startsWith('series.mbox:')) && !forwards.has(page);
-    assert.deepEqual(changed, [...after.keys()].filter(showingBodies).sort(), 'the data contract, the lists, raw mails and forwards do not show rendered bodies');
+    const showingBodies = (page: string) => /^(m|t|read|series\.mbox|feed):/.test(page) && !forwards.has(page);
+    assert.deepEqual(changed, [...after.keys()].filter(showingBodies).sort().concat('feeds:messages').sort(), 'the data contract, the lists, raw mails and forwards do not show rendered bodies');
     assert.deepEqual(
       routes.seriesReadings.map((page) => [page.param, page.data]),
       [['cover', { target: '/t/cover/' }]],
@@ -111,7 +113,7 @@ describe('siteRoutes', () => {
       ['Reviewed-by: Lee Reviewer <lee@example.org>', 'Link: https://archive.example/m/p2/'],
     ]);
     const elsewhere = keysOf(routesOf([...archive, reply], 'd1', { site: 'https://lists.example' }));
-    assert.deepEqual(changedPages(keysOf(routes), elsewhere), ['series.mbox:cover'], 'only the links to the site name it');
+    assert.deepEqual(changedPages(keysOf(routes), elsewhere), ['feed:cover', 'feeds:messages', 'feeds:series', 'series.mbox:cover'], 'only the feeds and mboxes, whose links are absolute, name it');
   });
 
   it('links every page under the base path, in the pages’ data and in the JSON data', () => {
@@ -164,8 +166,30 @@ describe('siteRoutes', () => {
       ...routes.messageList.aliases.map((page) => `messages:${page.param}`),
       ...routes.subjects.aliases.map((page) => `subjects:${page.param}`),
     ]);
-    const framed = (page: string) => /^(m|s|t|read|page|messages|subjects|overview):/.test(page) && !forwards.has(page);
+    const framed = (page: string) => /^(m|s|t|read|page|messages|subjects|overview|feeds?):/.test(page) && !forwards.has(page);
     assert.deepEqual(changedPages(before, after), [...after.keys()].filter(framed).sort());
+  });
+
+  it('gives the archive a feed of new series and one of new messages, and each series one of its new versions and replies, newest first', () => {
+    const v3: MailSpec[] = [
+      { id: 'v3', subject: '[PATCH v3 0/2] leds: demo', from: ada, date: '2025-04-01T10:00:00.000Z', body: 'Cover.\n' },
+      { id: 'v3p1', subject: '[PATCH v3 1/2] leds: one', from: ada, date: '2025-04-01T10:01:00.000Z', inReplyTo: 'v3', references: ['v3'], body: `one\n${diff('a.c')}` },
+    ];
+    const routes = routesOf([...archive, reply, ...v3], 'd1', { base: '/lists/demo/', addresses: 'masked' });
+    const [series, messages] = routes.archiveFeeds.map((page) => page.data);
+    assert.equal(series!.selfUrl, 'https://archive.example/lists/demo/feeds/series.atom');
+    assert.deepEqual(series!.entries.map((entry) => [entry.id, entry.title, entry.updated]), [
+      ['https://archive.example/lists/demo/s/v3/', 'leds: demo v3', '2025-04-01T10:01:00.000Z'],
+      ['https://archive.example/lists/demo/s/cover/', 'leds: demo v2', '2025-03-01T10:02:00.000Z'],
+    ]);
+    assert.equal(series!.updated, '2025-04-01T10:01:00.000Z', 'the newest entry’s date: no build time');
+    assert.deepEqual(series!.entries[1]!.summary, { text: '[PATCH v2 0/2] leds: demo\n[PATCH v2 1/2] leds: one\n[PATCH v2 2/2] leds: two' });
+    assert.deepEqual(messages!.entries.map((entry) => entry.url.slice('https://archive.example/lists/demo/m/'.length)), ['v3p1/', 'v3/', 'r1/', 'p2/', 'p1/', 'cover/', 'qa/', 'q/']);
+    assert.deepEqual(messages!.entries[2]!.author, { name: 'Lee Reviewer', email: 'lee@xxxxxxxxxx' });
+    const v2Feed = routes.seriesFeeds.find((page) => page.param === 'cover')!.data;
+    assert.deepEqual(v2Feed.entries.map((entry) => entry.id.slice('https://archive.example/lists/demo/'.length)), ['s/v3/', 'm/r1/', 'm/p2/', 'm/p1/', 'm/cover/'], 'the newer version, then the review');
+    assert.equal(v2Feed.pageUrl, 'https://archive.example/lists/demo/s/cover/');
+    assert.equal(routes.series.find((page) => page.param === 'cover')!.data.feedUrl, '/lists/demo/s/cover/feed.atom');
   });
 
   it('pages the list by month and by letter, and forwards the page numbers of earlier builds', () => {

@@ -17,6 +17,8 @@ import type { IndexFile, SearchRow } from '../../search/types.ts';
 import { indexPages, messagePages, subjectPages, type IndexRowView, type MessageRowView, type PagedList, type SubjectRowView } from './list-pages.ts';
 import type { ThreadNode } from '../../archive/thread.ts';
 import { amSeriesMboxPages, plainSeriesMboxPages, rawMailPages, threadMboxPages, type AmMboxData, type DownloadPage, type MboxData, type RawMailData } from './downloads.ts';
+import { archiveFeedPages, seriesFeedPages } from './feeds.ts';
+import type { FeedData } from '../../feed/feed-file.ts';
 import { messageMailViews, messagePageData, type MessagePageData, type StoreDigests } from './message-page.ts';
 import { earlierThreadRoots, hasThreadReading, sameReadingThread, seriesReading, seriesReadingUrl, threadReading, threadReadingUrl, type ReadingForward, type ReadingInputs, type ReadingPageData } from './reading-page.ts';
 import { seriesPageData, type SeriesPageData } from './series-page.ts';
@@ -64,6 +66,10 @@ export interface SiteRoutes {
   amSeriesMboxes: RoutePage<AmMboxData>[];
   /** `/s/<slug>/series-plain.mbox`: each series' patches as sent. */
   plainSeriesMboxes: RoutePage<MboxData>[];
+  /** `/feeds/series.atom`, `/feeds/messages.atom`: the archive's new series and new messages. */
+  archiveFeeds: RoutePage<FeedData>[];
+  /** `/s/<slug>/feed.atom`: each series' new versions and replies. */
+  seriesFeeds: RoutePage<FeedData>[];
 }
 
 /** The key of a page with this data: a digest of its JSON. */
@@ -194,6 +200,8 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, c
     threadMboxes: keyedPages(threadMboxPages(review, context)),
     amSeriesMboxes: keyedPages(amSeriesMboxPages(review, digests, context)),
     plainSeriesMboxes: keyedPages(plainSeriesMboxPages(review, context)),
+    archiveFeeds: keyedPages(archiveFeedPages(review, digests, context)),
+    seriesFeeds: keyedPages(seriesFeedPages(review, digests, context)),
   };
 }
 
@@ -202,7 +210,7 @@ export type RouteKeys = Record<RouteName, [param: string, key: string][]>;
 
 export type RouteName =
   | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'threadReadings' | 'seriesReadings' | 'index' | 'messageList' | 'subjects' | 'overviews' | 'searchFiles' | 'api'
-  | 'rawMails' | 'threadMboxes' | 'amSeriesMboxes' | 'plainSeriesMboxes';
+  | 'rawMails' | 'threadMboxes' | 'amSeriesMboxes' | 'plainSeriesMboxes' | 'archiveFeeds' | 'seriesFeeds';
 
 /** `index`, `messageList` and `subjects` hold bucket pages then numbered forwards; `overviews` the three lists' first pages. */
 export function routeKeys(routes: SiteRoutes): RouteKeys {
@@ -229,5 +237,7 @@ export function routeKeys(routes: SiteRoutes): RouteKeys {
     threadMboxes: pairs(routes.threadMboxes),
     amSeriesMboxes: pairs(routes.amSeriesMboxes),
     plainSeriesMboxes: pairs(routes.plainSeriesMboxes),
+    archiveFeeds: pairs(routes.archiveFeeds),
+    seriesFeeds: pairs(routes.seriesFeeds),
   };
 }

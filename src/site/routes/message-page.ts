@@ -9,8 +9,9 @@ import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { ancestorsOf, type Thread, type ThreadNode } from '../../archive/thread.ts';
 import type { MailRecord } from '../../loader/record.ts';
-import type { AddressMode } from '../config.ts';
+import { bodyMasking, type BodyMasking } from '../addresses.ts';
 import { formatDay, formatSize, formatUtc } from '../format.ts';
+import { replyView, type ReplyView } from '../reply.ts';
 import { placeLabel, seriesPlace, threadLinks, threadTree, type ThreadLinks, type TreeRow } from '../thread-view.ts';
 import type { RouteContext } from './context.ts';
 
@@ -47,7 +48,7 @@ export interface BodyView {
   /** Pages of the messages quoted at each attributed depth, as [depth, url]. */
   quotedUrls: [number, string][];
   /** How the addresses in the body are shown when not as sent, and the Message-IDs it names, which are not addresses; null when shown. */
-  masking: { mode: Exclude<AddressMode, 'shown'>; keep: string[] } | null;
+  masking: BodyMasking | null;
 }
 
 export interface ThreadStep {
@@ -101,6 +102,8 @@ export interface MessagePageData {
   tree: ThreadTreeView;
   /** The thread's mbox and its gzip, null when mails as archived are not offered; `partial` says how much of the thread it holds when a bound left mails out. */
   threadMbox: { url: string; gzipUrl: string; partial: string | null } | null;
+  /** How to answer it: by a mailto: link or git send-email, to the list (sheaf.config.ts `listAddress`) and its people as the archive shows them. */
+  reply: ReplyView;
 }
 
 const STEPS: { key: keyof ThreadLinks; label: string; rel: string | null }[] = [
@@ -127,9 +130,7 @@ function bodyView(mail: MailRecord, node: ThreadNode | undefined, review: Review
     const url = ancestors[depth - 1]?.message?.url;
     if (url) quotedUrls.push([depth, context.link(url)]);
   }
-  const { mode } = context.addresses;
-  const masking = mode === 'shown' ? null : { mode, keep: mail.links.messageIds };
-  return { key: mail.key, renderedAs: digests.get(mail.key) ?? '', messageUrls, quotedUrls, masking };
+  return { key: mail.key, renderedAs: digests.get(mail.key) ?? '', messageUrls, quotedUrls, masking: bodyMasking(context.addresses.mode, mail.links.messageIds) };
 }
 
 function mailView(mail: MailRecord, raw: string, node: ThreadNode | undefined, review: ReviewArchive, digests: StoreDigests, context: RouteContext): MailView {
@@ -223,5 +224,6 @@ export function messagePageData(message: ArchivedMessage, review: ReviewArchive,
     variantSubjects: message.variants.map((variant) => variant.subject || '(no subject)'),
     tree: treeView(node, context),
     threadMbox: threadMboxView(node.thread, context),
+    reply: replyView(message.mail, context.addresses, context.config.listAddress),
   };
 }

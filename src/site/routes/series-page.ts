@@ -15,6 +15,7 @@ import { CHANGE_LABELS, givenLabel, scopeLabel, seriesView, type SlotView, type 
 import type { PatchChange } from '../../archive/versions.ts';
 import { counted } from '../words.ts';
 import type { RouteContext } from './context.ts';
+import { seriesFeedPath } from './feeds.ts';
 
 export interface ReviewKindView {
   kind: TrailerKind;
@@ -78,6 +79,8 @@ export interface SeriesPageData {
   slots: SlotPageView[];
   /** The page that reads the whole series; null when none of it is archived. */
   readingUrl: string | null;
+  /** Its feed of new versions and replies. */
+  feedUrl: string;
   /**
    * The series' mboxes, or null when no patch is archived: for `git am`, with the addresses as the
    * archive shows them (`masked` says how, when not as sent), and as sent, when mails as archived
@@ -187,6 +190,7 @@ export function seriesPageData(series: Series, review: ReviewArchive, reading: S
     changes: versionChanges(view.versions, context),
     slots: [view.cover, ...view.patches].map((slot) => slotPageView(slot, review, reading, context)),
     readingUrl: reading?.url ?? null,
+    feedUrl: context.link(seriesFeedPath(series)),
     mbox: mboxView(series, context),
   };
 }

@@ -5,7 +5,5 @@ import { keyedPaths, pageData } from '../../../site/site-routes.ts';
 /** A series for `git am`: its archived patches in order, with the trailers collected from its review and a `Link:` to each patch's page. */
 export const getStaticPaths = (async () => keyedPaths('amSeriesMboxes', 'slug')) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) => {
-  const { patches, addresses } = await pageData.amSeriesMbox((props as { param: string }).param);
-  return new Response(amMboxFile(patches, addresses), { headers: { 'Content-Type': 'application/mbox' } });
-};
+export const GET: APIRoute = async ({ props }) =>
+  new Response(amMboxFile((await pageData.amSeriesMbox((props as { param: string }).param)).patches), { headers: { 'Content-Type': 'application/mbox' } });
