@@ -104,6 +104,29 @@ test('every feed parses as Atom, with the required elements, absolute links that
   expect(sy7802.entries.map((entry) => entry.link)).toContain(`${origin}/m/${PATCH_2}/`);
 });
 
+test('the feeds of hostile mail are well-formed Atom holding nothing but Atom elements: its markup stays text', async ({ page, request }) => {
+  const hostile = `http://127.0.0.1:${sites.hostile.port}`;
+  const series = (await (await request.get(`${hostile}/api/series.json`)).json()) as { url: string }[];
+  const feeds = [`${hostile}/feeds/series.atom`, `${hostile}/feeds/messages.atom`, ...series.map(({ url }) => `${hostile}${url}feed.atom`)];
+  await page.goto(`${hostile}/`);
+  let payloads = 0;
+  for (const feedUrl of feeds) {
+    const xml = await (await request.get(feedUrl)).text();
+    if (xml.includes('&lt;script')) payloads++;
+    const found = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const atom = new Set(['feed', 'id', 'title', 'link', 'updated', 'published', 'author', 'name', 'email', 'generator', 'entry', 'summary']);
+      return {
+        errors: doc.getElementsByTagName('parsererror').length,
+        foreign: [...doc.getElementsByTagName('*')].filter((element) => element.namespaceURI !== 'http://www.w3.org/2005/Atom' || !atom.has(element.localName)).map((element) => element.localName),
+      };
+    }, xml);
+    expect(found.errors, feedUrl).toBe(0);
+    expect(found.foreign, feedUrl).toEqual([]);
+  }
+  expect(payloads, 'the payloads are there, as text').toBeGreaterThan(0);
+});
+
 test('a message offers a reply: a mailto: link with In-Reply-To, References, To, Cc and Re:, and the git send-email command', async ({ page }) => {
   await page.goto(`/m/${PATCH_2}/`);
   const mailto = new URL((await page.locator('.reply a.reply-mailto').getAttribute('href'))!);

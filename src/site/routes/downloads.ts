@@ -17,8 +17,8 @@ import { REVIEW_KINDS } from '../review-kinds.ts';
 import type { RouteContext } from './context.ts';
 import type { StoreDigests } from './message-page.ts';
 
-/** A route's page before it is keyed: its parameter (a folder's slug, and a file name for raw mails) and its data. */
-export interface DownloadPage<Data> {
+/** A file route's page (a download, a feed) before it is keyed: its parameter (a folder's slug, and a file name for raw mails) and its data. */
+export interface FilePage<Data> {
   param: string;
   data: Data;
 }
@@ -37,7 +37,7 @@ export interface AmMboxData {
 }
 
 /** The raw file of every mail a message page shows: `<slug>/raw`, `<slug>/raw-2` …; none when mails as archived are not offered. */
-export function rawMailPages(review: ReviewArchive, context: RouteContext): DownloadPage<RawMailData>[] {
+export function rawMailPages(review: ReviewArchive, context: RouteContext): FilePage<RawMailData>[] {
   if (!context.rawDownloads) return [];
   return review.archive.messages.flatMap((message) =>
     shownMails(message).map((mail, index) => ({ param: `${message.slug}/${rawMailName(index)}`, data: { key: mail.key } })),
@@ -45,7 +45,7 @@ export function rawMailPages(review: ReviewArchive, context: RouteContext): Down
 }
 
 /** The mbox of every thread, in the folder its mbox is in; none when mails as archived are not offered. */
-export function threadMboxPages(review: ReviewArchive, context: RouteContext): DownloadPage<MboxData>[] {
+export function threadMboxPages(review: ReviewArchive, context: RouteContext): FilePage<MboxData>[] {
   if (!context.rawDownloads) return [];
   return review.threads.map((thread) => {
     const mbox = threadMbox(thread);
@@ -64,13 +64,13 @@ function seriesMboxes(review: ReviewArchive): { slug: string; id: string; mbox: 
 }
 
 /** Every series' patches as sent; none when mails as archived are not offered. */
-export function plainSeriesMboxPages(review: ReviewArchive, context: RouteContext): DownloadPage<MboxData>[] {
+export function plainSeriesMboxPages(review: ReviewArchive, context: RouteContext): FilePage<MboxData>[] {
   if (!context.rawDownloads) return [];
   return seriesMboxes(review).map(({ slug, mbox }) => ({ param: slug, data: { keys: mbox.items.map(({ message }) => message.mail.key) } }));
 }
 
 /** Every series' patches for `git am`: with the trailers of its review and a `Link:` to each patch's page on the site, addresses shown as the archive shows them. */
-export function amSeriesMboxPages(review: ReviewArchive, digests: StoreDigests, context: RouteContext): DownloadPage<AmMboxData>[] {
+export function amSeriesMboxPages(review: ReviewArchive, digests: StoreDigests, context: RouteContext): FilePage<AmMboxData>[] {
   const { addresses } = context;
   const addressNote = addresses.mode === 'shown' ? null : ADDRESS_NOTES[addresses.mode];
   return seriesMboxes(review).map(({ slug, id, mbox }) => {

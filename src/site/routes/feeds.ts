@@ -14,7 +14,7 @@ import type { Series } from '../../archive/series.ts';
 import type { FeedData, FeedEntryData } from '../../feed/feed-file.ts';
 import { bodyMasking } from '../addresses.ts';
 import type { RouteContext } from './context.ts';
-import type { DownloadPage } from './downloads.ts';
+import type { FilePage } from './downloads.ts';
 import type { StoreDigests } from './message-page.ts';
 
 export const FEED_ENTRIES = 50;
@@ -90,7 +90,7 @@ function feed(path: string, page: string, title: string, entries: FeedEntryData[
 }
 
 /** `/feeds/series.atom` and `/feeds/messages.atom`: the newest series (by when they were sent) and the newest messages. */
-export function archiveFeedPages(review: ReviewArchive, digests: StoreDigests, context: RouteContext): DownloadPage<FeedData>[] {
+export function archiveFeedPages(review: ReviewArchive, digests: StoreDigests, context: RouteContext): FilePage<FeedData>[] {
   const { name } = context.config;
   return [
     { param: 'series', data: feed(ARCHIVE_FEEDS.series, '/', `${name}: new series`, newest(review.series.map((series) => seriesEntry(series, context))), context) },
@@ -102,7 +102,7 @@ export function archiveFeedPages(review: ReviewArchive, digests: StoreDigests, c
 }
 
 /** `/s/<slug>/feed.atom`: a series' newer versions, its cover letter and patches, and their replies. */
-export function seriesFeedPages(review: ReviewArchive, digests: StoreDigests, context: RouteContext): DownloadPage<FeedData>[] {
+export function seriesFeedPages(review: ReviewArchive, digests: StoreDigests, context: RouteContext): FilePage<FeedData>[] {
   return review.series.map((series) => {
     const versions = review.versions.get(series.id)?.all ?? [series];
     const newer = versions.slice(versions.indexOf(series) + 1);

@@ -16,7 +16,7 @@ import { routeContext, type RouteContext } from './context.ts';
 import type { IndexFile, SearchRow } from '../../search/types.ts';
 import { indexPages, messagePages, subjectPages, type IndexRowView, type MessageRowView, type PagedList, type SubjectRowView } from './list-pages.ts';
 import type { ThreadNode } from '../../archive/thread.ts';
-import { amSeriesMboxPages, plainSeriesMboxPages, rawMailPages, threadMboxPages, type AmMboxData, type DownloadPage, type MboxData, type RawMailData } from './downloads.ts';
+import { amSeriesMboxPages, plainSeriesMboxPages, rawMailPages, threadMboxPages, type AmMboxData, type FilePage, type MboxData, type RawMailData } from './downloads.ts';
 import { archiveFeedPages, seriesFeedPages } from './feeds.ts';
 import type { FeedData } from '../../feed/feed-file.ts';
 import { messageMailViews, messagePageData, type MessagePageData, type StoreDigests } from './message-page.ts';
@@ -112,7 +112,7 @@ function framedReading(name: string, page: RoutePage<ReadingPageData | ReadingFo
   return 'target' in page.data ? page : framed(name, page);
 }
 
-function keyedPages<Data>(pages: readonly DownloadPage<Data>[]): RoutePage<Data>[] {
+function keyedPages<Data>(pages: readonly FilePage<Data>[]): RoutePage<Data>[] {
   return pages.map(({ param, data }) => keyed(param, data));
 }
 
