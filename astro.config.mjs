@@ -5,15 +5,19 @@ import { join } from 'node:path';
 import { cacheRoot } from './src/loader/cache.ts';
 import { contentPath } from './src/loader/content-path.ts';
 import { sheafBuild } from './src/build/integration.ts';
-import { siteUrl } from './src/site/site-url.ts';
+import { siteConfig } from './src/site/site-url.ts';
 
 // One Astro cache per content folder, so switching SHEAF_CONTENT back and forth stays warm.
 // It sits in Sheaf's cache folder, not in node_modules, which `npm ci` deletes.
 const contentKey = createHash('sha256').update(contentPath()).digest('hex').slice(0, 12);
 
+// sheaf.config.ts, with its environment overrides (README "Configuration").
+const { origin, base } = siteConfig();
+
 export default defineConfig({
-  // SHEAF_SITE (src/site/site-url.ts): where the site is served, for the absolute links downloads carry.
-  site: siteUrl(),
+  // Where the site is served: the feeds and downloads carry absolute links, every page links under the base path.
+  site: origin,
+  base,
   outDir: process.env.SHEAF_OUT || './dist',
   cacheDir: join(cacheRoot(), 'astro', contentKey),
   trailingSlash: 'ignore',

@@ -58,16 +58,21 @@ async function assertInert(page: Page, seen: Watch, path: string): Promise<void>
   const found = await page.evaluate(() => ({
     scripts: [...document.scripts].filter((script) => !script.src.startsWith(`${location.origin}/_astro/`)).length,
     // The one svg is the activity chart of /d/, drawn from counts.
-    foreign: document.querySelectorAll('iframe, frame, object, embed, base, img, svg:not(.activity-chart), video, audio, style, link:not([rel="stylesheet"]):not([rel="canonical"]):not([rel="icon"])').length,
+    foreign: document.querySelectorAll('iframe, frame, object, embed, base, img, svg:not(.activity-chart), video, audio, style, link:not([rel="stylesheet"]):not([rel="canonical"]):not([rel="icon"]):not([rel="alternate"][type="application/atom+xml"])').length,
     refresh: document.querySelectorAll('meta[http-equiv="refresh" i]').length,
     forms: [...document.forms].filter((form) => !form.classList.contains('search')).length,
     handlers: [...document.querySelectorAll('*')].filter((element) => [...element.attributes].some((attribute) => /^on/i.test(attribute.name) || attribute.name === 'style')).length,
-    hrefs: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href).filter((href) => !/^(?:https?|ftp|git):/.test(href)),
-    outsideWithoutRel: [...document.querySelectorAll('a[href]')]
+    hrefs: [...document.querySelectorAll('a[href]:not(.reply-mailto)')].map((a) => (a as HTMLAnchorElement).href).filter((href) => !/^(?:https?|ftp|git):/.test(href)),
+    // The reply link is the page's own mailto: whatever the mail holds, it carries these fields and no other (no Bcc, no body).
+    replyFields: [...document.querySelectorAll('a.reply-mailto')].flatMap((a) => {
+      const url = new URL((a as HTMLAnchorElement).href);
+      return url.protocol !== 'mailto:' ? ['not mailto'] : [...url.searchParams.keys()].filter((name) => !['Cc', 'Subject', 'In-Reply-To', 'References'].includes(name));
+    }),
+    outsideWithoutRel: [...document.querySelectorAll('a[href]:not(.reply-mailto)')]
       .filter((a) => new URL((a as HTMLAnchorElement).href).origin !== location.origin && a.getAttribute('rel') !== 'nofollow noopener noreferrer').length,
     policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
   }));
-  expect(found, path).toMatchObject({ scripts: 0, foreign: 0, refresh: 0, forms: 0, handlers: 0, hrefs: [], outsideWithoutRel: 0 });
+  expect(found, path).toMatchObject({ scripts: 0, foreign: 0, refresh: 0, forms: 0, handlers: 0, hrefs: [], replyFields: [], outsideWithoutRel: 0 });
   expect(found.policy, path).toContain("script-src 'self'");
 }
 

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { messagesApi, seriesApi, type SeriesApiEntry } from './api.ts';
+import { messagesApi, seriesApi, type ApiView, type SeriesApiEntry } from './api.ts';
+
+/** A site at the root showing addresses as sent. */
+const asSent: ApiView = { link: (path) => path, addresses: { person: (address) => address }, rawDownloads: true };
 import type { ReviewArchive } from './index.ts';
 import { reviewOfCorpus } from './test-support.ts';
 
@@ -9,7 +12,7 @@ describe('seriesApi and messagesApi', () => {
   let series: SeriesApiEntry[];
   before(async () => {
     review = await reviewOfCorpus('b4/trailers-followup-partial-reroll.mbox');
-    series = JSON.parse(JSON.stringify(seriesApi(review))) as SeriesApiEntry[];
+    series = JSON.parse(JSON.stringify(seriesApi(review, asSent))) as SeriesApiEntry[];
   });
 
   it('writes one plain JSON entry per series, newest activity first', () => {
@@ -63,7 +66,7 @@ describe('seriesApi and messagesApi', () => {
   });
 
   it('gives each message its thread and series', () => {
-    const messages = messagesApi(review);
+    const messages = messagesApi(review, asSent);
     assert.equal(messages.length, 6);
     for (const message of messages) assert.equal(message.thread, 'cover-message@example.com');
     const seriesOf = Object.fromEntries(messages.map((message) => [message.id, message.series]));
@@ -78,14 +81,14 @@ describe('seriesApi and messagesApi', () => {
   });
 
   it('gives each message its raw mail and its thread mbox, as site paths', () => {
-    const byId = new Map(messagesApi(review).map((message) => [message.id, message]));
+    const byId = new Map(messagesApi(review, asSent).map((message) => [message.id, message]));
     const patch = byId.get('patch-1-message@example.com')!;
     assert.equal(patch.raw, '/m/patch-1-message@example.com/raw.txt');
     assert.equal(patch.threadMbox, '/m/cover-message@example.com/t.mbox', "in its thread root's folder");
   });
 
   it('gives each message the parent it is threaded under, from its headers', () => {
-    const byId = new Map(messagesApi(review).map((message) => [message.id, message]));
+    const byId = new Map(messagesApi(review, asSent).map((message) => [message.id, message]));
     assert.deepEqual([byId.get('cover-message@example.com')!.parent, byId.get('cover-message@example.com')!.parentInferred], [null, false]);
     assert.deepEqual([byId.get('patch-2-message@example.com')!.parent, byId.get('patch-2-message@example.com')!.parentInferred], ['cover-message@example.com', false]);
     for (const message of byId.values()) assert.equal(message.parent, review.nodes.get(message.id)!.parent?.id ?? null);
@@ -93,8 +96,8 @@ describe('seriesApi and messagesApi', () => {
 
   it('gives mail that is not a patch no series', async () => {
     const pull = await reviewOfCorpus('lore-linux-leds/threads-sample/edge-git-pull.mbox');
-    assert.deepEqual(seriesApi(pull), []);
-    const messages = messagesApi(pull);
+    assert.deepEqual(seriesApi(pull, asSent), []);
+    const messages = messagesApi(pull, asSent);
     const root = messages.find((message) => message.inReplyTo === null)!;
     assert.ok(messages.every((message) => message.series === null && message.thread === root.id));
   });
@@ -103,7 +106,7 @@ describe('seriesApi and messagesApi', () => {
 describe('seriesApi for the seed', () => {
   it('lists the four patches as not in the archive, the third known from its reply', async () => {
     const review = await reviewOfCorpus('seed-lkml-iu-edu.txt');
-    const [entry] = seriesApi(review);
+    const [entry] = seriesApi(review, asSent);
     assert.equal(entry?.title, 'iommu: Introduce IOMMU call-back for processing struct KVM assigned to VFIO');
     assert.equal(entry?.cover, null);
     assert.equal(entry?.replies, 1);
@@ -119,7 +122,7 @@ describe('seriesApi for the seed', () => {
     assert.match(entry!.patches[2]!.id!, /@inferred\.sheaf\.invalid$/);
     assert.equal(entry?.id, entry?.patches[2]?.id);
     assert.deepEqual([entry?.mbox, entry?.mboxPlain], [null, null], 'no patch to download');
-    const [message] = messagesApi(review);
+    const [message] = messagesApi(review, asSent);
     assert.equal(message?.series, entry?.id);
     assert.equal(message?.thread, review.threadByMessage.get(message!.id)!.root.id);
     assert.equal(message?.threadMbox, `${message!.url}t.mbox`, 'the root is not archived: the mbox is in the folder of its oldest archived message');

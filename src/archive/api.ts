@@ -30,14 +30,26 @@ export interface MessageApiEntry {
   thread: string | null;
   /** The id of the series the message belongs to, as cover letter, patch or reply; null for other mail. */
   series: string | null;
-  /** Site path of the raw mail of the copy shown first, as archived. */
-  raw: string;
-  /** Site path of the mbox of the message's thread. */
-  threadMbox: string;
+  /** Path of the raw mail of the copy shown first, as archived; null when the archive does not offer mails as archived. */
+  raw: string | null;
+  /** Path of the mbox of the message's thread; null when the archive does not offer mails as archived. */
+  threadMbox: string | null;
+}
+
+/**
+ * How the data shows what depends on the site's configuration (src/site/routes/context.ts):
+ * paths under the base path, addresses as the archive shows them, and whether the mails as
+ * archived are offered.
+ */
+export interface ApiView {
+  link(path: string): string;
+  addresses: { person(address: Address): Address };
+  rawDownloads: boolean;
 }
 
 /** The messages list, one entry per message page, newest first. */
-export function messagesApi(review: ReviewArchive): MessageApiEntry[] {
+export function messagesApi(review: ReviewArchive, view: ApiView): MessageApiEntry[] {
+  const { link, addresses, rawDownloads } = view;
   return review.archive.messages.map((message) => {
     const { id, url, mail } = message;
     const node = review.nodes.get(id);
@@ -45,9 +57,9 @@ export function messagesApi(review: ReviewArchive): MessageApiEntry[] {
     const thread = review.threadByMessage.get(id)!;
     return {
       id,
-      url,
+      url: link(url),
       subject: mail.subject,
-      from: mail.from,
+      from: addresses.person(mail.from),
       date: mail.date,
       inReplyTo: mail.inReplyTo,
       references: mail.references,
@@ -56,8 +68,8 @@ export function messagesApi(review: ReviewArchive): MessageApiEntry[] {
       file: mail.file,
       thread: thread.id,
       series: review.seriesByMessage.get(id)?.id ?? null,
-      raw: rawMailUrl(message),
-      threadMbox: threadMbox(thread).url,
+      raw: rawDownloads ? link(rawMailUrl(message)) : null,
+      threadMbox: rawDownloads ? link(threadMbox(thread).url) : null,
     };
   });
 }
@@ -92,29 +104,34 @@ export interface SeriesApiEntry {
   /** Series ids of the previous and next versions, or null. */
   previous: string | null;
   next: string | null;
-  /** Site path of the series' mbox for `git am`, with the collected trailers; null when no patch is archived. */
+  /** Path of the series' mbox for `git am`, with the collected trailers; null when no patch is archived. */
   mbox: string | null;
-  /** Site path of the series' patches exactly as sent; null when no patch is archived. */
+  /** Path of the series' patches exactly as sent; null when no patch is archived or mails as archived are not offered. */
   mboxPlain: string | null;
 }
 
-function seriesEntry(series: Series, review: ReviewArchive): SeriesApiEntry {
+function shownStatus(status: ReviewStatus, view: ApiView): ReviewStatus {
+  const people = (list: Address[]) => list.map(view.addresses.person);
+  return { reviewedBy: people(status.reviewedBy), ackedBy: people(status.ackedBy), testedBy: people(status.testedBy), nackedBy: people(status.nackedBy) };
+}
+
+function seriesEntry(series: Series, review: ReviewArchive, view: ApiView): SeriesApiEntry {
   const reviews = review.reviews.get(series.id);
   const versions = review.versions.get(series.id);
   const mbox = seriesMbox(series);
   const trailers: Record<string, ReviewStatus> = {};
-  if (series.cover?.node && reviews) trailers[series.cover.node.id] = reviewStatus(reviews.cover);
+  if (series.cover?.node && reviews) trailers[series.cover.node.id] = shownStatus(reviewStatus(reviews.cover), view);
   for (const patch of series.patches) {
-    if (patch.node) trailers[patch.node.id] = reviewStatus(reviews?.patches.get(patch.number) ?? []);
+    if (patch.node) trailers[patch.node.id] = shownStatus(reviewStatus(reviews?.patches.get(patch.number) ?? []), view);
   }
   return {
     id: series.id,
-    url: series.url,
+    url: view.link(series.url),
     title: series.title,
     version: series.version,
     total: series.total,
     tags: series.tags,
-    author: series.author,
+    author: view.addresses.person(series.author),
     date: series.firstDate,
     lastActivity: series.lastActivity,
     cover: series.cover?.node?.id ?? null,
@@ -127,14 +144,14 @@ function seriesEntry(series: Series, review: ReviewArchive): SeriesApiEntry {
     trailers,
     previous: versions?.previous?.id ?? null,
     next: versions?.next?.id ?? null,
-    mbox: mbox?.url ?? null,
-    mboxPlain: mbox?.plainUrl ?? null,
+    mbox: mbox ? view.link(mbox.url) : null,
+    mboxPlain: mbox && view.rawDownloads ? view.link(mbox.plainUrl) : null,
   };
 }
 
 /** The series list, newest activity first. */
-export function seriesApi(review: ReviewArchive): SeriesApiEntry[] {
-  return review.series.map((series) => seriesEntry(series, review));
+export function seriesApi(review: ReviewArchive, view: ApiView): SeriesApiEntry[] {
+  return review.series.map((series) => seriesEntry(series, review, view));
 }
 
 /** One mail left out, and why. */

@@ -40,7 +40,7 @@ Reviewed-by: Rev Iewer <rev@example.org>
 function projectCopy(name: string): string {
   const copy = join(deep, name);
   mkdirSync(copy, { recursive: true });
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'sheaf.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json']) {
     try {
       cpSync(join(repository, entry), join(copy, entry), { recursive: true, filter: (source) => !source.endsWith('.test.ts') });
     } catch (error) {
@@ -111,7 +111,7 @@ describe('incremental builds', () => {
       ...thread.map((slug) => `m/${slug}/index.html`),
       `m/${REPLY_ID}/raw.txt`,
       `m/${COVER}/t.mbox`, `m/${COVER}/t.mbox.gz`,
-      `s/${COVER}/index.html`, `s/${COVER}/series.mbox`,
+      `s/${COVER}/index.html`, `s/${COVER}/series.mbox`, `s/${COVER}/feed.atom`, 'feeds/messages.atom',
       `s/${COVER}/read/index.html`, `t/${COVER}/index.html`,
       'index.html', 'messages/index.html', 'subjects/index.html', 'search/index.html',
       'page/2024-06/index.html', 'messages/page/2024-06/index.html', 'subjects/a/index.html',
@@ -144,6 +144,8 @@ describe('incremental builds', () => {
     assert.match(seriesPage, /Rev Iewer/, 'the series page counts the review');
     assert.ok(rewritten.includes(`m/${COVER}/t.mbox`) && rewritten.includes(`s/${COVER}/series.mbox`), "the thread's and the series' mboxes are written again");
     assert.ok(!rewritten.includes(`s/${COVER}/series-plain.mbox`), 'the patches as sent did not change');
+    assert.ok(!rewritten.includes('feeds/series.atom'), 'a reply starts no series');
+    assert.match(readFileSync(join(site.out, `s/${COVER}/feed.atom`), 'utf8'), new RegExp(`<id>https://archive\\.example/m/${REPLY_ID}/</id>`), "the series' feed has the reply");
     assert.equal(readFileSync(join(site.out, 'm', REPLY_ID, 'raw.txt'), 'utf8'), REPLY, 'the raw mail is the file as written');
     assert.match(readFileSync(join(site.out, `m/${COVER}/t.mbox`), 'utf8'), /\nLooks right to me\.\n/);
     const trailers = `\nAcked-by: Lee Jones <lee@kernel.org>\nSigned-off-by: André Apitzsch <git@apitzsch.eu>\nReviewed-by: Rev Iewer <rev@example.org>\nLink: https://archive.example/m/${PATCH_2}/\n---\n`;

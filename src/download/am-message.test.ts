@@ -19,6 +19,7 @@ const patch: AmPatch = {
     inline: [],
   }),
   trailers: ['Reviewed-by: Rev Iewer <rev@example.org>', 'Link: https://archive.example/m/20240624-sy7802-v5-2-7abc9d96bfa6@apitzsch.eu/'],
+  addressNote: null,
 };
 
 const text = (message: Buffer) => message.toString('utf8');

@@ -19,6 +19,8 @@ export interface AmPatch {
   commitMessageEnd: number;
   /** Trailer lines to add, in order (`Reviewed-by: …`, then `Link: …`). */
   trailers: string[];
+  /** What the archive did to the addresses (`X-Sheaf-Addresses:`), when they are not as sent; null when they are. */
+  addressNote: string | null;
 }
 
 /** A header value on one line. */
@@ -77,6 +79,7 @@ export function amMessage(patch: AmPatch): Buffer {
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',
     'Content-Transfer-Encoding: 8bit',
+    ...(patch.addressNote ? [`X-Sheaf-Addresses: ${oneLine(patch.addressNote)}`] : []),
   ];
   return Buffer.from(`${headers.join('\n')}\n\n${amBody(patch)}`);
 }

@@ -43,8 +43,22 @@ describe('the download files', () => {
   it('a series for git am is each patch with its trailers, in order, as mboxrd', () => {
     const key = keys[0]!;
     writeBody(key, { text: 'leds: fix\n\nSigned-off-by: A <a@x>\n---\ndiff --git a/x b/x\n', inline: [] }, '');
-    const mbox = amMboxFile([{ key, from: { name: 'A', email: 'a@x' }, date: null, subject: '[PATCH] leds: fix', messageId: 'p@x', commitMessageEnd: 3, trailers: ['Link: https://archive.example/m/p@x/'] }]);
-    const [message] = splitMbox(mbox).messages;
+    const patch = { key, from: { name: 'A', email: 'a@x' }, date: null, subject: '[PATCH] leds: fix', messageId: 'p@x', commitMessageEnd: 3, trailers: ['Link: https://archive.example/m/p@x/'], addressNote: null, masking: null };
+    const [message] = splitMbox(amMboxFile([patch])).messages;
     assert.match(message!.toString('utf8'), /\n\nleds: fix\n\nSigned-off-by: A <a@x>\nLink: https:\/\/archive\.example\/m\/p@x\/\n---\n/);
+  });
+
+  it('a series for git am from an archive that masks addresses masks them in the bodies too, and says so', () => {
+    const key = keys[0]!;
+    writeBody(key, { text: 'leds: fix\n\nSigned-off-by: Ada <ada@example.org>\nLink: https://lore.kernel.org/r/20240101.GA1@example.org\n---\ndiff --git a/x b/x\n', inline: [] }, '');
+    const patch = {
+      key, from: { name: 'Ada', email: 'ada@xxxxxxxxxx' }, date: null, subject: '[PATCH] leds: fix', messageId: 'p@x', commitMessageEnd: 4, trailers: ['Reviewed-by: Lee <lee@xxxxxxxxxx>'], masking: { mode: 'masked' as const, keep: ['20240101.GA1@example.org'] },
+      addressNote: 'addresses masked by the archive: user@xxxxxxxxxx',
+    };
+    const message = splitMbox(amMboxFile([patch])).messages[0]!.toString('utf8');
+    assert.match(message, /^From: Ada <ada@xxxxxxxxxx>\n/m);
+    assert.match(message, /^X-Sheaf-Addresses: addresses masked by the archive: user@xxxxxxxxxx\n/m);
+    assert.match(message, /\nSigned-off-by: Ada <ada@xxxxxxxxxx>\nLink: https:\/\/lore\.kernel\.org\/r\/20240101\.GA1@example\.org\nReviewed-by: Lee <lee@xxxxxxxxxx>\n---\n/, 'the Message-ID the body names stays; the trailers go after the commit message');
+    assert.doesNotMatch(message, /ada@example\.org/);
   });
 });

@@ -7,19 +7,25 @@ import { gzipSync } from 'node:zlib';
 import { joinMboxrd } from '../ingest/mbox.ts';
 import { readBody } from '../loader/cache.ts';
 import { readRawMail } from '../loader/raw-store.ts';
+import { maskedBody, type BodyMasking } from '../site/addresses.ts';
+import type { MailBody } from '../parse/types.ts';
 import { amMessage, type AmPatch } from './am-message.ts';
 
-/** A patch of an mbox for `git am`: its mail's key (for its body) and what is written of it. */
-export type AmPatchSource = Omit<AmPatch, 'body'> & { key: string };
+/** A patch of an mbox for `git am`: its mail's key (for its body), what is written of it, and how its body's addresses are shown. */
+export type AmPatchSource = Omit<AmPatch, 'body'> & { key: string; masking: BodyMasking | null };
 
 /** Mails as archived, in order, as one mboxrd. */
 export function mboxFile(keys: readonly string[]): Buffer<ArrayBuffer> {
   return joinMboxrd(keys.map(readRawMail));
 }
 
-/** Patches with their trailers added, in order, as one mboxrd. */
+function shownBody(body: MailBody, masking: BodyMasking | null): MailBody {
+  return masking ? { text: maskedBody(body.text, masking), inline: body.inline.map((part) => ({ ...part, text: maskedBody(part.text, masking) })) } : body;
+}
+
+/** Patches with their trailers added, in order, as one mboxrd; their bodies' addresses shown as each says (their headers come so). */
 export function amMboxFile(patches: readonly AmPatchSource[]): Buffer<ArrayBuffer> {
-  return joinMboxrd(patches.map(({ key, ...patch }) => amMessage({ ...patch, body: readBody(key) })));
+  return joinMboxrd(patches.map(({ key, masking, ...patch }) => amMessage({ ...patch, body: shownBody(readBody(key), masking) })));
 }
 
 /** A gzip that depends on the bytes alone: no time or name in its header (Node writes none), and the system byte always Unix. */

@@ -1,5 +1,5 @@
 /**
- * The search box: answers as you type from the static index under /search/, keeps the
+ * The search box: answers as you type from the static index under <base>/search/, keeps the
  * query in `?q=`, and is driven by keyboard (`/` focuses, through src/browser/keys.ts; arrows
  * move, Enter opens, Escape closes). Results are built with DOM calls only; no text from mail becomes markup.
  */
@@ -7,8 +7,16 @@ import { SearchEngine } from './engine.ts';
 import { presentMatch, presentRow } from './present.ts';
 import { isEmptyQuery, parseQuery } from './query.ts';
 
+/** The site's base path (sheaf.config.ts `base`), with its trailing slash: the index and the results' site paths are under it. */
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+/** A site path (`/m/<slug>/`) as a link under the base path. */
+function under(path: string): string {
+  return `${BASE}${path.slice(1)}`;
+}
+
 const engine = new SearchEngine(async (path) => {
-  const response = await fetch(`/search/${path}`);
+  const response = await fetch(under(`/search/${path}`));
   if (!response.ok) throw new Error(`${response.status} for ${path}`);
   return response.json();
 });
@@ -37,7 +45,7 @@ function fillMatches(lines: MatchLine[], bySender: boolean, current: () => boole
         const latest = views.get(match.latest);
         if (!first || !latest) continue;
         line.textContent = presentMatch({ count: match.count, first, latest }, bySender);
-        line.href = first.url;
+        line.href = under(first.url);
         line.title = `The first matching message, ${first.day || 'undated'}`;
       }
     }, () => undefined);
@@ -108,7 +116,7 @@ function attach(form: HTMLFormElement): void {
       else {
         summary = element('p', 'search-count', 'The message with this Message-ID:');
         const link = element('a', 'result result-message');
-        link.href = result.message;
+        link.href = under(result.message);
         link.append(element('span', 'result-title', `<${query.messageId}>`));
         const item = element('li', '');
         item.append(link);
@@ -120,7 +128,7 @@ function attach(form: HTMLFormElement): void {
       for (const { row, match } of result.rows) {
         const view = presentRow(row);
         const link = element('a', `result result-${view.kind}`);
-        link.href = view.url;
+        link.href = under(view.url);
         link.append(element('span', 'result-title', view.title || '(no subject)'));
         if (view.versions) link.append(element('span', 'result-versions', view.versions));
         const meta = element('span', 'result-meta', [view.author, view.date, view.size].filter(Boolean).join(' · '));
@@ -130,7 +138,7 @@ function attach(form: HTMLFormElement): void {
         item.append(link);
         if (view.reading) {
           const reading = element('a', 'result-reading', 'read whole');
-          reading.href = view.reading;
+          reading.href = under(view.reading);
           item.append(reading);
         }
         if (match) {
@@ -166,7 +174,7 @@ function attach(form: HTMLFormElement): void {
       if (go === 'link') location.replace(result.message);
       else {
         setQueryInUrl('');
-        location.assign(result.message);
+        location.assign(under(result.message));
       }
     }
   }

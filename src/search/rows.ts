@@ -3,6 +3,7 @@
  * and one per thread of mail that is not a patch series.
  */
 import { displayName } from '../parse/address.ts';
+import type { Address } from '../parse/types.ts';
 import type { ReviewArchive } from '../archive/index.ts';
 import { seriesStatus } from '../archive/review.ts';
 import { patchesInArchive, type Series } from '../archive/series.ts';
@@ -10,6 +11,14 @@ import { walkThread, type Thread } from '../archive/thread.ts';
 import { hasSeriesReading, hasThreadReading, seriesReadingUrl, threadReadingUrl } from '../archive/reading.ts';
 import type { ArchivedMessage } from '../archive/group.ts';
 import type { SearchMessage, SearchRow } from './types.ts';
+
+/** How the archive shows a person (sheaf.config.ts `addresses`, src/site/addresses.ts): the rows hold nothing more. */
+export interface PeopleShown {
+  person(address: Address): Address;
+  name(address: Address): string;
+}
+
+const AS_SENT: PeopleShown = { person: (address) => address, name: displayName };
 
 function threadMessages(thread: Thread) {
   return [...walkThread(thread.root)].flatMap(({ node }) => (node.message ? [node.message] : []));
@@ -19,12 +28,14 @@ function seriesMessages(series: Series) {
   return [series.cover, ...series.patches].flatMap((patch) => (patch?.node?.message ? [patch.node.message] : []));
 }
 
-function searchMessage(message: ArchivedMessage): SearchMessage {
+/** A message as search reads it: its people as the archive shows them. */
+function searchMessage(message: ArchivedMessage, people: PeopleShown): SearchMessage {
   const { key, date, from, to, cc } = message.mail;
-  return { id: message.id, url: message.url, key, date, from, to, cc };
+  const shown = (address: Address) => people.person(address);
+  return { id: message.id, url: message.url, key, date, from: shown(from), to: to.map(shown), cc: cc.map(shown) };
 }
 
-function seriesRow(versions: Series[], review: ReviewArchive): SearchRow {
+function seriesRow(versions: Series[], review: ReviewArchive, people: PeopleShown): SearchRow {
   const newest = versions.at(-1)!;
   const status = seriesStatus(review.reviews.get(newest.id)!);
   return {
@@ -33,7 +44,7 @@ function seriesRow(versions: Series[], review: ReviewArchive): SearchRow {
     title: newest.title,
     subjects: versions.flatMap((version) => [version.title, ...seriesMessages(version).map((message) => message.mail.subject)]),
     versions: [...new Set(versions.map((version) => version.version))].sort((a, b) => a - b),
-    author: displayName(newest.author),
+    author: people.name(newest.author),
     date: versions[0]!.firstDate,
     patches: { present: patchesInArchive(newest), total: newest.total },
     replies: newest.replyCount,
@@ -48,7 +59,7 @@ function seriesRow(versions: Series[], review: ReviewArchive): SearchRow {
   };
 }
 
-function threadRow(thread: Thread): SearchRow {
+function threadRow(thread: Thread, people: PeopleShown): SearchRow {
   const messages = threadMessages(thread);
   const root = messages[0];
   return {
@@ -57,7 +68,7 @@ function threadRow(thread: Thread): SearchRow {
     title: thread.subject,
     subjects: messages.map((message) => message.mail.subject),
     versions: [],
-    author: root ? displayName(root.mail.from) : '',
+    author: root ? people.name(root.mail.from) : '',
     date: thread.firstDate,
     patches: null,
     replies: Math.max(0, thread.size - 1),
@@ -72,26 +83,26 @@ function threadRow(thread: Thread): SearchRow {
  * discussion thread. Each archived message belongs to one row, its `messages`: the family of its
  * series (cover letter, patch or reply in its review), else the discussion of its thread.
  */
-export function searchRows(review: ReviewArchive): SearchRow[] {
+export function searchRows(review: ReviewArchive, people: PeopleShown = AS_SENT): SearchRow[] {
   const rows: SearchRow[] = [];
   const rowOfSeries = new Map<string, SearchRow>();
   for (const series of review.series) {
     if (rowOfSeries.has(series.id)) continue;
     const versions = review.versions.get(series.id)?.all ?? [series];
-    const row = seriesRow(versions, review);
+    const row = seriesRow(versions, review, people);
     for (const version of versions) rowOfSeries.set(version.id, row);
     rows.push(row);
   }
   const rowOfThread = new Map<Thread, SearchRow>();
   for (const thread of review.discussions) {
-    const row = threadRow(thread);
+    const row = threadRow(thread, people);
     rowOfThread.set(thread, row);
     rows.push(row);
   }
   for (const message of review.archive.messages) {
     const series = review.seriesByMessage.get(message.id);
     const row = series ? rowOfSeries.get(series.id) : rowOfThread.get(review.threadByMessage.get(message.id)!);
-    row?.messages.push(searchMessage(message));
+    row?.messages.push(searchMessage(message, people));
   }
   return rows;
 }

@@ -1,8 +1,9 @@
-/** A message body as its page shows it: the cached rendering, with links into the archive resolved. */
+/** A message body as its page shows it: the cached rendering, its addresses shown as the archive shows them, and links into the archive resolved. */
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { CacheError, readRenderedBody } from '../loader/cache.ts';
 import { resolveArchiveLinks } from '../render/index.ts';
+import { maskedBody } from './addresses.ts';
 import type { BodyView } from './routes/message-page.ts';
 
 /** What a page shows when the cached rendering went missing or was damaged after the mail was loaded. */
@@ -16,6 +17,8 @@ export function bodyHtml(body: BodyView): string {
     if (error instanceof CacheError) return UNAVAILABLE;
     throw error;
   }
+  // Before the archive's links go in: their paths hold Message-IDs, and the markup's own ids are kept by name.
+  html = maskedBody(html, body.masking);
   const messageUrls = new Map(body.messageUrls);
   const quotedUrls = new Map(body.quotedUrls);
   return resolveArchiveLinks(html, {

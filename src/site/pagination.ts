@@ -103,7 +103,7 @@ export function initialBucket(sortKey: string): Bucket {
 }
 
 /** The month page of a date (routes/date-pages.ts): `/d/2025-03/`, `March 2025`; null for an unknown date. */
-export function monthLink(date: string | null): { url: string; label: string } | null {
+export function monthLink(date: string | null, link: (path: string) => string): { url: string; label: string } | null {
   const bucket = monthBucket(date);
-  return bucket.name === 'undated' ? null : { url: anchoredPageUrl(DATE_PAGES, bucket.name), label: bucket.label };
+  return bucket.name === 'undated' ? null : { url: link(anchoredPageUrl(DATE_PAGES, bucket.name)), label: bucket.label };
 }

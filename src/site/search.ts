@@ -9,16 +9,19 @@ import { bodyTerms, readSearchTerms, writeSearchTerms } from '../loader/search-t
 import { renderBodyFile } from '../render/index.ts';
 import { buildSearchIndex } from '../search/build-index.ts';
 import type { MailTerms } from '../search/mail-terms.ts';
+import type { BaseCache } from '../search/build-index.ts';
 import { searchRows } from '../search/rows.ts';
 import type { IndexFile, SearchRow } from '../search/types.ts';
+import { addressPolicy, type AddressPolicy } from './addresses.ts';
 import { loadReview } from './archive.ts';
 import { baseCache } from './search-base.ts';
+import { siteConfig } from './site-url.ts';
 
 let rows: Promise<SearchRow[]> | undefined;
 let files: Promise<IndexFile[]> | undefined;
 
 export function loadSearchRows(): Promise<SearchRow[]> {
-  rows ??= loadReview().then(searchRows);
+  rows ??= loadReview().then((review) => searchRows(review, addressPolicy(siteConfig().addresses)));
   return rows;
 }
 
@@ -38,16 +41,33 @@ async function healTerms(key: string): Promise<void> {
   writeSearchTerms(key, terms);
 }
 
+/**
+ * A mail's body terms with the addresses among them shown as the archive shows addresses
+ * (masked, or left out), so that the index holds no address a page does not show.
+ */
+export function shownTerms(terms: MailTerms | null, policy: AddressPolicy): MailTerms | null {
+  if (!terms || policy.mode === 'shown') return terms;
+  const shown = (list: string[]) => list.flatMap((term) => (term.includes('@') ? [policy.text(term)].filter((text) => !/\s/.test(text)) : [term]));
+  return { b: shown(terms.b), q: shown(terms.q), dfn: shown(terms.dfn), dfhh: shown(terms.dfhh) };
+}
+
+/** The kept base under the address mode too: a base made with addresses as sent is never used for a masked site. */
+function baseCacheFor(policy: AddressPolicy): BaseCache {
+  const cache = baseCache();
+  return { get: (digest) => cache.get(`${digest}-${policy.mode}`), put: (digest, base) => cache.put(`${digest}-${policy.mode}`, base) };
+}
+
 /** The index, from every mail's terms as the loader kept them, its base from the cache folder when it is still what it was. */
 export function loadSearchIndex(): Promise<IndexFile[]> {
   files ??= loadSearchRows().then(async (searchRows) => {
+    const policy = addressPolicy(siteConfig().addresses);
     const missing: string[] = [];
     const termsOf = (key: string) => {
       const terms = readSearchTerms(key);
       if (!terms) missing.push(key);
-      return terms;
+      return shownTerms(terms, policy);
     };
-    const cache = baseCache();
+    const cache = baseCacheFor(policy);
     // A base is kept only when every mail it was made from had its terms.
     let made: [string, IndexFile[]] | undefined;
     const built = buildSearchIndex(searchRows, termsOf, { get: cache.get, put: (digest, base) => void (made = [digest, base]) });
@@ -56,7 +76,7 @@ export function loadSearchIndex(): Promise<IndexFile[]> {
       return built;
     }
     for (const key of missing) await healTerms(key);
-    return buildSearchIndex(searchRows, readSearchTerms, cache);
+    return buildSearchIndex(searchRows, (key) => shownTerms(readSearchTerms(key), policy), cache);
   });
   return files;
 }

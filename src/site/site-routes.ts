@@ -15,21 +15,21 @@ import { loadDigests, loadReview } from './archive.ts';
 import { routeKeys, siteRoutes, type ListRoutes, type RouteKeys, type RouteName, type SiteRoutes } from './routes/index.ts';
 import type { BucketPageData } from './routes/list-pages.ts';
 import { loadSearchIndex, loadSearchRows } from './search.ts';
-import { siteUrl } from './site-url.ts';
+import { siteConfig } from './site-url.ts';
 
 let routes: Promise<SiteRoutes> | undefined;
 let keys: Promise<RouteKeys> | undefined;
 
 /**
  * What the pages and keys are made from: the store's entries and digests, what the loader
- * reported (less this build's own counts), the site's URL, and the code that makes them. Under `astro build`
+ * reported (less this build's own counts), the site's configuration, and the code that makes them. Under `astro build`
  * this module is a chunk of the bundle holding the route and archive code, and naming the
  * other chunks it imports by their content hashes, so its bytes change with any of that code.
  */
 async function inputDigest(ingest: IngestReport | null): Promise<string> {
   const hash = createHash('sha256');
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
-  hash.update(`${siteUrl()}\n`);
+  hash.update(`${JSON.stringify(siteConfig())}\n`);
   const entries = (await getCollection('mails')).map((entry) => `${entry.id}\0${String(entry.digest ?? '')}`).sort();
   for (const entry of entries) hash.update(entry).update('\n');
   if (ingest) {
@@ -69,7 +69,7 @@ export function loadRoutes(): Promise<SiteRoutes> {
       searchIndex: await loadSearchIndex(),
       ingest: readIngestReport(),
       bodyBytes: renderedBodySize,
-      site: siteUrl(),
+      config: siteConfig(),
     }))();
   return routes;
 }
@@ -136,6 +136,8 @@ export const pageData = {
   threadMbox: async (param: string) => lookup('threadMboxes', (await loadRoutes()).threadMboxes, param),
   amSeriesMbox: async (param: string) => lookup('amSeriesMboxes', (await loadRoutes()).amSeriesMboxes, param),
   plainSeriesMbox: async (param: string) => lookup('plainSeriesMboxes', (await loadRoutes()).plainSeriesMboxes, param),
+  archiveFeed: async (param: string) => lookup('archiveFeeds', (await loadRoutes()).archiveFeeds, param),
+  seriesFeed: async (param: string) => lookup('seriesFeeds', (await loadRoutes()).seriesFeeds, param),
   /** A bucket page of a list, or the target a numbered page of an earlier build forwards to. */
   async bucket<Row>(list: ListName, param: string): Promise<BucketProps<Row>> {
     const routes = (await loadRoutes())[list] as ListRoutes<unknown> as ListRoutes<Row>;

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { authorSlug } from '../../archive/author.ts';
 import { diff, reviewOf, type MailSpec } from '../../archive/test-support.ts';
+import { resolveConfig } from '../config.ts';
 import { AUTHOR_LIST_LIMIT, authorPages } from './author-pages.ts';
+import { routeContext } from './context.ts';
+
+const context = routeContext(resolveConfig({}, {}));
 
 const ada = 'Ada Author <ada@example.org>';
 const archive: MailSpec[] = [
@@ -15,7 +19,7 @@ const archive: MailSpec[] = [
 ];
 
 describe('authorPages', () => {
-  const pages = new Map(authorPages(reviewOf(archive)).map(({ slug, data }) => [slug, data]));
+  const pages = new Map(authorPages(reviewOf(archive), context).map(({ slug, data }) => [slug, data]));
 
   it('gives each sender a page keyed by a digest of the address without case, with every name they used', () => {
     const lee = pages.get(authorSlug('lee@example.org'))!;
@@ -37,11 +41,22 @@ describe('authorPages', () => {
     assert.equal(pat.span, null);
   });
 
+  it('shows addresses as the archive does and links under its base path', () => {
+    const based = routeContext(resolveConfig({ base: '/lists/demo/', addresses: 'masked' }, {}));
+    const lee = new Map(authorPages(reviewOf(archive), based).map(({ slug, data }) => [slug, data])).get(authorSlug('lee@example.org'))!;
+    assert.equal(lee.address, 'Lee@xxxxxxxxxx');
+    assert.deepEqual(lee.reviews.rows[0]!.given.map((given) => given.url), ['/lists/demo/m/r1/']);
+    assert.deepEqual(lee.messages.rows.map((row) => [row.url, row.fromUrl]), [['/lists/demo/m/q/', `/lists/demo/a/${authorSlug('lee@example.org')}/`]]);
+    const hidden = routeContext(resolveConfig({ addresses: 'hidden' }, {}));
+    const pat = new Map(authorPages(reviewOf(archive), hidden).map(({ slug, data }) => [slug, data])).get(authorSlug('pat@example.org'))!;
+    assert.equal(pat.address, null);
+  });
+
   it('shows the newest entries of a long list and says how many there are', () => {
     const many: MailSpec[] = Array.from({ length: AUTHOR_LIST_LIMIT + 5 }, (_, index) => ({
       id: `m${index}`, subject: `Question ${index}`, from: ada, date: new Date(Date.UTC(2024, 0, 1) + index * 60_000).toISOString(), body: 'Q.\n',
     }));
-    const page = authorPages(reviewOf(many))[0]!.data;
+    const page = authorPages(reviewOf(many), context)[0]!.data;
     assert.equal(page.messages.rows.length, AUTHOR_LIST_LIMIT);
     assert.equal(page.messages.count, `${AUTHOR_LIST_LIMIT + 5}, the newest ${AUTHOR_LIST_LIMIT} shown`);
     assert.equal(page.messages.rows[0]!.url, `/m/m${AUTHOR_LIST_LIMIT + 4}/`);

@@ -18,7 +18,8 @@ import { compareNewestFirst } from '../../archive/order.ts';
 import type { Series } from '../../archive/series.ts';
 import type { TrailerKind } from '../../archive/trailers.ts';
 import type { Address } from '../../parse/types.ts';
-import { formatAddress, formatDay } from '../format.ts';
+import { formatDay } from '../format.ts';
+import type { RouteContext } from './context.ts';
 import { listingRows } from '../listing.ts';
 import { REVIEW_KINDS } from '../review-kinds.ts';
 import { givenLabel, scopeLabel, seriesTrailers, trailerScope, type SeriesTrailer } from '../series-view.ts';
@@ -116,7 +117,7 @@ function capped<Row>(rows: readonly Row[]): AuthorList<Row> {
     : { rows: [...rows], count: String(rows.length) };
 }
 
-function reviewView({ series, kind, trailers }: Person['reviews'][number], review: ReviewArchive): ReviewGivenView & { id: string } {
+function reviewView({ series, kind, trailers }: Person['reviews'][number], review: ReviewArchive, { link }: RouteContext): ReviewGivenView & { id: string } {
   const kindView = REVIEW_KINDS.find((known) => known.kind === kind)!;
   const ids = [...new Set(trailers.map((trailer) => trailer.messageId))];
   const given = ids.map((id) => ({ message: review.archive.byId.get(id)!, source: trailers.find((trailer) => trailer.messageId === id)!.source }));
@@ -125,9 +126,9 @@ function reviewView({ series, kind, trailers }: Person['reviews'][number], revie
     id: `${series.id}\n${kind}`,
     kind,
     trailer: kindView.trailer,
-    series: { url: series.url, name: seriesName(series.title || '(no title)', series.version) },
+    series: { url: link(series.url), name: seriesName(series.title || '(no title)', series.version) },
     scope: scopeLabel(trailerScope(trailers), series.total),
-    given: given.map((one) => ({ url: one.message.url, label: givenLabel(one) })),
+    given: given.map((one) => ({ url: link(one.message.url), label: givenLabel(one) })),
     date: dateOf(latest),
     day: formatDay(dateOf(latest)),
   };
@@ -140,28 +141,30 @@ function span(messages: readonly ArchivedMessage[]): string | null {
   return first === last ? `On ${first}` : `From ${first} to ${last}`;
 }
 
-function authorPage(person: Person, review: ReviewArchive): AuthorPageData {
-  const names = [...person.names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
+function authorPage(person: Person, review: ReviewArchive, context: RouteContext): AuthorPageData {
+  const { addresses } = context;
+  // A name may hold an address too: shown as every address is.
+  const names = [...person.names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => addresses.text(name));
   const series = newestFirst(person.series, (one) => ({ date: one.firstDate, id: one.id }));
   const members = new Set(series.flatMap((one) => [one.cover, ...one.patches].flatMap((slot) => (slot?.node?.message ? [slot.node.id] : []))));
-  const reviews = newestFirst(person.reviews.map((given) => reviewView(given, review)), (view) => ({ date: view.date, id: view.id }));
+  const reviews = newestFirst(person.reviews.map((given) => reviewView(given, review, context)), (view) => ({ date: view.date, id: view.id }));
   const reviewMessages = new Set(person.reviews.flatMap(({ trailers }) => trailers.map((trailer) => trailer.messageId)));
   // Their mail that is neither a patch of theirs nor a review of someone else's (review.archive.messages is newest first).
   const others = person.messages.filter((message) => !members.has(message.id) && !reviewMessages.has(message.id));
   return {
-    name: names[0] ?? (person.email || 'unknown'),
+    name: names[0] ?? (addresses.name({ name: '', email: person.email }) || 'unknown'),
     names,
-    address: person.email === '' ? null : formatAddress({ name: '', email: person.email }),
+    address: person.email === '' || addresses.mode === 'hidden' ? null : addresses.full({ name: '', email: person.email }),
     span: span(person.messages),
-    series: capped(listingRows(series.map((one) => ({ kind: 'series' as const, series: one, lastActivity: one.lastActivity })), review).map(indexRowView)),
+    series: capped(listingRows(series.map((one) => ({ kind: 'series' as const, series: one, lastActivity: one.lastActivity })), review).map((row) => indexRowView(row, context))),
     reviews: capped(reviews.map(({ id: _id, ...view }) => view)),
-    messages: capped(others.map(messageRowView)),
+    messages: capped(others.map((message) => messageRowView(message, context))),
   };
 }
 
 /** Every person's page, by slug. */
-export function authorPages(review: ReviewArchive): { slug: string; data: AuthorPageData }[] {
+export function authorPages(review: ReviewArchive, context: RouteContext): { slug: string; data: AuthorPageData }[] {
   return [...gatherPeople(review).values()]
     .sort((a, b) => (a.key < b.key ? -1 : 1))
-    .map((person) => ({ slug: authorSlug(person.key), data: authorPage(person, review) }));
+    .map((person) => ({ slug: authorSlug(person.key), data: authorPage(person, review, context) }));
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diff, reviewOf, type MailSpec } from '../../archive/test-support.ts';
+import { resolveConfig } from '../config.ts';
+import { routeContext } from './context.ts';
 import { datePages } from './date-pages.ts';
 
 const ada = 'Ada Author <ada@example.org>';
@@ -16,7 +18,7 @@ const archive: MailSpec[] = [
 ];
 
 describe('datePages', () => {
-  const { overview, pages } = datePages(reviewOf(archive));
+  const { overview, pages } = datePages(reviewOf(archive), routeContext(resolveConfig({}, {})));
 
   it('gives a page to each month with mail, listing what had mail then, newest first, with that month only', () => {
     assert.deepEqual(pages.map((page) => page.path), ['2023-11', '2025-02', '2025-03']);

@@ -15,11 +15,11 @@ import type { ReviewArchive } from '../../archive/index.ts';
 import { compareNewestFirst, compareOldestFirst } from '../../archive/order.ts';
 import type { Series } from '../../archive/series.ts';
 import type { Thread } from '../../archive/thread.ts';
-import { displayName } from '../../parse/address.ts';
 import { activityChart, type ActivityChartView, type MonthActivity } from '../activity-chart.ts';
 import { formatDay } from '../format.ts';
 import { leadOf } from '../listing.ts';
 import { DATE_PAGES, anchoredPageUrl, monthBucket } from '../pagination.ts';
+import type { RouteContext } from './context.ts';
 import { counted, namesVersion } from '../words.ts';
 import { pagedList, type BucketPageData, type PagedList } from './list-pages.ts';
 
@@ -113,7 +113,7 @@ function monthRows(review: ReviewArchive): MonthRow[] {
   return rows;
 }
 
-function rowView(row: MonthRow, review: ReviewArchive): MonthRowView {
+function rowView(row: MonthRow, review: ReviewArchive, { link, addresses, authorPage }: RouteContext): MonthRowView {
   const first = row.messages[0]!;
   const last = row.messages.at(-1)!;
   const common = {
@@ -125,10 +125,28 @@ function rowView(row: MonthRow, review: ReviewArchive): MonthRowView {
   if (row.entry.kind === 'series') {
     const { series } = row.entry;
     const title = series.title || '(no title)';
-    return { kind: 'series', url: series.url, title, version: namesVersion(title, series.version) ? null : `v${series.version}`, tags: series.tags, author: displayName(series.author), authorUrl: authorUrl(series.author), ...common };
+    return {
+      kind: 'series',
+      url: link(series.url),
+      title,
+      version: namesVersion(title, series.version) ? null : `v${series.version}`,
+      tags: series.tags,
+      author: addresses.name(series.author),
+      authorUrl: authorPage(series.author),
+      ...common,
+    };
   }
   const lead = leadOf(row.entry.thread, review);
-  return { kind: 'thread', url: lead.url, title: lead.mail.subject || '(no subject)', version: null, tags: [], author: displayName(lead.mail.from), authorUrl: authorUrl(lead.mail.from), ...common };
+  return {
+    kind: 'thread',
+    url: link(lead.url),
+    title: lead.mail.subject || '(no subject)',
+    version: null,
+    tags: [],
+    author: addresses.name(lead.mail.from),
+    authorUrl: authorPage(lead.mail.from),
+    ...common,
+  };
 }
 
 function rowKey(row: MonthRow): string {
@@ -162,7 +180,7 @@ function monthHeading(label: string, activity: MonthActivity | undefined, rows: 
   return `${label}: ${parts.join(', ')}`;
 }
 
-function yearViews(activity: readonly MonthActivity[]): YearView[] {
+function yearViews(activity: readonly MonthActivity[], link: RouteContext['link']): YearView[] {
   const years = new Map<string, MonthActivity[]>();
   for (const month of activity) {
     const year = month.month.slice(0, 4);
@@ -180,7 +198,7 @@ function yearViews(activity: readonly MonthActivity[]): YearView[] {
         const month = byNumber.get(index + 1);
         if (!month) return { label, url: null, counts: 'no mail' };
         const counts = counted(month.messages, 'message', 'messages');
-        return { label, url: anchoredPageUrl(DATE_PAGES, month.month), counts: month.series > 0 ? `${counts}, ${month.series} series` : counts };
+        return { label, url: link(anchoredPageUrl(DATE_PAGES, month.month)), counts: month.series > 0 ? `${counts}, ${month.series} series` : counts };
       }),
     };
   });
@@ -192,7 +210,7 @@ export interface DatePages {
 }
 
 /** The month pages and the overview of the years. */
-export function datePages(review: ReviewArchive): DatePages {
+export function datePages(review: ReviewArchive, context: RouteContext): DatePages {
   const rows = monthRows(review).sort(compareRows);
   const activity = monthActivity(review, rows);
   const activityOf = new Map(activity.map((month) => [month.month, month]));
@@ -206,12 +224,13 @@ export function datePages(review: ReviewArchive): DatePages {
     DATE_PAGES,
     rows,
     (row) => monthBucket(row.month),
-    (entries) => entries.map((row) => rowView(row, review)),
+    (entries) => entries.map((row) => rowView(row, review, context)),
     (page) => ({
       title: page.pages > 1 ? `${page.bucket.label}, page ${page.number}` : page.bucket.label,
       heading: `${monthHeading(page.bucket.label, activityOf.get(page.bucket.name), rowsOf.get(page.bucket.name)!)}${page.pages > 1 ? ` (page ${page.number} of ${page.pages})` : ''}`,
     }),
     { heading: '', rows: [] },
+    context,
   );
   const undated = review.archive.messages.filter((message) => monthOf(message) === null).length;
   const series = activity.reduce((sum, month) => sum + month.series, 0);
@@ -219,8 +238,8 @@ export function datePages(review: ReviewArchive): DatePages {
     overview: {
       heading: `By date: ${counted(review.archive.messages.length, 'message', 'messages')} and ${series} series, by the month they were sent`,
       chart: activityChart(activity),
-      years: yearViews(activity),
-      undated: undated > 0 ? { count: counted(undated, 'message', 'messages'), url: '/messages/page/undated/' } : null,
+      years: yearViews(activity, context.link),
+      undated: undated > 0 ? { count: counted(undated, 'message', 'messages'), url: context.link('/messages/page/undated/') } : null,
     },
     pages: list.pages,
   };

@@ -4,18 +4,21 @@
  * (src/download/files.ts), so its key covers all the file holds: a raw mail is its key (a
  * digest of its bytes); a thread or plain series mbox the keys of its mails, in order; a series
  * mbox for `git am` also what is written of each patch (its headers, the store digest its body
- * is read under), the trailers collected for it and the `Link:` made with the site's URL.
+ * is read under), the trailers collected for it, the `Link:` made with the site's URL, and how
+ * its addresses are shown. The mails as archived (raw mails, thread and plain series mboxes)
+ * are offered only when addresses are shown as sent (context.ts `rawDownloads`).
  */
 import { rawMailName, seriesMbox, shownMails, threadMbox, type SeriesMbox } from '../../archive/downloads.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { addedTrailers } from '../../archive/review.ts';
 import type { AmPatchSource } from '../../download/files.ts';
-import { formatAddress } from '../format.ts';
+import { ADDRESS_NOTES, bodyMasking } from '../addresses.ts';
 import { REVIEW_KINDS } from '../review-kinds.ts';
+import type { RouteContext } from './context.ts';
 import type { StoreDigests } from './message-page.ts';
 
-/** A route's page before it is keyed: its parameter (a folder's slug, and a file name for raw mails) and its data. */
-export interface DownloadPage<Data> {
+/** A file route's page (a download, a feed) before it is keyed: its parameter (a folder's slug, and a file name for raw mails) and its data. */
+export interface FilePage<Data> {
   param: string;
   data: Data;
 }
@@ -33,15 +36,17 @@ export interface AmMboxData {
   patches: (AmPatchSource & { renderedAs: string })[];
 }
 
-/** The raw file of every mail a message page shows: `<slug>/raw`, `<slug>/raw-2` … */
-export function rawMailPages(review: ReviewArchive): DownloadPage<RawMailData>[] {
+/** The raw file of every mail a message page shows: `<slug>/raw`, `<slug>/raw-2` …; none when mails as archived are not offered. */
+export function rawMailPages(review: ReviewArchive, context: RouteContext): FilePage<RawMailData>[] {
+  if (!context.rawDownloads) return [];
   return review.archive.messages.flatMap((message) =>
     shownMails(message).map((mail, index) => ({ param: `${message.slug}/${rawMailName(index)}`, data: { key: mail.key } })),
   );
 }
 
-/** The mbox of every thread, in the folder its mbox is in. */
-export function threadMboxPages(review: ReviewArchive): DownloadPage<MboxData>[] {
+/** The mbox of every thread, in the folder its mbox is in; none when mails as archived are not offered. */
+export function threadMboxPages(review: ReviewArchive, context: RouteContext): FilePage<MboxData>[] {
+  if (!context.rawDownloads) return [];
   return review.threads.map((thread) => {
     const mbox = threadMbox(thread);
     return { param: mbox.folder.slug, data: { keys: mbox.items.map((mail) => mail.key) } };
@@ -58,13 +63,16 @@ function seriesMboxes(review: ReviewArchive): { slug: string; id: string; mbox: 
   });
 }
 
-/** Every series' patches as sent. */
-export function plainSeriesMboxPages(review: ReviewArchive): DownloadPage<MboxData>[] {
+/** Every series' patches as sent; none when mails as archived are not offered. */
+export function plainSeriesMboxPages(review: ReviewArchive, context: RouteContext): FilePage<MboxData>[] {
+  if (!context.rawDownloads) return [];
   return seriesMboxes(review).map(({ slug, mbox }) => ({ param: slug, data: { keys: mbox.items.map(({ message }) => message.mail.key) } }));
 }
 
-/** Every series' patches for `git am`: with the trailers of its review and a `Link:` to each patch's page at `site`. */
-export function amSeriesMboxPages(review: ReviewArchive, digests: StoreDigests, site: string): DownloadPage<AmMboxData>[] {
+/** Every series' patches for `git am`: with the trailers of its review and a `Link:` to each patch's page on the site, addresses shown as the archive shows them. */
+export function amSeriesMboxPages(review: ReviewArchive, digests: StoreDigests, context: RouteContext): FilePage<AmMboxData>[] {
+  const { addresses } = context;
+  const addressNote = addresses.mode === 'shown' ? null : ADDRESS_NOTES[addresses.mode];
   return seriesMboxes(review).map(({ slug, id, mbox }) => {
     const seriesReview = review.reviews.get(id);
     return {
@@ -76,12 +84,14 @@ export function amSeriesMboxPages(review: ReviewArchive, digests: StoreDigests, 
           return {
             key: mail.key,
             renderedAs: digests.get(mail.key) ?? '',
-            from: mail.from,
+            from: addresses.person(mail.from),
             date: mail.dateSent,
             subject: mail.subject,
             messageId: mail.messageId,
             commitMessageEnd: mail.facts.commitMessageEnd,
-            trailers: [...trailers.map(({ kind, person }) => `${TRAILER_NAMES.get(kind)}: ${formatAddress(person)}`), `Link: ${site}${message.url}`],
+            trailers: [...trailers.map(({ kind, person }) => `${TRAILER_NAMES.get(kind)}: ${addresses.full(person)}`), `Link: ${context.absolute(message.url)}`],
+            addressNote,
+            masking: bodyMasking(addresses.mode, mail.links.messageIds),
           };
         }),
       },

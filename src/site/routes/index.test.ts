@@ -4,6 +4,8 @@ import { authorSlug } from '../../archive/author.ts';
 import { diff, reviewOf, type MailSpec } from '../../archive/test-support.ts';
 import { buildSearchIndex } from '../../search/build-index.ts';
 import { searchRows } from '../../search/rows.ts';
+import { addressPolicy } from '../addresses.ts';
+import { resolveConfig, type SheafConfig } from '../config.ts';
 import { pageKey, siteRoutes, type SiteRoutes } from './index.ts';
 
 const ada = 'Ada Author <ada@example.org>';
@@ -22,11 +24,12 @@ const reply: MailSpec = {
   body: 'Reviewed-by: Lee Reviewer <lee@example.org>\n',
 };
 
-function routesOf(specs: MailSpec[], digest = 'd1', site = 'https://archive.example'): SiteRoutes {
+function routesOf(specs: MailSpec[], digest = 'd1', options: SheafConfig = {}): SiteRoutes {
   const review = reviewOf(specs);
-  const rows = searchRows(review);
+  const config = resolveConfig({ site: 'https://archive.example', ...options }, {});
+  const rows = searchRows(review, addressPolicy(config.addresses));
   const digests = new Map(review.archive.messages.map((message) => [message.mail.key, `${digest}-${message.mail.key}`]));
-  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null, site, bodyBytes: () => 1_000 });
+  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null, config, bodyBytes: () => 1_000 });
 }
 
 /** Every keyed page as `kind:param` → key. */
@@ -45,6 +48,8 @@ function keysOf(routes: SiteRoutes): Map<string, string> {
   for (const file of routes.threadMboxes) keys.set(`t.mbox:${file.param}`, file.key);
   for (const file of routes.amSeriesMboxes) keys.set(`series.mbox:${file.param}`, file.key);
   for (const file of routes.plainSeriesMboxes) keys.set(`series-plain.mbox:${file.param}`, file.key);
+  for (const file of routes.archiveFeeds) keys.set(`feeds:${file.param}`, file.key);
+  for (const file of routes.seriesFeeds) keys.set(`feed:${file.param}`, file.key);
   keys.set('overview:index', routes.index.overview.key);
   keys.set('overview:messages', routes.messageList.overview.key);
   keys.set('overview:subjects', routes.subjects.overview.key);
@@ -62,7 +67,7 @@ describe('siteRoutes', () => {
   it('gives every page plain data: what the key digests is what the components get', () => {
     const routes = routesOf(archive);
     for (const page of [...routes.messages, ...routes.series]) assert.deepEqual(JSON.parse(JSON.stringify(page.data)), page.data);
-    for (const page of routes.series) assert.equal(page.key, pageKey(page.data));
+    for (const page of routes.series) assert.equal(page.key, pageKey(['Sheaf', pageKey(page.data)]), 'the data, in the frame that shows the archive’s name');
     const [cover, p1] = ['cover', 'p1'].map((id) => routes.messages.find((page) => page.param === id)!);
     assert.equal(cover!.data.tree.rows, p1!.data.tree.rows, 'the pages of a thread shown whole share its rows');
     assert.notEqual(cover!.key, p1!.key);
@@ -77,7 +82,7 @@ describe('siteRoutes', () => {
       [
         // The reviewer's page, and the series author's (its row shows the reply and review).
         ...[`a:${authorSlug('ada@example.org')}`, `a:${authorSlug('lee@example.org')}`].sort(),
-        'api:messages', 'api:report', 'api:series', 'd:2025-03', 'm:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03',
+        'api:messages', 'api:report', 'api:series', 'd:2025-03', 'feed:cover', 'feeds:messages', 'm:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03',
         'overview:dates', 'overview:index', 'overview:messages', 'page:2025-03', 'raw:r1/raw', 's:cover', 'series.mbox:cover', 'subjects:l', 't.mbox:cover', 't:cover',
       ],
     );
@@ -95,8 +100,8 @@ describe('siteRoutes', () => {
       ...routes.threadReadings.filter((page) => 'target' in page.data).map((page) => `t:${page.param}`),
       ...routes.seriesReadings.filter((page) => 'target' in page.data).map((page) => `read:${page.param}`),
     ]);
-    const showingBodies = (page: string) => (page.startsWith('m:') || page.startsWith('t:') || page.startsWith('read:') || page.startsWith('series.mbox:')) && !forwards.has(page);
-    assert.deepEqual(changed, [...after.keys()].filter(showingBodies).sort(), 'the data contract, the lists, raw mails and forwards do not show rendered bodies');
+    const showingBodies = (page: string) => /^(m|t|read|series\.mbox|feed):/.test(page) && !forwards.has(page);
+    assert.deepEqual(changed, [...after.keys()].filter(showingBodies).sort().concat('feeds:messages').sort(), 'the data contract, the lists, raw mails and forwards do not show rendered bodies');
     assert.deepEqual(
       routes.seriesReadings.map((page) => [page.param, page.data]),
       [['cover', { target: '/t/cover/' }]],
@@ -114,8 +119,84 @@ describe('siteRoutes', () => {
       ['Link: https://archive.example/m/p1/'],
       ['Reviewed-by: Lee Reviewer <lee@example.org>', 'Link: https://archive.example/m/p2/'],
     ]);
-    const elsewhere = keysOf(routesOf([...archive, reply], 'd1', 'https://lists.example/leds'));
-    assert.deepEqual(changedPages(keysOf(routes), elsewhere), ['series.mbox:cover'], 'only the links to the site name it');
+    const elsewhere = keysOf(routesOf([...archive, reply], 'd1', { site: 'https://lists.example' }));
+    assert.deepEqual(changedPages(keysOf(routes), elsewhere), ['feed:cover', 'feeds:messages', 'feeds:series', 'series.mbox:cover'], 'only the feeds and mboxes, whose links are absolute, name it');
+  });
+
+  it('links every page under the base path, in the pages’ data and in the JSON data', () => {
+    const routes = routesOf([...archive, reply], 'd1', { base: '/lists/demo/' });
+    const strays: string[] = [];
+    const visit = (value: unknown, where: string): void => {
+      if (typeof value === 'string') {
+        if (value.startsWith('/') && !value.startsWith('/lists/demo/')) strays.push(`${where}: ${value}`);
+      } else if (Array.isArray(value)) value.forEach((item, index) => visit(item, `${where}[${index}]`));
+      else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) visit(item, `${where}.${key}`);
+    };
+    for (const [name, pages] of Object.entries(routes)) {
+      if (name === 'searchFiles') continue; // site paths, made links by the search box (search/client.ts)
+      if (name === 'api') for (const page of pages as SiteRoutes['api']) visit(JSON.parse(page.data), `api/${page.param}`);
+      else visit(pages, name);
+    }
+    assert.deepEqual(strays, []);
+    assert.equal(routes.messages.find((page) => page.param === 'r1')!.data.mails[0]!.raw, '/lists/demo/m/r1/raw.txt');
+    assert.equal(routes.subjects.pages[0]!.data.rows[0]!.url.startsWith('/lists/demo/'), true);
+    const [mbox] = routes.amSeriesMboxes;
+    assert.equal(mbox!.data.patches[0]!.trailers.at(-1), 'Link: https://archive.example/lists/demo/m/p1/');
+  });
+
+  it('shows no address as sent anywhere when addresses are masked, and offers no mail as archived', () => {
+    const routes = routesOf([...archive, reply], 'd1', { addresses: 'masked' });
+    const text = JSON.stringify(routes);
+    assert.doesNotMatch(text, /@example\.org/);
+    assert.match(text, /lee@xxxxxxxxxx/);
+    assert.deepEqual([routes.rawMails, routes.threadMboxes, routes.plainSeriesMboxes], [[], [], []]);
+    const page = routes.messages.find((one) => one.param === 'r1')!.data;
+    assert.equal(page.mails[0]!.raw, null);
+    assert.equal(page.threadMbox, null);
+    assert.deepEqual(page.mails[0]!.body.masking, { mode: 'masked', keep: [] }, 'the body is masked when its page is written');
+    const series = routes.series[0]!.data;
+    assert.deepEqual(series.mbox, { url: '/s/cover/series.mbox', plainUrl: null, masked: 'addresses masked by the archive: user@xxxxxxxxxx', partial: null });
+    const [messages] = routes.api.map((file) => JSON.parse(file.data) as { from: { email: string }; raw: string | null }[]);
+    assert.ok(messages!.every((message) => message.from.email.endsWith('@xxxxxxxxxx') && message.raw === null));
+    const hidden = JSON.stringify(routesOf([...archive, reply], 'd1', { addresses: 'hidden' }));
+    assert.doesNotMatch(hidden, /@example\.org|@xxxxxxxxxx/);
+  });
+
+  it('a change of the archive’s name changes the key of every page in the frame, and of nothing else', () => {
+    const before = keysOf(routesOf(archive));
+    const after = keysOf(routesOf(archive, 'd1', { name: 'linux-leds' }));
+    const routes = routesOf(archive);
+    const forwards = new Set([
+      ...routes.threadReadings.filter((page) => 'target' in page.data).map((page) => `t:${page.param}`),
+      ...routes.seriesReadings.filter((page) => 'target' in page.data).map((page) => `read:${page.param}`),
+      ...routes.index.aliases.map((page) => `page:${page.param}`),
+      ...routes.messageList.aliases.map((page) => `messages:${page.param}`),
+      ...routes.subjects.aliases.map((page) => `subjects:${page.param}`),
+    ]);
+    const framed = (page: string) => /^(m|s|t|read|page|messages|subjects|overview|feeds?|a|d):/.test(page) && !forwards.has(page);
+    assert.deepEqual(changedPages(before, after), [...after.keys()].filter(framed).sort());
+  });
+
+  it('gives the archive a feed of new series and one of new messages, and each series one of its new versions and replies, newest first', () => {
+    const v3: MailSpec[] = [
+      { id: 'v3', subject: '[PATCH v3 0/2] leds: demo', from: ada, date: '2025-04-01T10:00:00.000Z', body: 'Cover.\n' },
+      { id: 'v3p1', subject: '[PATCH v3 1/2] leds: one', from: ada, date: '2025-04-01T10:01:00.000Z', inReplyTo: 'v3', references: ['v3'], body: `one\n${diff('a.c')}` },
+    ];
+    const routes = routesOf([...archive, reply, ...v3], 'd1', { base: '/lists/demo/', addresses: 'masked' });
+    const [series, messages] = routes.archiveFeeds.map((page) => page.data);
+    assert.equal(series!.selfUrl, 'https://archive.example/lists/demo/feeds/series.atom');
+    assert.deepEqual(series!.entries.map((entry) => [entry.id, entry.title, entry.updated]), [
+      ['https://archive.example/lists/demo/s/v3/', 'leds: demo v3', '2025-04-01T10:01:00.000Z'],
+      ['https://archive.example/lists/demo/s/cover/', 'leds: demo v2', '2025-03-01T10:02:00.000Z'],
+    ]);
+    assert.equal(series!.updated, '2025-04-01T10:01:00.000Z', 'the newest entry’s date: no build time');
+    assert.deepEqual(series!.entries[1]!.summary, { text: '[PATCH v2 0/2] leds: demo\n[PATCH v2 1/2] leds: one\n[PATCH v2 2/2] leds: two' });
+    assert.deepEqual(messages!.entries.map((entry) => entry.url.slice('https://archive.example/lists/demo/m/'.length)), ['v3p1/', 'v3/', 'r1/', 'p2/', 'p1/', 'cover/', 'qa/', 'q/']);
+    assert.deepEqual(messages!.entries[2]!.author, { name: 'Lee Reviewer', email: 'lee@xxxxxxxxxx' });
+    const v2Feed = routes.seriesFeeds.find((page) => page.param === 'cover')!.data;
+    assert.deepEqual(v2Feed.entries.map((entry) => entry.id.slice('https://archive.example/lists/demo/'.length)), ['s/v3/', 'm/r1/', 'm/p2/', 'm/p1/', 'm/cover/'], 'the newer version, then the review');
+    assert.equal(v2Feed.pageUrl, 'https://archive.example/lists/demo/s/cover/');
+    assert.equal(routes.series.find((page) => page.param === 'cover')!.data.feedUrl, '/lists/demo/s/cover/feed.atom');
   });
 
   it('pages the list by month and by letter, and forwards the page numbers of earlier builds', () => {

@@ -11,10 +11,14 @@ import { forwardedSlugs } from '../../archive/earlier-permalink.ts';
 import { messageSlug } from '../../archive/permalink.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import type { IngestReport } from '../../loader/cache.ts';
+import type { SiteConfig } from '../config.ts';
+import { routeContext, type RouteContext } from './context.ts';
 import type { IndexFile, SearchRow } from '../../search/types.ts';
 import { indexPages, messagePages, subjectPages, type IndexRowView, type MessageRowView, type PagedList, type SubjectRowView } from './list-pages.ts';
 import type { ThreadNode } from '../../archive/thread.ts';
-import { amSeriesMboxPages, plainSeriesMboxPages, rawMailPages, threadMboxPages, type AmMboxData, type DownloadPage, type MboxData, type RawMailData } from './downloads.ts';
+import { amSeriesMboxPages, plainSeriesMboxPages, rawMailPages, threadMboxPages, type AmMboxData, type FilePage, type MboxData, type RawMailData } from './downloads.ts';
+import { archiveFeedPages, seriesFeedPages } from './feeds.ts';
+import type { FeedData } from '../../feed/feed-file.ts';
 import { messageMailViews, messagePageData, type MessagePageData, type StoreDigests } from './message-page.ts';
 import { hasThreadReading, seriesReadingUrl, threadReadingUrl } from '../../archive/reading.ts';
 import { earlierThreadRoots, sameReadingThread, seriesReading, threadReading, type ReadingForward, type ReadingInputs, type ReadingPageData } from './reading-page.ts';
@@ -70,6 +74,10 @@ export interface SiteRoutes {
   amSeriesMboxes: RoutePage<AmMboxData>[];
   /** `/s/<slug>/series-plain.mbox`: each series' patches as sent. */
   plainSeriesMboxes: RoutePage<MboxData>[];
+  /** `/feeds/series.atom`, `/feeds/messages.atom`: the archive's new series and new messages. */
+  archiveFeeds: RoutePage<FeedData>[];
+  /** `/s/<slug>/feed.atom`: each series' new versions and replies. */
+  seriesFeeds: RoutePage<FeedData>[];
 }
 
 /** The key of a page with this data: a digest of its JSON. */
@@ -95,20 +103,37 @@ function messagePageKey(data: MessagePageData): string {
   return pageKey({ ...data, tree: { ...data.tree, rows: sharedDigest(data.tree.rows) } });
 }
 
-function keyedPages<Data>(pages: readonly DownloadPage<Data>[]): RoutePage<Data>[] {
+/**
+ * A key for a page in the site's frame (src/layouts/Base.astro), which shows the archive's name
+ * (sheaf.config.ts `name`): it covers the name too. Forwards, downloads and data files show none.
+ */
+function framedKey(name: string, key: string): string {
+  return pageKey([name, key]);
+}
+
+function framed<Data>(name: string, page: RoutePage<Data>): RoutePage<Data> {
+  return { ...page, key: framedKey(name, page.key) };
+}
+
+/** A reading page, in the frame; a forward, as it is. */
+function framedReading(name: string, page: RoutePage<ReadingPageData | ReadingForward>): RoutePage<ReadingPageData | ReadingForward> {
+  return 'target' in page.data ? page : framed(name, page);
+}
+
+function keyedPages<Data>(pages: readonly FilePage<Data>[]): RoutePage<Data>[] {
   return pages.map(({ param, data }) => keyed(param, data));
 }
 
-function listRoutes<Row>(list: PagedList<Row>): ListRoutes<Row> {
+function listRoutes<Row>(list: PagedList<Row>, name: string): ListRoutes<Row> {
   return {
-    overview: { data: list.overview, key: pageKey(list.overview) },
-    pages: list.pages.map((page) => keyed(page.path, page.data)),
+    overview: { data: list.overview, key: framedKey(name, pageKey(list.overview)) },
+    pages: list.pages.map((page) => framed(name, keyed(page.path, page.data))),
     aliases: list.aliases.map((alias) => keyed(String(alias.number), { target: alias.target })),
   };
 }
 
-function forwards(base: string, pages: readonly { id: string; slug: string }[]): RoutePage<{ target: string }>[] {
-  return forwardedSlugs(pages).map(({ slug, target }) => keyed(slug, { target: `${base}${target}/` }));
+function forwards(folder: string, pages: readonly { id: string; slug: string }[], { link }: RouteContext): RoutePage<{ target: string }>[] {
+  return forwardedSlugs(pages).map(({ slug, target }) => keyed(slug, { target: link(`${folder}${target}/`) }));
 }
 
 export interface RouteInputs {
@@ -118,8 +143,8 @@ export interface RouteInputs {
   searchRows: readonly SearchRow[];
   searchIndex: readonly IndexFile[];
   ingest: IngestReport | null;
-  /** The site's URL (site-url.ts), for the absolute links of downloads. */
-  site: string;
+  /** The site's configuration (sheaf.config.ts): its base path and URL for links, how it shows addresses, its name and list. */
+  config: SiteConfig;
   /** Bytes of a mail's cached rendering, by record key: what reading pages are split by. */
   bodyBytes: ReadingInputs['bodyBytes'];
 }
@@ -139,55 +164,61 @@ function threadReadingRoutes(review: ReviewArchive, inputs: ReadingInputs) {
   return { pages, anchors };
 }
 
-function dateRoutes(review: ReviewArchive): SiteRoutes['dates'] {
-  const { overview, pages } = datePages(review);
-  return { overview: { data: overview, key: pageKey(overview) }, pages: pages.map((page) => keyed(page.path, page.data)) };
+function dateRoutes(review: ReviewArchive, context: RouteContext): SiteRoutes['dates'] {
+  const { name } = context.config;
+  const { overview, pages } = datePages(review, context);
+  return { overview: { data: overview, key: framedKey(name, pageKey(overview)) }, pages: pages.map((page) => framed(name, keyed(page.path, page.data))) };
 }
 
 /** Every page's data and key. */
-export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, site, bodyBytes }: RouteInputs): SiteRoutes {
-  const mailViews = new Map(review.archive.messages.map((message) => [message, messageMailViews(message, review, digests)]));
-  const inputs: ReadingInputs = { review, mailViews, bodyBytes };
+export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, config, bodyBytes }: RouteInputs): SiteRoutes {
+  const context = routeContext(config);
+  const { link } = context;
+  const { name } = config;
+  const mailViews = new Map(review.archive.messages.map((message) => [message, messageMailViews(message, review, digests, context)]));
+  const inputs: ReadingInputs = { review, mailViews, bodyBytes, context };
   const threads = threadReadingRoutes(review, inputs);
   const seriesReadings: RoutePage<ReadingPageData | ReadingForward>[] = [];
   const neighbours = seriesNeighbours(review.series);
   const seriesPages = review.series.map((series) => {
     const thread = sameReadingThread(series);
     if (thread) {
-      const url = threadReadingUrl(thread);
+      const url = link(threadReadingUrl(thread));
       seriesReadings.push(keyed(series.slug, { target: url }));
-      return keyed(series.slug, seriesPageData(series, review, { url, anchors: threads.anchors }, neighbours.get(series)!));
+      return framed(name, keyed(series.slug, seriesPageData(series, review, { url, anchors: threads.anchors }, neighbours.get(series)!, context)));
     }
     const reading = seriesReading(series, inputs);
     for (const [param, data] of reading.pages) seriesReadings.push(keyed(param, data));
-    const links = reading.pages.length > 0 ? { url: seriesReadingUrl(series), anchors: reading.anchors } : null;
-    return keyed(series.slug, seriesPageData(series, review, links, neighbours.get(series)!));
+    const links = reading.pages.length > 0 ? { url: link(seriesReadingUrl(series)), anchors: reading.anchors } : null;
+    return framed(name, keyed(series.slug, seriesPageData(series, review, links, neighbours.get(series)!, context)));
   });
   return {
     messages: review.archive.messages.map((message) => {
-      const data = messagePageData(message, review, mailViews.get(message)!, threads.anchors.get(review.nodes.get(message.id)!) ?? null);
-      return keyed(message.slug, data, messagePageKey(data));
+      const data = messagePageData(message, review, mailViews.get(message)!, threads.anchors.get(review.nodes.get(message.id)!) ?? null, context);
+      return keyed(message.slug, data, framedKey(name, messagePageKey(data)));
     }),
     series: seriesPages,
-    messageForwards: forwards('/m/', review.archive.messages),
-    seriesForwards: forwards('/s/', review.series),
-    threadReadings: threads.pages,
-    seriesReadings,
-    index: listRoutes(indexPages(review)),
-    messageList: listRoutes(messagePages(review)),
-    subjects: listRoutes(subjectPages(searchRows)),
-    dates: dateRoutes(review),
-    authors: authorPages(review).map(({ slug, data }) => keyed(slug, data)),
+    messageForwards: forwards('/m/', review.archive.messages, context),
+    seriesForwards: forwards('/s/', review.series, context),
+    threadReadings: threads.pages.map((page) => framedReading(name, page)),
+    seriesReadings: seriesReadings.map((page) => framedReading(name, page)),
+    index: listRoutes(indexPages(review, context), name),
+    messageList: listRoutes(messagePages(review, context), name),
+    subjects: listRoutes(subjectPages(searchRows, context), name),
+    dates: dateRoutes(review, context),
+    authors: authorPages(review, context).map(({ slug, data }) => framed(name, keyed(slug, data))),
     searchFiles: searchIndex.map((file) => keyed(file.path, file, file.key ?? pageKey(file.json))),
     api: [
-      keyed('messages', JSON.stringify(messagesApi(review))),
-      keyed('series', JSON.stringify(seriesApi(review))),
+      keyed('messages', JSON.stringify(messagesApi(review, context))),
+      keyed('series', JSON.stringify(seriesApi(review, context))),
       keyed('report', JSON.stringify(reportApi(review.archive, ingest, review.problems))),
     ],
-    rawMails: keyedPages(rawMailPages(review)),
-    threadMboxes: keyedPages(threadMboxPages(review)),
-    amSeriesMboxes: keyedPages(amSeriesMboxPages(review, digests, site)),
-    plainSeriesMboxes: keyedPages(plainSeriesMboxPages(review)),
+    rawMails: keyedPages(rawMailPages(review, context)),
+    threadMboxes: keyedPages(threadMboxPages(review, context)),
+    amSeriesMboxes: keyedPages(amSeriesMboxPages(review, digests, context)),
+    plainSeriesMboxes: keyedPages(plainSeriesMboxPages(review, context)),
+    archiveFeeds: keyedPages(archiveFeedPages(review, digests, context)),
+    seriesFeeds: keyedPages(seriesFeedPages(review, digests, context)),
   };
 }
 
@@ -196,7 +227,7 @@ export type RouteKeys = Record<RouteName, [param: string, key: string][]>;
 
 export type RouteName =
   | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'threadReadings' | 'seriesReadings' | 'index' | 'messageList' | 'subjects' | 'dates' | 'authors' | 'overviews' | 'searchFiles' | 'api'
-  | 'rawMails' | 'threadMboxes' | 'amSeriesMboxes' | 'plainSeriesMboxes';
+  | 'rawMails' | 'threadMboxes' | 'amSeriesMboxes' | 'plainSeriesMboxes' | 'archiveFeeds' | 'seriesFeeds';
 
 /** `index`, `messageList` and `subjects` hold bucket pages then numbered forwards; `overviews` the first pages of the lists and of the dates. */
 export function routeKeys(routes: SiteRoutes): RouteKeys {
@@ -226,5 +257,7 @@ export function routeKeys(routes: SiteRoutes): RouteKeys {
     threadMboxes: pairs(routes.threadMboxes),
     amSeriesMboxes: pairs(routes.amSeriesMboxes),
     plainSeriesMboxes: pairs(routes.plainSeriesMboxes),
+    archiveFeeds: pairs(routes.archiveFeeds),
+    seriesFeeds: pairs(routes.seriesFeeds),
   };
 }

@@ -8,7 +8,6 @@
 import { authorUrl } from '../../archive/author.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ListingEntry, ReviewArchive } from '../../archive/index.ts';
-import { displayName } from '../../parse/address.ts';
 import { toStoredRow } from '../../search/build-index.ts';
 import { presentRow, type ResultView } from '../../search/present.ts';
 import type { SearchRow } from '../../search/types.ts';
@@ -22,6 +21,7 @@ import {
 } from '../pagination.ts';
 import type { TrailerKind } from '../../archive/trailers.ts';
 import { counted, namesVersion, patchCount } from '../words.ts';
+import type { RouteContext } from './context.ts';
 
 export interface IndexRowView {
   kind: 'series' | 'thread';
@@ -106,7 +106,7 @@ function pageLabel(page: AnchoredPage<unknown>): string {
   return page.pages > 1 ? `${page.bucket.label}, page ${page.number}` : page.bucket.label;
 }
 
-function pager(list: AnchoredList, pages: readonly AnchoredPage<unknown>[], index: number): PagerView {
+function pager(list: AnchoredList, pages: readonly AnchoredPage<unknown>[], index: number, { link }: RouteContext): PagerView {
   const page = pages[index]!;
   const previous = pages[index - 1];
   const next = pages[index + 1];
@@ -114,13 +114,14 @@ function pager(list: AnchoredList, pages: readonly AnchoredPage<unknown>[], inde
     page.pages > 1
       ? pages
           .filter((other) => other.bucket.name === page.bucket.name)
-          .map((other) => ({ url: other.url, number: other.number, current: other === page }))
+          .map((other) => ({ url: link(other.url), number: other.number, current: other === page }))
       : [];
+  const overview = OVERVIEWS[list.base]!;
   return {
-    previous: previous ? { url: previous.url, label: pageLabel(previous) } : null,
-    next: next ? { url: next.url, label: pageLabel(next) } : null,
+    previous: previous ? { url: link(previous.url), label: pageLabel(previous) } : null,
+    next: next ? { url: link(next.url), label: pageLabel(next) } : null,
     inBucket,
-    overview: OVERVIEWS[list.base]!,
+    overview: { url: link(overview.url), label: overview.label },
   };
 }
 
@@ -132,30 +133,32 @@ export function pagedList<Entry, Row>(
   toRows: (entries: Entry[]) => Row[],
   heading: (page: AnchoredPage<Entry>) => { title: string; heading: string },
   overview: { heading: string; rows: Row[] },
+  context: RouteContext,
 ): PagedList<Row> {
   const pages = anchoredPages(list, entries, bucketOf);
   const firstPages = pages.filter((page) => page.number === 1);
+  const { link } = context;
   return {
-    overview: { ...overview, buckets: firstPages.map((page) => ({ url: page.url, label: page.bucket.label, count: page.bucketSize })) },
-    pages: pages.map((page, index) => ({ path: page.path, data: { ...heading(page), rows: toRows(page.entries), pager: pager(list, pages, index) } })),
-    aliases: pages.map((page, index) => ({ number: index + 1, target: page.url })),
+    overview: { ...overview, buckets: firstPages.map((page) => ({ url: link(page.url), label: page.bucket.label, count: page.bucketSize })) },
+    pages: pages.map((page, index) => ({ path: page.path, data: { ...heading(page), rows: toRows(page.entries), pager: pager(list, pages, index, context) } })),
+    aliases: pages.map((page, index) => ({ number: index + 1, target: link(page.url) })),
   };
 }
 
 /** A row of the index (and of an author's series). */
-export function indexRowView(row: ListingRow): IndexRowView {
+export function indexRowView(row: ListingRow, { link, addresses, authorPage }: RouteContext): IndexRowView {
   if (row.kind === 'series') {
     const { series } = row;
     const first = formatDay(series.firstDate);
     const last = formatDay(series.lastActivity);
     return {
       kind: 'series',
-      url: series.url,
+      url: link(series.url),
       title: series.title || '(no title)',
       version: namesVersion(series.title, series.version) ? null : `v${series.version}`,
       tags: series.tags,
-      author: displayName(series.author),
-      authorUrl: authorUrl(series.author),
+      author: addresses.name(series.author),
+      authorUrl: authorPage(series.author),
       date: series.firstDate,
       day: first,
       activity: last !== first ? { date: series.lastActivity, day: last } : null,
@@ -163,7 +166,7 @@ export function indexRowView(row: ListingRow): IndexRowView {
       incomplete: row.present < series.total,
       replies: counted(series.replyCount, 'reply', 'replies'),
       review: row.review,
-      readingUrl: hasSeriesReading(series) ? seriesReadingUrl(series) : null,
+      readingUrl: hasSeriesReading(series) ? link(seriesReadingUrl(series)) : null,
     };
   }
   const { lead, thread } = row;
@@ -171,12 +174,12 @@ export function indexRowView(row: ListingRow): IndexRowView {
   const last = formatDay(thread.lastDate);
   return {
     kind: 'thread',
-    url: lead.url,
+    url: link(lead.url),
     title: lead.mail.subject || '(no subject)',
     version: null,
     tags: [],
-    author: displayName(lead.mail.from),
-    authorUrl: authorUrl(lead.mail.from),
+    author: addresses.name(lead.mail.from),
+    authorUrl: authorPage(lead.mail.from),
     date: lead.mail.date,
     day: first,
     activity: last !== first ? { date: thread.lastDate, day: last } : null,
@@ -184,7 +187,7 @@ export function indexRowView(row: ListingRow): IndexRowView {
     incomplete: false,
     replies: null,
     review: [],
-    readingUrl: hasThreadReading(thread) ? threadReadingUrl(thread) : null,
+    readingUrl: hasThreadReading(thread) ? link(threadReadingUrl(thread)) : null,
   };
 }
 
@@ -207,8 +210,8 @@ function byStart(a: { date: string | null; id: string }, b: { date: string | nul
 }
 
 /** The index: the newest activity on `/`, and every series and thread on the page of the month it started. */
-export function indexPages(review: ReviewArchive): PagedList<IndexRowView> {
-  const rows = (entries: ListingEntry[]) => listingRows(entries, review).map(indexRowView);
+export function indexPages(review: ReviewArchive, context: RouteContext): PagedList<IndexRowView> {
+  const rows = (entries: ListingEntry[]) => listingRows(entries, review).map((row) => indexRowView(row, context));
   const started = [...review.listing].sort((a, b) => byStart({ date: entryStart(a), id: entryId(a) }, { date: entryStart(b), id: entryId(b) }));
   return pagedList(
     INDEX_PAGES,
@@ -223,27 +226,36 @@ export function indexPages(review: ReviewArchive): PagedList<IndexRowView> {
       heading: `Series and threads (${review.series.length} series, ${counted(review.discussions.length, 'other thread', 'other threads')}), newest activity first`,
       rows: rows(review.listing.slice(0, NEWEST_ENTRIES)),
     },
+    context,
   );
 }
 
-export function messageRowView(message: ArchivedMessage): MessageRowView {
-  return { url: message.url, date: message.mail.date, day: formatDay(message.mail.date), from: displayName(message.mail.from), fromUrl: authorUrl(message.mail.from), subject: message.mail.subject || '(no subject)' };
+export function messageRowView(message: ArchivedMessage, { link, addresses, authorPage }: RouteContext): MessageRowView {
+  return {
+    url: link(message.url),
+    date: message.mail.date,
+    day: formatDay(message.mail.date),
+    from: addresses.name(message.mail.from),
+    fromUrl: authorPage(message.mail.from),
+    subject: message.mail.subject || '(no subject)',
+  };
 }
 
 /** Every message: the newest on `/messages/`, and each on the page of the month it was sent, oldest first. */
-export function messagePages(review: ReviewArchive): PagedList<MessageRowView> {
+export function messagePages(review: ReviewArchive, context: RouteContext): PagedList<MessageRowView> {
   const { messages } = review.archive;
   const oldestFirst = [...messages].sort((a, b) => byStart({ date: a.mail.date, id: a.id }, { date: b.mail.date, id: b.id }));
   return pagedList(
     MESSAGE_PAGES,
     oldestFirst,
     (message) => monthBucket(message.mail.date),
-    (entries) => entries.map(messageRowView),
+    (entries) => entries.map((message) => messageRowView(message, context)),
     (page) => ({
       title: `Messages of ${page.bucket.label}`,
       heading: `Messages of ${page.bucket.label} (${page.bucketSize}${page.pages > 1 ? `, page ${page.number} of ${page.pages}` : ''}, oldest first)`,
     }),
-    { heading: `Messages (${messages.length}), newest first`, rows: messages.slice(0, NEWEST_ENTRIES).map(messageRowView) },
+    { heading: `Messages (${messages.length}), newest first`, rows: messages.slice(0, NEWEST_ENTRIES).map((message) => messageRowView(message, context)) },
+    context,
   );
 }
 
@@ -252,8 +264,8 @@ function subjectSortKey(row: SearchRow): string {
   return words(row.title).join(' ');
 }
 
-/** Every series and thread by title: the letters on `/subjects/`, and each letter's titles in order. */
-export function subjectPages(rows: readonly SearchRow[]): PagedList<SubjectRowView> {
+/** Every series and thread by title: the letters on `/subjects/`, and each letter's titles in order; `rows` show their authors as the archive does (search/rows.ts). */
+export function subjectPages(rows: readonly SearchRow[], context: RouteContext): PagedList<SubjectRowView> {
   const sorted = rows
     .map((row) => ({ row, key: subjectSortKey(row) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.row.url < b.row.url ? -1 : a.row.url > b.row.url ? 1 : 0));
@@ -261,11 +273,16 @@ export function subjectPages(rows: readonly SearchRow[]): PagedList<SubjectRowVi
     SUBJECT_PAGES,
     sorted,
     ({ key }) => initialBucket(key),
-    (entries) => entries.map(({ row }) => presentRow(toStoredRow(row))),
+    (entries) =>
+      entries.map(({ row }) => {
+        const view = presentRow(toStoredRow(row));
+        return { ...view, url: context.link(row.url), reading: view.reading && context.link(view.reading) };
+      }),
     (page) => ({
       title: `Subjects: ${page.bucket.label}`,
       heading: `Subjects: ${page.bucket.label} (${page.bucketSize}${page.pages > 1 ? `, page ${page.number} of ${page.pages}` : ''})`,
     }),
     { heading: `Subjects (${rows.length})`, rows: [] },
+    context,
   );
 }

@@ -10,11 +10,13 @@ import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { ancestorsOf, type Thread, type ThreadNode } from '../../archive/thread.ts';
 import type { MailRecord } from '../../loader/record.ts';
-import { displayName } from '../../parse/address.ts';
-import { formatAddress, formatDay, formatSize, formatUtc } from '../format.ts';
+import { bodyMasking, type BodyMasking } from '../addresses.ts';
+import { formatDay, formatSize, formatUtc } from '../format.ts';
 import { monthLink } from '../pagination.ts';
+import { replyView, type ReplyView } from '../reply.ts';
 import { seriesName } from '../words.ts';
 import { placeLabel, seriesPlace, threadLinks, threadTree, type ThreadLinks, type TreeRow } from '../thread-view.ts';
+import type { RouteContext } from './context.ts';
 
 /** One mail as its page shows it; `body` says which cached rendering to show and where its links point. */
 export interface MailView {
@@ -37,8 +39,8 @@ export interface MailView {
   body: BodyView;
   /** What the page shows of a body too large to show whole (`the first 25000 of 31234 lines …`), or null. */
   bodyCut: string | null;
-  /** Site path of the mail as archived. */
-  raw: string;
+  /** Link to the mail as archived; null when the archive does not offer it (addresses masked or hidden). */
+  raw: string | null;
   attachments: { filename: string; contentType: string; size: string }[];
 }
 
@@ -52,6 +54,8 @@ export interface BodyView {
   messageUrls: [string, string][];
   /** Pages of the messages quoted at each attributed depth, as [depth, url]. */
   quotedUrls: [number, string][];
+  /** How the addresses in the body are shown when not as sent, and the Message-IDs it names, which are not addresses; null when shown. */
+  masking: BodyMasking | null;
 }
 
 export interface ThreadStep {
@@ -112,8 +116,10 @@ export interface MessagePageData {
   mails: MailView[];
   variantSubjects: string[];
   tree: ThreadTreeView;
-  /** The thread's mbox and its gzip; `partial` says how much of the thread it holds when a bound left mails out. */
-  threadMbox: { url: string; gzipUrl: string; partial: string | null };
+  /** The thread's mbox and its gzip, null when mails as archived are not offered; `partial` says how much of the thread it holds when a bound left mails out. */
+  threadMbox: { url: string; gzipUrl: string; partial: string | null } | null;
+  /** How to answer it: by a mailto: link or git send-email, to the list (sheaf.config.ts `listAddress`) and its people as the archive shows them. */
+  reply: ReplyView;
 }
 
 const STEPS: Omit<ThreadStep, 'url'>[] = [
@@ -129,60 +135,61 @@ const STEPS: Omit<ThreadStep, 'url'>[] = [
 /** The content store digest of each mail, by record key, as the loader stored it. */
 export type StoreDigests = ReadonlyMap<string, string>;
 
-function bodyView(mail: MailRecord, node: ThreadNode | undefined, review: ReviewArchive, digests: StoreDigests): BodyView {
+function bodyView(mail: MailRecord, node: ThreadNode | undefined, review: ReviewArchive, digests: StoreDigests, context: RouteContext): BodyView {
   const messageUrls: [string, string][] = [];
   for (const id of mail.links.messageIds) {
     const url = review.archive.byId.get(id)?.url;
-    if (url) messageUrls.push([id, url]);
+    if (url) messageUrls.push([id, context.link(url)]);
   }
   // Quote depth N is the text of the Nth ancestor: depth 1 the parent, depth 2 its parent.
   const ancestors = node ? ancestorsOf(node) : [];
   const quotedUrls: [number, string][] = [];
   for (const depth of mail.links.attributionDepths) {
     const url = ancestors[depth - 1]?.message?.url;
-    if (url) quotedUrls.push([depth, url]);
+    if (url) quotedUrls.push([depth, context.link(url)]);
   }
-  return { key: mail.key, renderedAs: digests.get(mail.key) ?? '', messageUrls, quotedUrls };
+  return { key: mail.key, renderedAs: digests.get(mail.key) ?? '', messageUrls, quotedUrls, masking: bodyMasking(context.addresses.mode, mail.links.messageIds) };
 }
 
-function mailView(mail: MailRecord, raw: string, node: ThreadNode | undefined, review: ReviewArchive, digests: StoreDigests): MailView {
+function mailView(mail: MailRecord, raw: string, node: ThreadNode | undefined, review: ReviewArchive, digests: StoreDigests, context: RouteContext): MailView {
   const parent = mail.inReplyTo ? review.archive.byId.get(mail.inReplyTo) : undefined;
+  const { addresses } = context;
   return {
-    from: formatAddress(mail.from),
-    fromUrl: authorUrl(mail.from),
-    to: mail.to.map(formatAddress).join(', '),
-    cc: mail.cc.map(formatAddress).join(', '),
+    from: addresses.full(mail.from),
+    fromUrl: context.authorPage(mail.from),
+    to: mail.to.map(addresses.full).join(', '),
+    cc: mail.cc.map(addresses.full).join(', '),
     date: mail.date,
     dateText: formatUtc(mail.date),
     dateSent: mail.dateSent && mail.dateSent !== mail.date ? mail.dateSent : null,
     messageId: mail.messageId,
-    permalink: review.archive.byId.get(mail.messageId)!.url,
+    permalink: context.link(review.archive.byId.get(mail.messageId)!.url),
     derivedId: mail.idSource === 'content',
     inReplyTo: !mail.inReplyTo
       ? null
       : parent
-        ? { url: parent.url, text: parent.mail.subject || `<${parent.id}>` }
+        ? { url: context.link(parent.url), text: parent.mail.subject || `<${parent.id}>` }
         : { missingId: mail.inReplyTo },
-    body: bodyView(mail, node, review, digests),
+    body: bodyView(mail, node, review, digests, context),
     bodyCut: mail.bodyCut ?? null,
-    raw,
+    raw: context.rawDownloads ? context.link(raw) : null,
     attachments: mail.attachments.map((attachment) => ({ filename: attachment.filename, contentType: attachment.contentType, size: formatSize(attachment.size) })),
   };
 }
 
-export function rowView(row: TreeRow): TreeRowView {
+export function rowView(row: TreeRow, context: RouteContext): TreeRowView {
   const { message, inferred } = row.node;
   const from = message?.mail.from ?? inferred?.from ?? null;
   const date = message?.mail.date ?? inferred?.date ?? null;
   return {
     indent: row.indent,
     skippedBefore: row.skippedBefore,
-    url: message?.url ?? null,
+    url: message ? context.link(message.url) : null,
     archived: message !== null,
-    text: row.subject ?? (from ? displayName(from) : '(no subject)'),
+    text: row.subject ?? (from ? context.addresses.name(from) : '(no subject)'),
     subject: row.subject,
     missingId: !message && !inferred ? row.node.id : null,
-    author: (row.subject !== null || !message) && from ? displayName(from) : null,
+    author: (row.subject !== null || !message) && from ? context.addresses.name(from) : null,
     date,
     day: date ? formatDay(date) : null,
   };
@@ -191,51 +198,53 @@ export function rowView(row: TreeRow): TreeRowView {
 // A thread shown whole shows the same rows on each of its pages: they are made once per thread.
 const wholeThreadRows = new WeakMap<Thread, TreeRowView[]>();
 
-function treeView(node: ThreadNode): ThreadTreeView {
+function treeView(node: ThreadNode, context: RouteContext): ThreadTreeView {
   const tree = threadTree(node);
   const current = tree.rows.findIndex((row) => row.current);
   let rows = tree.whole ? wholeThreadRows.get(node.thread) : undefined;
   if (!rows) {
-    rows = tree.rows.map(rowView);
+    rows = tree.rows.map((row) => rowView(row, context));
     if (tree.whole) wholeThreadRows.set(node.thread, rows);
   }
   return { rows, current, skippedAfter: tree.skippedAfter, messages: tree.messages };
 }
 
-function navView(node: ThreadNode, review: ReviewArchive, wholeThread: string | null): MessagePageData['nav'] {
+function navView(node: ThreadNode, review: ReviewArchive, wholeThread: string | null, context: RouteContext): MessagePageData['nav'] {
   const place = seriesPlace(node, review);
   const links = threadLinks(node);
   return {
-    place: place && { label: placeLabel(place), url: place.series.url, name: seriesName(place.series.title || '(no title)', place.series.version) },
+    place: place && { label: placeLabel(place), url: context.link(place.series.url), name: seriesName(place.series.title || '(no title)', place.series.version) },
     steps: STEPS.flatMap((step) => {
       const target = links[step.key];
-      return target ? [{ ...step, url: target.message?.url ?? null }] : [];
+      return target ? [{ ...step, url: target.message ? context.link(target.message.url) : null }] : [];
     }),
     wholeThread,
-    month: monthLink(node.message?.mail.date ?? null),
+    month: monthLink(node.message?.mail.date ?? null, context.link),
   };
 }
 
-function threadMboxView(thread: Thread): MessagePageData['threadMbox'] {
+function threadMboxView(thread: Thread, context: RouteContext): MessagePageData['threadMbox'] {
+  if (!context.rawDownloads) return null;
   const { url, gzipUrl, items, leftOut } = threadMbox(thread);
-  return { url, gzipUrl, partial: leftOut > 0 ? `the oldest ${items.length} of ${items.length + leftOut} mails` : null };
+  return { url: context.link(url), gzipUrl: context.link(gzipUrl), partial: leftOut > 0 ? `the oldest ${items.length} of ${items.length + leftOut} mails` : null };
 }
 
 /** The mails of a message as they are shown, on its page and on the pages that gather it: the mail, then its variants. */
-export function messageMailViews(message: ArchivedMessage, review: ReviewArchive, digests: StoreDigests): MailView[] {
+export function messageMailViews(message: ArchivedMessage, review: ReviewArchive, digests: StoreDigests, context: RouteContext): MailView[] {
   const node = review.nodes.get(message.id)!;
-  return shownMails(message).map((mail, index) => mailView(mail, rawMailUrl(message, index), node, review, digests));
+  return shownMails(message).map((mail, index) => mailView(mail, rawMailUrl(message, index), node, review, digests, context));
 }
 
 /** Everything the page of one archived message shows; `mails` from `messageMailViews`, `wholeThread` its anchor on its thread's page. */
-export function messagePageData(message: ArchivedMessage, review: ReviewArchive, mails: MailView[], wholeThread: string | null): MessagePageData {
+export function messagePageData(message: ArchivedMessage, review: ReviewArchive, mails: MailView[], wholeThread: string | null, context: RouteContext): MessagePageData {
   const node = review.nodes.get(message.id)!;
   return {
     subject: message.mail.subject || '(no subject)',
-    nav: navView(node, review, wholeThread),
+    nav: navView(node, review, wholeThread, context),
     mails,
     variantSubjects: message.variants.map((variant) => variant.subject || '(no subject)'),
-    tree: treeView(node),
-    threadMbox: threadMboxView(node.thread),
+    tree: treeView(node, context),
+    threadMbox: threadMboxView(node.thread, context),
+    reply: replyView(message.mail, context.addresses, context.config.listAddress),
   };
 }

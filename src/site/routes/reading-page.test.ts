@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { diff, reviewOf, reviewOfCorpus, type MailSpec } from '../../archive/test-support.ts';
 import { walkThread } from '../../archive/thread.ts';
+import { resolveConfig } from '../config.ts';
+import { routeContext } from './context.ts';
 import { messageMailViews } from './message-page.ts';
 import { earlierThreadRoots, READING_MAX_INDENT, seriesReading, splitReading, threadReading, type ReadingInputs } from './reading-page.ts';
 
@@ -20,8 +22,9 @@ const series: MailSpec[] = [
 
 function inputsOf(review: ReviewArchive, bodyBytes: (key: string) => number = () => 1_000): ReadingInputs {
   const digests = new Map(review.archive.messages.map((message) => [message.mail.key, `d-${message.mail.key}`]));
-  const mailViews = new Map(review.archive.messages.map((message) => [message, messageMailViews(message, review, digests)]));
-  return { review, mailViews, bodyBytes };
+  const context = routeContext(resolveConfig({}, {}));
+  const mailViews = new Map(review.archive.messages.map((message) => [message, messageMailViews(message, review, digests, context)]));
+  return { review, mailViews, bodyBytes, context };
 }
 
 describe('splitReading', () => {

@@ -20,10 +20,10 @@ import { messageSlug } from '../../archive/permalink.ts';
 import { hasSeriesReading, hasThreadReading, seriesReadingUrl, threadReadingUrl } from '../../archive/reading.ts';
 import type { Series } from '../../archive/series.ts';
 import { walkThread, type Thread, type ThreadNode } from '../../archive/thread.ts';
-import { displayName } from '../../parse/address.ts';
 import { formatUtc } from '../format.ts';
 import { shownSubject, threadTree } from '../thread-view.ts';
 import { counted, seriesName } from '../words.ts';
+import type { RouteContext } from './context.ts';
 import { rowView, type MailView, type ThreadTreeView } from './message-page.ts';
 
 /** Bytes of bodies on one page: with the headers and tree, a page stays near 2 MB of HTML at most. */
@@ -93,6 +93,7 @@ export interface ReadingInputs {
   mailViews: ReadonlyMap<ArchivedMessage, MailView[]>;
   /** Bytes of a mail's cached rendering. */
   bodyBytes: (key: string) => number;
+  context: RouteContext;
 }
 
 /** Splits items into pages, each under the byte and message bounds (an item bigger than a page gets one of its own). */
@@ -118,14 +119,14 @@ function pageUrl(base: string, index: number): string {
   return index === 0 ? base : `${base}${index + 1}/`;
 }
 
-function authorOf(node: ThreadNode): string {
+function authorOf(node: ThreadNode, context: RouteContext): string {
   const from = node.message?.mail.from ?? node.inferred?.from;
-  return from ? displayName(from) : 'unknown';
+  return from ? context.addresses.name(from) : 'unknown';
 }
 
-function authorPageOf(node: ThreadNode | null): string | null {
+function authorPageOf(node: ThreadNode | null, context: RouteContext): string | null {
   const from = node?.message?.mail.from;
-  return from ? authorUrl(from) : null;
+  return from ? context.authorPage(from) : null;
 }
 
 /** A reading split into pages: each item's anchor URL, and each page's entries. */
@@ -135,7 +136,8 @@ function layOut(base: string, items: readonly ReadingItem[], inputs: ReadingInpu
     return ENTRY_BYTES + (message ? [message.mail, ...message.variants].reduce((sum, mail) => sum + inputs.bodyBytes(mail.key), 0) : 0);
   };
   const pages = splitReading(items, bytesOf);
-  const pageUrls = pages.map((_, index) => pageUrl(base, index));
+  const { context } = inputs;
+  const pageUrls = pages.map((_, index) => context.link(pageUrl(base, index)));
   const anchorUrl = new Map<ThreadNode, string>();
   pages.forEach((page, index) => {
     for (const { node, anchor } of page) if (node) anchorUrl.set(node, `${pageUrls[index]}#${anchor}`);
@@ -145,19 +147,19 @@ function layOut(base: string, items: readonly ReadingItem[], inputs: ReadingInpu
       const message = node?.message ?? null;
       const parent = label === null ? (node?.parent ?? null) : null;
       const above = index > 0 ? page[index - 1]!.node : null;
-      const parentUrl = parent ? (anchorUrl.get(parent) ?? parent.message?.url) : undefined;
+      const parentUrl = parent ? (anchorUrl.get(parent) ?? (parent.message && context.link(parent.message.url))) : undefined;
       const date = message?.mail.date ?? node?.inferred?.date ?? null;
       return {
         anchor,
         indent: Math.min(depth, READING_MAX_INDENT),
         label,
         subject: !node ? null : label === null ? shownSubject(node) : (message?.mail.subject ?? node.inferred?.subject ?? null),
-        author: node ? authorOf(node) : 'unknown',
-        authorUrl: authorPageOf(node),
+        author: node ? authorOf(node, context) : 'unknown',
+        authorUrl: authorPageOf(node, context),
         date,
         dateText: formatUtc(date),
-        url: message?.url ?? null,
-        inReplyTo: parent && parentUrl && parent !== above ? { url: parentUrl, text: parent.message?.mail.subject || authorOf(parent) } : null,
+        url: message ? context.link(message.url) : null,
+        inReplyTo: parent && parentUrl && parent !== above ? { url: parentUrl, text: parent.message?.mail.subject || authorOf(parent, context) } : null,
         mails: message ? (inputs.mailViews.get(message) ?? []) : [],
       };
     }),
@@ -172,7 +174,7 @@ export function threadReading(thread: Thread, inputs: ReadingInputs): { pages: [
   for (const { node, depth } of walkThread(thread.root)) if (node.message) items.push(messageItem(node, depth, null));
   const { pageUrls, anchorUrl, entryPages } = layOut(base, items, inputs);
   const tree = threadTree(thread.root, { whole: Infinity, ancestors: 0, siblings: 0, replies: 0, around: 0 });
-  const rows = tree.rows.map((row) => ({ ...rowView(row), url: anchorUrl.get(row.node) ?? null }));
+  const rows = tree.rows.map((row) => ({ ...rowView(row, inputs.context), url: anchorUrl.get(row.node) ?? null }));
   const start = items[0]!.node!.message!;
   const slug = messageSlug(thread.id);
   return {
@@ -182,7 +184,7 @@ export function threadReading(thread: Thread, inputs: ReadingInputs): { pages: [
       {
         kind: 'thread',
         title: thread.subject || '(no subject)',
-        home: { url: start.url, label: 'First message of the thread' },
+        home: { url: inputs.context.link(start.url), label: 'First message of the thread' },
         page: index + 1,
         pageUrls,
         messages: counted(thread.size, 'message', 'messages'),
@@ -258,7 +260,7 @@ export function seriesReading(series: Series, inputs: ReadingInputs): { pages: [
       {
         kind: 'series',
         title: seriesName(series.title || '(no title)', series.version),
-        home: { url: series.url, label: 'Series outline' },
+        home: { url: inputs.context.link(series.url), label: 'Series outline' },
         page: index + 1,
         pageUrls,
         messages: counted(items.filter((item) => item.node?.message).length, 'message', 'messages'),

@@ -10,13 +10,15 @@ import type { ReviewArchive } from '../../archive/index.ts';
 import { compareOldestFirst } from '../../archive/order.ts';
 import type { Series } from '../../archive/series.ts';
 import type { ThreadNode } from '../../archive/thread.ts';
-import { displayName } from '../../parse/address.ts';
-import { formatAddress, formatDay, formatUtc } from '../format.ts';
+import { ADDRESS_NOTES } from '../addresses.ts';
+import { formatDay, formatUtc } from '../format.ts';
 import type { TrailerKind } from '../../archive/trailers.ts';
 import { CHANGE_LABELS, givenLabel, scopeLabel, seriesView, type SlotView, type VersionsView } from '../series-view.ts';
 import type { PatchChange } from '../../archive/versions.ts';
 import { monthLink } from '../pagination.ts';
 import { counted, seriesName } from '../words.ts';
+import type { RouteContext } from './context.ts';
+import { seriesFeedPath } from './feeds.ts';
 
 export interface ReviewKindView {
   kind: TrailerKind;
@@ -85,8 +87,14 @@ export interface SeriesPageData {
   slots: SlotPageView[];
   /** The page that reads the whole series; null when none of it is archived. */
   readingUrl: string | null;
-  /** The series' mboxes, or null when no patch is archived; `partial` says how many patches they hold when a bound left some out. */
-  mbox: { url: string; plainUrl: string; partial: string | null } | null;
+  /** Its feed of new versions and replies. */
+  feedUrl: string;
+  /**
+   * The series' mboxes, or null when no patch is archived: for `git am`, with the addresses as the
+   * archive shows them (`masked` says how, when not as sent), and as sent, when mails as archived
+   * are offered; `partial` says how many patches they hold when a bound left some out.
+   */
+  mbox: { url: string; plainUrl: string | null; masked: string | null; partial: string | null } | null;
   /** The page of the month it was sent in; null when its date is unknown. */
   month: { url: string; label: string } | null;
   /** The series sent just before and just after it (keys `p` and `n`). */
@@ -104,51 +112,52 @@ export function seriesNeighbours(series: readonly Series[]): Map<Series, { previ
   return new Map(sent.map((one, index) => [one, { previous: sent[index - 1] ?? null, next: sent[index + 1] ?? null }]));
 }
 
-function seriesLink(series: Series | null): SeriesLinkView | null {
-  return series && { url: series.url, name: seriesName(series.title || '(no title)', series.version) };
+function seriesLink(series: Series | null, link: RouteContext['link']): SeriesLinkView | null {
+  return series && { url: link(series.url), name: seriesName(series.title || '(no title)', series.version) };
 }
 
-/** Where a series is read whole, and each of its messages on those pages (reading-page.ts). */
+/** Where a series is read whole (a link), and each of its messages on those pages (reading-page.ts). */
 export interface SeriesReadingLinks {
   url: string;
   anchors: ReadonlyMap<ThreadNode, string>;
 }
 
-function slotPageView(slot: SlotView, review: ReviewArchive, reading: SeriesReadingLinks | null): SlotPageView {
+function slotPageView(slot: SlotView, review: ReviewArchive, reading: SeriesReadingLinks | null, context: RouteContext): SlotPageView {
   const { message, missing, title } = slot;
   const inferred = missing?.inferred ?? null;
+  const { link, addresses, authorPage } = context;
   return {
     number: slot.number,
     counter: slot.counter,
     isCover: slot.number === 0,
-    url: message?.url ?? null,
+    url: message ? link(message.url) : null,
     title: message ? title || message.mail.subject || '(no subject)' : title,
-    author: message ? displayName(message.mail.from) : null,
-    authorUrl: message ? authorUrl(message.mail.from) : null,
+    author: message ? addresses.name(message.mail.from) : null,
+    authorUrl: message ? authorPage(message.mail.from) : null,
     date: message?.mail.date ?? null,
     day: message ? formatDay(message.mail.date) : null,
     missingId: missing?.id ?? null,
-    inferred: inferred && { subject: inferred.subject, from: inferred.from && displayName(inferred.from), date: inferred.date && formatUtc(inferred.date) },
+    inferred: inferred && { subject: inferred.subject, from: inferred.from && addresses.name(inferred.from), date: inferred.date && formatUtc(inferred.date) },
     review: slot.review.map(({ kind, people }) => ({
       kind: { kind: kind.kind, trailer: kind.trailer },
       people: people.map(({ person, given }) => ({
-        name: displayName(person),
-        url: authorUrl(person),
-        given: given.map((one) => ({ url: one.message.url, label: givenLabel(one) })),
+        name: addresses.name(person),
+        url: authorPage(person),
+        given: given.map((one) => ({ url: link(one.message.url), label: givenLabel(one) })),
       })),
     })),
-    replies: slot.replies.map((reply) => ({ url: reply.url, name: displayName(reply.mail.from), date: reply.mail.date, day: formatDay(reply.mail.date) })),
+    replies: slot.replies.map((reply) => ({ url: link(reply.url), name: addresses.name(reply.mail.from), date: reply.mail.date, day: formatDay(reply.mail.date) })),
     readingUrl: (message && reading?.anchors.get(review.nodes.get(message.id)!)) ?? null,
   };
 }
 
-function versionLinks(current: Series, versions: VersionsView): VersionLinkView[] {
+function versionLinks(current: Series, versions: VersionsView, context: RouteContext): VersionLinkView[] {
   if (versions.all.length <= 1) return [];
   return versions.all.map((version) => {
     const rel = version === versions.previous ? 'prev' : version === versions.next ? 'next' : null;
     return {
       version: version.version,
-      url: version.url,
+      url: context.link(version.url),
       current: version === current,
       rel,
       label: `v${version.version}${rel === 'prev' ? ', previous' : rel === 'next' ? ', next' : ''}`,
@@ -159,7 +168,7 @@ function versionLinks(current: Series, versions: VersionsView): VersionLinkView[
   });
 }
 
-function versionChanges(versions: VersionsView): VersionChangesView[] {
+function versionChanges(versions: VersionsView, context: RouteContext): VersionChangesView[] {
   if (versions.all.length <= 1) return [];
   return versions.changes.map(({ older, newer, patches }) => ({
     heading: `From v${older.version} to v${newer.version}`,
@@ -168,30 +177,42 @@ function versionChanges(versions: VersionsView): VersionChangesView[] {
       label: CHANGE_LABELS[change],
       title,
       links: [
-        ...(before?.node?.message ? [{ url: before.node.message.url, text: `v${older.version} ${before.number}/${older.total}` }] : []),
-        ...(after?.node?.message ? [{ url: after.node.message.url, text: `v${newer.version} ${after.number}/${newer.total}` }] : []),
+        ...(before?.node?.message ? [{ url: context.link(before.node.message.url), text: `v${older.version} ${before.number}/${older.total}` }] : []),
+        ...(after?.node?.message ? [{ url: context.link(after.node.message.url), text: `v${newer.version} ${after.number}/${newer.total}` }] : []),
       ],
     })),
   }));
 }
 
-function mboxView(series: Series): SeriesPageData['mbox'] {
+function mboxView(series: Series, context: RouteContext): SeriesPageData['mbox'] {
   const mbox = seriesMbox(series);
   if (!mbox) return null;
   const { url, plainUrl, items, leftOut } = mbox;
-  return { url, plainUrl, partial: leftOut > 0 ? `the first ${items.length} of ${items.length + leftOut} archived patches` : null };
+  const { mode } = context.addresses;
+  return {
+    url: context.link(url),
+    plainUrl: context.rawDownloads ? context.link(plainUrl) : null,
+    masked: mode === 'shown' ? null : ADDRESS_NOTES[mode],
+    partial: leftOut > 0 ? `the first ${items.length} of ${items.length + leftOut} archived patches` : null,
+  };
 }
 
 /** Everything the page of one series shows; `reading` where it is read whole, `neighbours` the series sent before and after it. */
-export function seriesPageData(series: Series, review: ReviewArchive, reading: SeriesReadingLinks | null, neighbours: { previous: Series | null; next: Series | null }): SeriesPageData {
+export function seriesPageData(
+  series: Series,
+  review: ReviewArchive,
+  reading: SeriesReadingLinks | null,
+  neighbours: { previous: Series | null; next: Series | null },
+  context: RouteContext,
+): SeriesPageData {
   const view = seriesView(series, review);
   return {
     title: series.title || '(no title)',
     version: series.version,
     name: seriesName(series.title || '(no title)', series.version),
     tags: series.tags,
-    author: formatAddress(series.author),
-    authorUrl: authorUrl(series.author),
+    author: context.addresses.full(series.author),
+    authorUrl: context.authorPage(series.author),
     firstDate: series.firstDate,
     firstDateText: formatUtc(series.firstDate),
     lastActivity: series.lastActivity,
@@ -200,14 +221,15 @@ export function seriesPageData(series: Series, review: ReviewArchive, reading: S
     replies: counted(series.replyCount, 'reply', 'replies'),
     status: view.status.map(({ kind, people }) => ({
       kind: { kind: kind.kind, trailer: kind.trailer },
-      people: people.map((person) => ({ name: displayName(person.person), url: authorUrl(person.person), scope: scopeLabel(person, series.total) })),
+      people: people.map((person) => ({ name: context.addresses.name(person.person), url: context.authorPage(person.person), scope: scopeLabel(person, series.total) })),
     })),
-    versions: versionLinks(series, view.versions),
-    changes: versionChanges(view.versions),
-    slots: [view.cover, ...view.patches].map((slot) => slotPageView(slot, review, reading)),
+    versions: versionLinks(series, view.versions, context),
+    changes: versionChanges(view.versions, context),
+    slots: [view.cover, ...view.patches].map((slot) => slotPageView(slot, review, reading, context)),
     readingUrl: reading?.url ?? null,
-    mbox: mboxView(series),
-    month: monthLink(series.firstDate),
-    neighbours: { previous: seriesLink(neighbours.previous), next: seriesLink(neighbours.next) },
+    feedUrl: context.link(seriesFeedPath(series)),
+    mbox: mboxView(series, context),
+    month: monthLink(series.firstDate, context.link),
+    neighbours: { previous: seriesLink(neighbours.previous, context.link), next: seriesLink(neighbours.next, context.link) },
   };
 }

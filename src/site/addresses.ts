@@ -1,0 +1,75 @@
+/**
+ * How mail addresses are shown (sheaf.config.ts `addresses`): every address the archive shows,
+ * on a page, in a feed, in the search index, the JSON data or a download, passes through one
+ * policy made here, so the modes hold everywhere alike.
+ *
+ * - `shown`: as sent.
+ * - `masked`: the domain replaced by ten x's, `user@xxxxxxxxxx`, as lkml.iu.edu shows mail.
+ * - `hidden`: no part of an address: a person is their name alone, and an address in text
+ *   reads `[address hidden]`.
+ *
+ * Message-IDs are not addresses: they are the archive's permalinks, and a body's text keeps the
+ * ids it names (its `links.messageIds`) as written.
+ */
+import { displayName } from '../parse/address.ts';
+import type { Address } from '../parse/types.ts';
+import type { AddressMode } from './config.ts';
+import { formatAddress } from './format.ts';
+
+export const MASKED_DOMAIN = 'xxxxxxxxxx';
+export const HIDDEN_ADDRESS = '[address hidden]';
+
+/** What a page or download whose addresses are not as sent says of them. */
+export const ADDRESS_NOTES = { masked: `addresses masked by the archive: user@${MASKED_DOMAIN}`, hidden: 'addresses left out by the archive' } as const;
+
+/** `local@domain.tld` in running text or in the renderer's markup (whose `&lt;` and `&gt;` stop it). */
+const ADDRESS = /[A-Za-z0-9._%+=~!#$'*^`{|}-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}\b/g;
+
+export interface AddressPolicy {
+  mode: AddressMode;
+  /** A person as shown: the address masked, or dropped when hidden. */
+  person(address: Address): Address;
+  /** `Name <user@xxxxxxxxxx>`, or whichever half is shown. */
+  full(address: Address): string;
+  /** The name, else the address as shown. */
+  name(address: Address): string;
+  /** Text (a body, or its rendered markup) with every address in it shown so; `keep` holds the Message-IDs it names. */
+  text(text: string, keep?: ReadonlySet<string>): string;
+}
+
+function shownEmail(email: string, mode: AddressMode): string {
+  if (mode === 'shown' || !email) return email;
+  if (mode === 'hidden') return '';
+  const at = email.lastIndexOf('@');
+  return at === -1 ? MASKED_DOMAIN : `${email.slice(0, at)}@${MASKED_DOMAIN}`;
+}
+
+/** How the addresses of a body (its text, or its rendered markup) are shown when not as sent, with the Message-IDs it names, which stay. */
+export interface BodyMasking {
+  mode: Exclude<AddressMode, 'shown'>;
+  keep: string[];
+}
+
+/** A body's masking under `mode`; null when its addresses are shown as sent. */
+export function bodyMasking(mode: AddressMode, namedIds: readonly string[]): BodyMasking | null {
+  return mode === 'shown' ? null : { mode, keep: [...namedIds] };
+}
+
+/** A body's text or markup with its addresses shown as `masking` says. */
+export function maskedBody(text: string, masking: BodyMasking | null): string {
+  return masking ? addressPolicy(masking.mode).text(text, new Set(masking.keep)) : text;
+}
+
+export function addressPolicy(mode: AddressMode): AddressPolicy {
+  const person = (address: Address): Address => (mode === 'shown' ? address : { name: address.name, email: shownEmail(address.email, mode) });
+  // A hidden address is still one the mail had: the person is not unknown.
+  const hiddenAlone = (address: Address) => mode === 'hidden' && !address.name && address.email !== '';
+  return {
+    mode,
+    person,
+    full: (address) => (hiddenAlone(address) ? HIDDEN_ADDRESS : formatAddress(person(address))),
+    name: (address) => (hiddenAlone(address) ? HIDDEN_ADDRESS : displayName(person(address))),
+    text: (text, keep = new Set()) =>
+      mode === 'shown' ? text : text.replace(ADDRESS, (found) => (keep.has(found) ? found : mode === 'hidden' ? HIDDEN_ADDRESS : shownEmail(found, mode))),
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * What every route-data module needs of the configuration (sheaf.config.ts): how to make a
+ * link from a site path, and how to show an address. Made once per build; whatever of it a page
+ * shows lands in the page's data, so a change of the configuration changes exactly the keys of
+ * the pages that show it.
+ */
+import { authorUrl } from '../../archive/author.ts';
+import type { Address } from '../../parse/types.ts';
+import { addressPolicy, type AddressPolicy } from '../addresses.ts';
+import type { SiteConfig } from '../config.ts';
+import { absoluteUrl, sitePath } from '../site-url.ts';
+
+export interface RouteContext {
+  config: SiteConfig;
+  /** A site path (`/m/<slug>/`) as a link on the site, under the base path. */
+  link(path: string): string;
+  /** The page of the person with this address (`/a/<hash>/`) as a link on the site; null when the mail gave no address. */
+  authorPage(address: Address): string | null;
+  /** A site path as an absolute URL, for feeds and mboxes. */
+  absolute(path: string): string;
+  addresses: AddressPolicy;
+  /**
+   * Whether the mails as archived are offered (`raw.txt`, thread mboxes, `series-plain.mbox`):
+   * only when addresses are shown, since a mail as archived holds them everywhere, in encoded
+   * headers and parts too, and a masked copy would no longer be the mail as archived.
+   */
+  rawDownloads: boolean;
+}
+
+export function routeContext(config: SiteConfig): RouteContext {
+  return {
+    config,
+    link: (path) => sitePath(config.base, path),
+    authorPage: (address) => {
+      const path = authorUrl(address);
+      return path === null ? null : sitePath(config.base, path);
+    },
+    absolute: (path) => absoluteUrl(config, path),
+    addresses: addressPolicy(config.addresses),
+    rawDownloads: config.addresses === 'shown',
+  };
+}
