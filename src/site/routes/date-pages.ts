@@ -9,7 +9,6 @@
  * Each message counts once: for its series (as cover letter, patch or reply), else for its
  * thread. A month of more than DATE_PAGES.size rows is cut into pages (`/d/2025-03/2/`).
  */
-import { authorUrl } from '../../archive/author.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { compareNewestFirst, compareOldestFirst } from '../../archive/order.ts';
@@ -20,18 +19,10 @@ import { formatDay } from '../format.ts';
 import { leadOf } from '../listing.ts';
 import { DATE_PAGES, anchoredPageUrl, monthBucket } from '../pagination.ts';
 import type { RouteContext } from './context.ts';
-import { counted, namesVersion } from '../words.ts';
-import { pagedList, type BucketPageData, type PagedList } from './list-pages.ts';
+import { counted } from '../words.ts';
+import { pagedList, rowHead, type BucketPageData, type PagedList, type RowHead } from './list-pages.ts';
 
-export interface MonthRowView {
-  kind: 'series' | 'thread';
-  url: string;
-  title: string;
-  /** `v3` for a series whose title does not name its version; null otherwise. */
-  version: string | null;
-  tags: string[];
-  author: string;
-  authorUrl: string | null;
+export interface MonthRowView extends RowHead {
   /** Its first mail is of this month; else it went on from an earlier one. */
   started: boolean;
   /** Its first and last mail of this month. */
@@ -113,7 +104,7 @@ function monthRows(review: ReviewArchive): MonthRow[] {
   return rows;
 }
 
-function rowView(row: MonthRow, review: ReviewArchive, { link, addresses, authorPage }: RouteContext): MonthRowView {
+function rowView(row: MonthRow, review: ReviewArchive, context: RouteContext): MonthRowView {
   const first = row.messages[0]!;
   const last = row.messages.at(-1)!;
   const common = {
@@ -122,31 +113,8 @@ function rowView(row: MonthRow, review: ReviewArchive, { link, addresses, author
     last: last === first || formatDay(last.mail.date) === formatDay(first.mail.date) ? null : { date: last.mail.date!, day: formatDay(last.mail.date) },
     messages: counted(row.messages.length, 'message', 'messages'),
   };
-  if (row.entry.kind === 'series') {
-    const { series } = row.entry;
-    const title = series.title || '(no title)';
-    return {
-      kind: 'series',
-      url: link(series.url),
-      title,
-      version: namesVersion(title, series.version) ? null : `v${series.version}`,
-      tags: series.tags,
-      author: addresses.name(series.author),
-      authorUrl: authorPage(series.author),
-      ...common,
-    };
-  }
-  const lead = leadOf(row.entry.thread, review);
-  return {
-    kind: 'thread',
-    url: link(lead.url),
-    title: lead.mail.subject || '(no subject)',
-    version: null,
-    tags: [],
-    author: addresses.name(lead.mail.from),
-    authorUrl: authorPage(lead.mail.from),
-    ...common,
-  };
+  const head = row.entry.kind === 'series' ? rowHead(row.entry, context) : rowHead({ lead: leadOf(row.entry.thread, review) }, context);
+  return { ...head, ...common };
 }
 
 function rowKey(row: MonthRow): string {

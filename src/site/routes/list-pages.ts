@@ -8,6 +8,7 @@
 import { authorUrl } from '../../archive/author.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ListingEntry, ReviewArchive } from '../../archive/index.ts';
+import type { Series } from '../../archive/series.ts';
 import { toStoredRow } from '../../search/build-index.ts';
 import { presentRow, type ResultView } from '../../search/present.ts';
 import type { SearchRow } from '../../search/types.ts';
@@ -23,7 +24,8 @@ import type { TrailerKind } from '../../archive/trailers.ts';
 import { counted, namesVersion, patchCount } from '../words.ts';
 import type { RouteContext } from './context.ts';
 
-export interface IndexRowView {
+/** What every list row shows first of a series or thread: its link, title and author. */
+export interface RowHead {
   kind: 'series' | 'thread';
   url: string;
   title: string;
@@ -32,6 +34,28 @@ export interface IndexRowView {
   tags: string[];
   author: string;
   authorUrl: string | null;
+}
+
+/** The head of the row of a series, or of a thread led by `lead`. */
+export function rowHead(entry: { series: Series } | { lead: ArchivedMessage }, { link, addresses, authorPage }: RouteContext): RowHead {
+  if ('series' in entry) {
+    const { series } = entry;
+    const title = series.title || '(no title)';
+    return {
+      kind: 'series',
+      url: link(series.url),
+      title,
+      version: namesVersion(title, series.version) ? null : `v${series.version}`,
+      tags: series.tags,
+      author: addresses.name(series.author),
+      authorUrl: authorPage(series.author),
+    };
+  }
+  const { lead } = entry;
+  return { kind: 'thread', url: link(lead.url), title: lead.mail.subject || '(no subject)', version: null, tags: [], author: addresses.name(lead.mail.from), authorUrl: authorPage(lead.mail.from) };
+}
+
+export interface IndexRowView extends RowHead {
   date: string | null;
   day: string;
   /** The day of the last activity, when it is not the first day. */
@@ -146,19 +170,14 @@ export function pagedList<Entry, Row>(
 }
 
 /** A row of the index (and of an author's series). */
-export function indexRowView(row: ListingRow, { link, addresses, authorPage }: RouteContext): IndexRowView {
+export function indexRowView(row: ListingRow, context: RouteContext): IndexRowView {
+  const { link } = context;
   if (row.kind === 'series') {
     const { series } = row;
     const first = formatDay(series.firstDate);
     const last = formatDay(series.lastActivity);
     return {
-      kind: 'series',
-      url: link(series.url),
-      title: series.title || '(no title)',
-      version: namesVersion(series.title, series.version) ? null : `v${series.version}`,
-      tags: series.tags,
-      author: addresses.name(series.author),
-      authorUrl: authorPage(series.author),
+      ...rowHead(row, context),
       date: series.firstDate,
       day: first,
       activity: last !== first ? { date: series.lastActivity, day: last } : null,
@@ -173,13 +192,7 @@ export function indexRowView(row: ListingRow, { link, addresses, authorPage }: R
   const first = formatDay(lead.mail.date);
   const last = formatDay(thread.lastDate);
   return {
-    kind: 'thread',
-    url: link(lead.url),
-    title: lead.mail.subject || '(no subject)',
-    version: null,
-    tags: [],
-    author: addresses.name(lead.mail.from),
-    authorUrl: authorPage(lead.mail.from),
+    ...rowHead(row, context),
     date: lead.mail.date,
     day: first,
     activity: last !== first ? { date: thread.lastDate, day: last } : null,

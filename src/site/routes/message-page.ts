@@ -4,7 +4,6 @@
  * and the thread tree. Components lay this out and nothing else, so the page's
  * incremental-build key (a digest of this data, see keys.ts) covers all the page shows.
  */
-import { authorUrl } from '../../archive/author.ts';
 import { rawMailUrl, shownMails, threadMbox } from '../../archive/downloads.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
