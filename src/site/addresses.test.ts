@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addressPolicy } from './addresses.ts';
+import { addressPolicy, shownTerms } from './addresses.ts';
 
 const rob = { name: 'Rob Herring', email: 'robh@kernel.org' };
 const bare = { name: '', email: 'lee@kernel.org' };
@@ -35,5 +35,19 @@ describe('addressPolicy', () => {
     assert.equal(hidden.name(bare), '[address hidden]');
     assert.equal(hidden.full(bare), '[address hidden]');
     assert.equal(hidden.text(trailer, keep), 'Reviewed-by: Rob Herring <[address hidden]>\nLink: https://lore.kernel.org/r/20240624-sy7802-v5-2-7abc9d96bfa6@apitzsch.eu\n');
+  });
+});
+
+describe('shownTerms', () => {
+  const terms = { b: ['reviewed', 'lee@example.org', 'lee', 'example.org', 'example', 'org', 'kernel'], q: [], dfn: ['drivers/leds'], dfhh: [] };
+
+  it('keeps the terms of a site that shows addresses as they are', () => {
+    assert.equal(shownTerms(terms, addressPolicy('shown')), terms);
+  });
+
+  it('gives an address and the words cut from it way to the address as shown', () => {
+    assert.deepEqual(shownTerms(terms, addressPolicy('masked'))!.b, ['reviewed', 'kernel', 'lee@xxxxxxxxxx', 'lee', 'xxxxxxxxxx']);
+    assert.deepEqual(shownTerms(terms, addressPolicy('hidden'))!.b, ['reviewed', 'kernel']);
+    assert.deepEqual(shownTerms(terms, addressPolicy('hidden'))!.dfn, ['drivers/leds']);
   });
 });

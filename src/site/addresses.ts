@@ -15,6 +15,8 @@ import { displayName } from '../parse/address.ts';
 import type { Address } from '../parse/types.ts';
 import type { AddressMode } from './config.ts';
 import { formatAddress } from './format.ts';
+import type { MailTerms } from '../search/mail-terms.ts';
+import { addTokenTerms } from '../search/tokenize.ts';
 
 export const MASKED_DOMAIN = 'xxxxxxxxxx';
 export const HIDDEN_ADDRESS = '[address hidden]';
@@ -72,4 +74,26 @@ export function addressPolicy(mode: AddressMode): AddressPolicy {
     text: (text, keep = new Set()) =>
       mode === 'shown' ? text : text.replace(ADDRESS, (found) => (keep.has(found) ? found : mode === 'hidden' ? HIDDEN_ADDRESS : shownEmail(found, mode))),
   };
+}
+
+/**
+ * A mail's body terms with the addresses among them shown as the archive shows addresses: an
+ * address and the words cut from it give way to the address as shown (masked: its user part;
+ * hidden: nothing), so that the index holds no word of an address a page does not show. A word
+ * the mail also has elsewhere goes with them: the price of not keeping terms per address mode.
+ */
+export function shownTerms(terms: MailTerms | null, policy: AddressPolicy): MailTerms | null {
+  if (!terms || policy.mode === 'shown') return terms;
+  const shown = (list: string[]) => {
+    const fromAddresses = new Set<string>();
+    const asShown = new Set<string>();
+    for (const term of list) {
+      if (!term.includes('@')) continue;
+      addTokenTerms(term, fromAddresses);
+      const text = policy.text(term);
+      if (!/\s/.test(text)) addTokenTerms(text, asShown);
+    }
+    return fromAddresses.size === 0 ? list : [...new Set([...list.filter((term) => !fromAddresses.has(term)), ...asShown])];
+  };
+  return { b: shown(terms.b), q: shown(terms.q), dfn: shown(terms.dfn), dfhh: shown(terms.dfhh) };
 }

@@ -12,7 +12,7 @@ import type { MailTerms } from '../search/mail-terms.ts';
 import type { BaseCache } from '../search/build-index.ts';
 import { searchRows } from '../search/rows.ts';
 import type { IndexFile, SearchRow } from '../search/types.ts';
-import { addressPolicy, type AddressPolicy } from './addresses.ts';
+import { addressPolicy, shownTerms, type AddressPolicy } from './addresses.ts';
 import { loadReview } from './archive.ts';
 import { baseCache } from './search-base.ts';
 import { siteConfig } from './site-url.ts';
@@ -39,16 +39,6 @@ async function healTerms(key: string): Promise<void> {
     return;
   }
   writeSearchTerms(key, terms);
-}
-
-/**
- * A mail's body terms with the addresses among them shown as the archive shows addresses
- * (masked, or left out), so that the index holds no address a page does not show.
- */
-export function shownTerms(terms: MailTerms | null, policy: AddressPolicy): MailTerms | null {
-  if (!terms || policy.mode === 'shown') return terms;
-  const shown = (list: string[]) => list.flatMap((term) => (term.includes('@') ? [policy.text(term)].filter((text) => !/\s/.test(text)) : [term]));
-  return { b: shown(terms.b), q: shown(terms.q), dfn: shown(terms.dfn), dfhh: shown(terms.dfhh) };
 }
 
 /** The kept base under the address mode too: a base made with addresses as sent is never used for a masked site. */
