@@ -13,24 +13,25 @@ import { join } from 'node:path';
 import { CacheError, cacheRoot, writeAtomically } from './cache.ts';
 import { keyOfBytes } from './record.ts';
 
-function rawMailPath(key: string): string {
+/** Where a mail's bytes are kept, by its key. */
+export function rawMailFile(key: string): string {
   if (!/^[0-9a-f]{40}$/.test(key)) throw new Error(`not a mail key: ${key}`);
   return join(cacheRoot(), 'raw', key.slice(0, 2), key);
 }
 
 /** Keeps a mail's bytes under its key, whole or not at all. */
 export function writeRawMail(key: string, bytes: Uint8Array): void {
-  writeAtomically(rawMailPath(key), bytes);
+  writeAtomically(rawMailFile(key), bytes);
 }
 
 /** Whether the mail's bytes are kept, from the file's size alone (the loader asks for every mail on every build). */
 export function hasRawMail(key: string, size: number): boolean {
-  return statSync(rawMailPath(key), { throwIfNoEntry: false })?.size === size;
+  return statSync(rawMailFile(key), { throwIfNoEntry: false })?.size === size;
 }
 
 /** A mail's bytes, checked against its key; throws a `CacheError` when they are missing or damaged. */
 export function readRawMail(key: string): Buffer<ArrayBuffer> {
-  const path = rawMailPath(key);
+  const path = rawMailFile(key);
   let bytes: Buffer<ArrayBuffer>;
   try {
     bytes = readFileSync(path);

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCollection } from 'astro:content';
+import { publishRawFiles } from '../build/raw-files.ts';
 import { cacheRoot, readIngestReport, renderedBodySize, type IngestReport } from '../loader/cache.ts';
 import { loadDigests, loadReview } from './archive.ts';
 import { routeKeys, siteRoutes, type ListRoutes, type RouteKeys, type RouteName, type SiteRoutes } from './routes/index.ts';
@@ -78,27 +79,20 @@ export function loadRoutes(): Promise<SiteRoutes> {
 export function loadRouteKeys(): Promise<RouteKeys> {
   keys ??= (async () => {
     const input = await inputDigest(readIngestReport());
-    const saved = readSavedKeys(input);
-    if (saved) return saved;
-    const computed = routeKeys(await loadRoutes());
-    saveKeys(input, computed);
-    return computed;
+    let routeKeysOfBuild = readSavedKeys(input);
+    if (!routeKeysOfBuild) saveKeys(input, (routeKeysOfBuild = routeKeys(await loadRoutes())));
+    publishRawFiles(routeKeysOfBuild.rawMails);
+    return routeKeysOfBuild;
   })();
   return keys;
 }
 
 /**
- * `getStaticPaths` of a route: each page's parameter and key; a page's data is found by
- * `pageData` when it is rendered. The parameter goes under `name`; a route with a second
- * (`/m/[slug]/[raw].txt`) gets the parameter's parts before and after its last `/`.
+ * `getStaticPaths` of a route: each page's parameter (under `name`) and key; a page's data is
+ * found by `pageData` when it is rendered.
  */
-export async function keyedPaths<Name extends string>(route: RouteName, name: Name, second?: Name) {
-  const paramsOf = (param: string): Record<Name, string | undefined> => {
-    if (second === undefined) return { [name]: param === '' ? undefined : param } as Record<Name, string | undefined>;
-    const slash = param.lastIndexOf('/');
-    return { [name]: param.slice(0, slash), [second]: param.slice(slash + 1) } as Record<Name, string>;
-  };
-  return (await loadRouteKeys())[route].map(([param, key]) => ({ params: paramsOf(param), props: { param }, cacheKey: key }));
+export async function keyedPaths<Name extends string>(route: RouteName, name: Name) {
+  return (await loadRouteKeys())[route].map(([param, key]) => ({ params: { [name]: param === '' ? undefined : param } as Record<Name, string | undefined>, props: { param }, cacheKey: key }));
 }
 
 // Finding a page's data by parameter: one index per route, made on first use.
@@ -132,7 +126,6 @@ export const pageData = {
   month: async (param: string) => lookup('dates', (await loadRoutes()).dates.pages, param),
   searchFile: async (param: string) => lookup('searchFiles', (await loadRoutes()).searchFiles, param),
   api: async (param: string) => lookup('api', (await loadRoutes()).api, param),
-  rawMail: async (param: string) => lookup('rawMails', (await loadRoutes()).rawMails, param),
   threadMbox: async (param: string) => lookup('threadMboxes', (await loadRoutes()).threadMboxes, param),
   amSeriesMbox: async (param: string) => lookup('amSeriesMboxes', (await loadRoutes()).amSeriesMboxes, param),
   plainSeriesMbox: async (param: string) => lookup('plainSeriesMboxes', (await loadRoutes()).plainSeriesMboxes, param),

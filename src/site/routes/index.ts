@@ -213,7 +213,8 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, c
       keyed('series', JSON.stringify(seriesApi(review, context))),
       keyed('report', JSON.stringify(reportApi(review.archive, ingest, review.problems))),
     ],
-    rawMails: keyedPages(rawMailPages(review, context)),
+    // A raw file's key is its mail's: src/build/raw-files.ts places it by that key.
+    rawMails: rawMailPages(review, context).map(({ param, data }) => keyed(param, data, data.key)),
     threadMboxes: keyedPages(threadMboxPages(review, context)),
     amSeriesMboxes: keyedPages(amSeriesMboxPages(review, digests, context)),
     plainSeriesMboxes: keyedPages(plainSeriesMboxPages(review, context)),
