@@ -6,10 +6,9 @@
  * or not at all, the data first; a pair that does not fit (digest, size) is not used, and the
  * base is built again. A kept file's text is read only when its page is rendered.
  */
-import { randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheRoot } from '../loader/cache.ts';
+import { cacheRoot, writeAtomically } from '../loader/cache.ts';
 import type { BaseCache } from '../search/build-index.ts';
 import type { IndexFile } from '../search/types.ts';
 import { pageKey } from './routes/index.ts';
@@ -31,17 +30,6 @@ class KeptFile implements IndexFile {
 
   get json(): string {
     return this.#read();
-  }
-}
-
-function writeAtomically(path: string, data: string | Buffer): void {
-  const temporary = `${path}.${randomUUID()}.tmp`;
-  try {
-    writeFileSync(temporary, data);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
   }
 }
 
