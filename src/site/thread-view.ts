@@ -84,8 +84,17 @@ function subjectOf(node: ThreadNode): string | null {
   return node.message?.mail.subject ?? node.inferred?.subject ?? null;
 }
 
+// Every row of a thread compares its subject with its parent's, and a whole list has 23,000 rows: each subject is read once.
+const conversationSubjects = new Map<string, string>();
+
+function conversationSubject(subject: string): string {
+  let stripped = conversationSubjects.get(subject);
+  if (stripped === undefined) conversationSubjects.set(subject, (stripped = stripResponseMarkers(subject).toLowerCase()));
+  return stripped;
+}
+
 function sameConversation(a: string, b: string): boolean {
-  return stripResponseMarkers(a).toLowerCase() === stripResponseMarkers(b).toLowerCase();
+  return conversationSubject(a) === conversationSubject(b);
 }
 
 /** The subject a row shows: a reply's only when it was changed. */
