@@ -9,7 +9,7 @@
  * Each message counts once: for its series (as cover letter, patch or reply), else for its
  * thread. A month of more than DATE_PAGES.size rows is cut into pages (`/d/2025-03/2/`).
  */
-import { authorUrl } from '../../archive/author.ts';
+import { authorUrl, messageAuthor } from '../../archive/author.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { compareNewestFirst, compareOldestFirst } from '../../archive/order.ts';
@@ -128,7 +128,7 @@ function rowView(row: MonthRow, review: ReviewArchive): MonthRowView {
     return { kind: 'series', url: series.url, title, version: namesVersion(title, series.version) ? null : `v${series.version}`, tags: series.tags, author: displayName(series.author), authorUrl: authorUrl(series.author), ...common };
   }
   const lead = leadOf(row.entry.thread, review);
-  return { kind: 'thread', url: lead.url, title: lead.mail.subject || '(no subject)', version: null, tags: [], author: displayName(lead.mail.from), authorUrl: authorUrl(lead.mail.from), ...common };
+  return { kind: 'thread', url: lead.url, title: lead.mail.subject || '(no subject)', version: null, tags: [], author: displayName(messageAuthor(lead)), authorUrl: authorUrl(messageAuthor(lead)), ...common };
 }
 
 function rowKey(row: MonthRow): string {

@@ -5,7 +5,7 @@
  * on the list's first page. Components lay this out and nothing else, so each page's key
  * covers all it shows.
  */
-import { authorUrl } from '../../archive/author.ts';
+import { authorUrl, messageAuthor } from '../../archive/author.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ListingEntry, ReviewArchive } from '../../archive/index.ts';
 import { displayName } from '../../parse/address.ts';
@@ -175,8 +175,8 @@ export function indexRowView(row: ListingRow): IndexRowView {
     title: lead.mail.subject || '(no subject)',
     version: null,
     tags: [],
-    author: displayName(lead.mail.from),
-    authorUrl: authorUrl(lead.mail.from),
+    author: displayName(messageAuthor(lead)),
+    authorUrl: authorUrl(messageAuthor(lead)),
     date: lead.mail.date,
     day: first,
     activity: last !== first ? { date: thread.lastDate, day: last } : null,
@@ -227,7 +227,7 @@ export function indexPages(review: ReviewArchive): PagedList<IndexRowView> {
 }
 
 export function messageRowView(message: ArchivedMessage): MessageRowView {
-  return { url: message.url, date: message.mail.date, day: formatDay(message.mail.date), from: displayName(message.mail.from), fromUrl: authorUrl(message.mail.from), subject: message.mail.subject || '(no subject)' };
+  return { url: message.url, date: message.mail.date, day: formatDay(message.mail.date), from: displayName(messageAuthor(message)), fromUrl: authorUrl(messageAuthor(message)), subject: message.mail.subject || '(no subject)' };
 }
 
 /** Every message: the newest on `/messages/`, and each on the page of the month it was sent, oldest first. */

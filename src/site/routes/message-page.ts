@@ -4,7 +4,7 @@
  * and the thread tree. Components lay this out and nothing else, so the page's
  * incremental-build key (a digest of this data, see keys.ts) covers all the page shows.
  */
-import { authorUrl } from '../../archive/author.ts';
+import { authorUrl, mailAuthor } from '../../archive/author.ts';
 import { rawMailUrl, shownMails, threadMbox } from '../../archive/downloads.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
@@ -149,7 +149,7 @@ function mailView(mail: MailRecord, raw: string, node: ThreadNode | undefined, r
   const parent = mail.inReplyTo ? review.archive.byId.get(mail.inReplyTo) : undefined;
   return {
     from: formatAddress(mail.from),
-    fromUrl: authorUrl(mail.from),
+    fromUrl: authorUrl(mailAuthor(mail.from, mail.facts)),
     to: mail.to.map(formatAddress).join(', '),
     cc: mail.cc.map(formatAddress).join(', '),
     date: mail.date,
@@ -172,7 +172,7 @@ function mailView(mail: MailRecord, raw: string, node: ThreadNode | undefined, r
 
 export function rowView(row: TreeRow): TreeRowView {
   const { message, inferred } = row.node;
-  const from = message?.mail.from ?? inferred?.from ?? null;
+  const from = (message && mailAuthor(message.mail.from, message.mail.facts)) ?? inferred?.from ?? null;
   const date = message?.mail.date ?? inferred?.date ?? null;
   return {
     indent: row.indent,

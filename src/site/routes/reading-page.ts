@@ -13,7 +13,7 @@
  * READING_PAGE_MESSAGES messages), so that every page opens in a browser at once; anchors
  * point at the page that holds them.
  */
-import { authorUrl } from '../../archive/author.ts';
+import { authorUrl, messageAuthor } from '../../archive/author.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { messageSlug } from '../../archive/permalink.ts';
@@ -119,13 +119,12 @@ function pageUrl(base: string, index: number): string {
 }
 
 function authorOf(node: ThreadNode): string {
-  const from = node.message?.mail.from ?? node.inferred?.from;
+  const from = node.message ? messageAuthor(node.message) : node.inferred?.from;
   return from ? displayName(from) : 'unknown';
 }
 
 function authorPageOf(node: ThreadNode | null): string | null {
-  const from = node?.message?.mail.from;
-  return from ? authorUrl(from) : null;
+  return node?.message ? authorUrl(messageAuthor(node.message)) : null;
 }
 
 /** A reading split into pages: each item's anchor URL, and each page's entries. */
