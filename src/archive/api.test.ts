@@ -23,7 +23,7 @@ describe('seriesApi and messagesApi', () => {
     const v2 = series.find((entry) => entry.version === 2)!;
     const v3 = series.find((entry) => entry.version === 3)!;
     assert.deepEqual(
-      { ...v2, trailers: undefined },
+      { ...v2, trailers: undefined, review: undefined },
       {
         id: 'cover-message@example.com',
         url: '/s/cover-message@example.com/',
@@ -31,7 +31,10 @@ describe('seriesApi and messagesApi', () => {
         version: 2,
         total: 2,
         tags: [],
+        stable: null,
+        stableSiblings: [],
         author: { name: 'Test Test', email: 'test@example.com' },
+        authorName: 'Test Test',
         date: '2022-08-30T15:19:07.000Z',
         lastActivity: '2022-08-30T15:19:07.000Z',
         cover: 'cover-message@example.com',
@@ -41,6 +44,7 @@ describe('seriesApi and messagesApi', () => {
         ],
         replies: 2,
         trailers: undefined,
+        review: undefined,
         previous: null,
         next: v3.id,
         mbox: '/s/cover-message@example.com/series.mbox',

@@ -5,7 +5,7 @@
  * nothing else, so the page's key (keys.ts) covers all it shows.
  */
 import { seriesMbox } from '../../archive/downloads.ts';
-import { authorUrl } from '../../archive/author.ts';
+import { authorUrl, messageAuthor } from '../../archive/author.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { compareOldestFirst } from '../../archive/order.ts';
 import type { Series } from '../../archive/series.ts';
@@ -81,6 +81,8 @@ export interface SeriesPageData {
   replies: string;
   status: { kind: ReviewKindView; people: { name: string; url: string | null; scope: string }[] }[];
   versions: VersionLinkView[];
+  /** A stable backport's postings for other branches ("also for 5.15, 6.1"), by branch. */
+  stableSiblings: { url: string; branch: string }[];
   changes: VersionChangesView[];
   slots: SlotPageView[];
   /** The page that reads the whole series; null when none of it is archived. */
@@ -123,8 +125,8 @@ function slotPageView(slot: SlotView, review: ReviewArchive, reading: SeriesRead
     isCover: slot.number === 0,
     url: message?.url ?? null,
     title: message ? title || message.mail.subject || '(no subject)' : title,
-    author: message ? displayName(message.mail.from) : null,
-    authorUrl: message ? authorUrl(message.mail.from) : null,
+    author: message ? displayName(messageAuthor(message)) : null,
+    authorUrl: message ? authorUrl(messageAuthor(message)) : null,
     date: message?.mail.date ?? null,
     day: message ? formatDay(message.mail.date) : null,
     missingId: missing?.id ?? null,
@@ -137,7 +139,7 @@ function slotPageView(slot: SlotView, review: ReviewArchive, reading: SeriesRead
         given: given.map((one) => ({ url: one.message.url, label: givenLabel(one) })),
       })),
     })),
-    replies: slot.replies.map((reply) => ({ url: reply.url, name: displayName(reply.mail.from), date: reply.mail.date, day: formatDay(reply.mail.date) })),
+    replies: slot.replies.map((reply) => ({ url: reply.url, name: displayName(messageAuthor(reply)), date: reply.mail.date, day: formatDay(reply.mail.date) })),
     readingUrl: (message && reading?.anchors.get(review.nodes.get(message.id)!)) ?? null,
   };
 }
@@ -203,6 +205,7 @@ export function seriesPageData(series: Series, review: ReviewArchive, reading: S
       people: people.map((person) => ({ name: displayName(person.person), url: authorUrl(person.person), scope: scopeLabel(person, series.total) })),
     })),
     versions: versionLinks(series, view.versions),
+    stableSiblings: (review.stableSiblings.get(series.id) ?? []).map((sibling) => ({ url: sibling.url, branch: sibling.stable ?? 'stable' })),
     changes: versionChanges(view.versions),
     slots: [view.cover, ...view.patches].map((slot) => slotPageView(slot, review, reading)),
     readingUrl: reading?.url ?? null,
