@@ -162,6 +162,14 @@ function partNames(title: string): Set<string> {
   return new Set(title.split(' ').filter((word) => /\d/.test(word) && /\p{L}/u.test(word)));
 }
 
+/** Whether two part names name one part: the same, or the same but where one has an `x` standing for any character (`bcm63xxx`, `bcm63138`). */
+function samePart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i] !== 'x' && b[i] !== 'x') return false;
+  return true;
+}
+
 /**
  * Whether the titles name the same work: alike (0.8 or more), with prefixes that agree (one
  * may have none; `leds: is31fl319x` and `leds: is31fl32xx` do not), and, when both name
@@ -170,11 +178,11 @@ function partNames(title: string): Set<string> {
 function titlesMatch(earlier: Profile, later: Profile): boolean {
   if (titleSimilarity(earlier.title, later.title) < SIMILAR_TITLES) return false;
   const [partsA, partsB] = [partNames(earlier.title), partNames(later.title)];
-  if (partsA.size > 0 && partsB.size > 0 && !shares(partsA, partsB)) return false;
+  if (partsA.size > 0 && partsB.size > 0 && ![...partsA].some((a) => [...partsB].some((b) => samePart(a, b)))) return false;
   return earlier.prefix === '' || later.prefix === '' || earlier.prefix === later.prefix;
 }
 
-/** How strongly `later` is a next version of `earlier`: 3 by Change-Id, 2 by thread, 1 by titles or files, 0 not at all. */
+/** How strongly `later` is a next version of `earlier`: 3 by Change-Id, 2 by thread, 1 by titles, patch titles or files, 0 not at all. */
 function evidence(earlier: Profile, later: Profile): number {
   const { series: before } = earlier;
   const { series: after } = later;
@@ -241,10 +249,16 @@ export function linkVersions(index: SeriesIndex, facts: MailFacts): Map<string, 
   const versions = new Map<string, SeriesVersions>();
   for (const series of index.series) {
     if (versions.has(series.id)) continue;
+    // Links go from earlier to later, so chains have no loops; the seen sets make sure of it whatever the dates say.
     let first = series;
-    for (let before = previous.get(first); before; before = previous.get(first)) first = before;
+    const above = new Set([first]);
+    for (let before = previous.get(first); before && !above.has(before); before = previous.get(first)) above.add((first = before));
     const all: Series[] = [];
-    for (let version: Series | undefined = first; version; version = next.get(version)) all.push(version);
+    const seen = new Set<Series>();
+    for (let version: Series | undefined = first; version && !seen.has(version); version = next.get(version)) {
+      seen.add(version);
+      all.push(version);
+    }
     for (const version of all) versions.set(version.id, { previous: previous.get(version) ?? null, next: next.get(version) ?? null, all });
   }
   return versions;
