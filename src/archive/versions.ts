@@ -12,8 +12,8 @@
  *   the patch titles of the smaller series are in the other; or they change a file of the same
  *   name (Kconfig, Makefile, MAINTAINERS and documentation indexes aside) under a title
  *   reworded rather than replaced (similarity 0.5 beyond the prefix). Two series whose diffs
- *   are both known and change no file of the same name are not one work, whatever their
- *   titles, unless a Change-Id or the thread says so.
+ *   are both known and change no file of the same name are not one work, unless a
+ *   Change-Id, the thread or the very same title says so (a file renamed).
  * - **increasing version**: a higher version; or the same version when the later one is a
  *   RESEND of the same patches (the same title or patch titles), drops the RFC of the same
  *   patches, or has the very title and came more than 12 hours later (a resend sent without
@@ -191,8 +191,8 @@ function evidence(earlier: Profile, later: Profile): number {
   const sameAuthor = before.author.email + before.author.name !== '' && samePerson(before.author, after.author);
   if (!sameAuthor) return 0;
   if (later.repliesInto.has(before)) return 2;
-  // Both diffs known and no file in common: two pieces of work, whatever the titles say.
-  if (earlier.allFiles.size > 0 && later.allFiles.size > 0 && !shares(earlier.allFiles, later.allFiles)) return 0;
+  // Both diffs known and no file in common: two pieces of work, unless the very title says otherwise (a file renamed).
+  if (earlier.allFiles.size > 0 && later.allFiles.size > 0 && !shares(earlier.allFiles, later.allFiles) && earlier.title !== later.title) return 0;
   if (titlesMatch(earlier, later)) return 1;
   // The same files, and a title reworded rather than replaced.
   if (shares(earlier.files, later.files) && titleSimilarity(earlier.topic, later.topic) >= 0.5) return 1;
