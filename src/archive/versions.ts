@@ -27,7 +27,9 @@
  *   posted for several branches is linked to its siblings instead (stable.ts).
  *
  * Among several, the one with the strongest evidence (Change-Id, then thread, then titles
- * or files), then the highest version, then the newest wins. Versions that never reached
+ * or files), then the highest version, then the newest wins. A version already followed by a
+ * piece without a cover letter under another title (one patch of the next version sent alone
+ * first) gives way to a later series of its very title. Versions that never reached
  * the archive are simply skipped: v21 links straight to v25. Each series has at most one
  * next version.
  *
@@ -211,6 +213,8 @@ export function linkVersions(index: SeriesIndex, facts: MailFacts): Map<string, 
   const byDate = [...index.series].sort((a, b) => compareOldestFirst({ date: a.firstDate, id: a.id }, { date: b.firstDate, id: b.id }));
   const previous = new Map<Series, Series>();
   const next = new Map<Series, Series>();
+  /** Whether a series, as a next version, could give way: a piece without a cover letter, under another title, that took the link by its patch titles or files. */
+  const yields = (earlier: Profile, taken: Series) => taken.cover === null && titleSimilarity(profileOf(taken).title, earlier.title) < SIMILAR_TITLES;
   const buckets = new Map<string, Profile[]>();
   const profiles = new Map<Series, Profile>();
   const profileOf = (series: Series): Profile => {
@@ -224,7 +228,11 @@ export function linkVersions(index: SeriesIndex, facts: MailFacts): Map<string, 
     const candidates = new Set([...keys.flatMap((key) => buckets.get(key) ?? []), ...[...later.repliesInto].map(profileOf)]);
     let best: { profile: Profile; score: number } | null = null;
     for (const earlier of candidates) {
-      if (next.has(earlier.series) || earlier.series === series) continue;
+      if (earlier.series === series) continue;
+      const taken = next.get(earlier.series);
+      // A version already followed gives way only to a series of its very title, when what follows it is a piece
+      // sent before the rest of its version (one patch of v5, sent alone, before the whole v5).
+      if (taken && !(earlier.title === later.title && yields(earlier, taken))) continue;
       const score = evidence(earlier, later);
       if (score === 0) continue;
       const better =
@@ -235,6 +243,8 @@ export function linkVersions(index: SeriesIndex, facts: MailFacts): Map<string, 
       if (better) best = { profile: earlier, score };
     }
     if (best) {
+      const displaced = next.get(best.profile.series);
+      if (displaced) previous.delete(displaced);
       previous.set(series, best.profile.series);
       next.set(best.profile.series, series);
     }

@@ -124,6 +124,22 @@ describe('versions of the same work only', () => {
     assert.equal(review.versions.get(resend.id)?.previous?.id, '20220518195402.256120-1-sven@svenschwermer.de');
   });
 
+  it('lets a patch of v5 sent alone first give way to the whole v5 (Luka Kovacic, iEi WT61P803, October 2020)', () => {
+    const luka = 'Luka Kovacic <luka.kovacic@sartura.hr>';
+    const cover = (id: string, version: number, date: string): MailSpec => ({ id, subject: `[PATCH v${version} 0/6] Add support for the iEi WT61P803 PUZZLE MCU`, from: luka, date, body: 'Cover.\n' });
+    const member = (id: string, cover: string, version: number, date: string): MailSpec =>
+      patch(id, `[PATCH v${version} 3/6] drivers: leds: Add the iEi WT61P803 PUZZLE LED driver`, luka, date, 'drivers/leds/leds-iei-wt61p803-puzzle.c', { inReplyTo: cover, references: [cover] });
+    const review = reviewOf([
+      cover('20201007004901.39859-1-luka.kovacic@sartura.hr', 4, '2020-10-07T00:48:00.000Z'),
+      member('20201007004901.39859-4-luka.kovacic@sartura.hr', '20201007004901.39859-1-luka.kovacic@sartura.hr', 4, '2020-10-07T00:48:03.000Z'),
+      // One patch of v5, sent on its own three days before the whole v5.
+      patch('20201010000644.36220-1-luka.kovacic@sartura.hr', '[PATCH v5 3/7] drivers: leds: Add the iEi WT61P803 PUZZLE LED driver', luka, '2020-10-10T00:06:44.000Z', 'drivers/leds/leds-iei-wt61p803-puzzle.c'),
+      cover('20201017211035.257110-1-luka.kovacic@sartura.hr', 5, '2020-10-17T21:10:35.000Z'),
+      member('20201017211035.257110-4-luka.kovacic@sartura.hr', '20201017211035.257110-1-luka.kovacic@sartura.hr', 5, '2020-10-17T21:10:38.000Z'),
+    ]);
+    assert.equal(review.versions.get('20201007004901.39859-1-luka.kovacic@sartura.hr')?.next?.id, '20201017211035.257110-1-luka.kovacic@sartura.hr');
+  });
+
   it('links versions of one author sent through b4’s web relay and directly (Markus Probst, Synology Microp)', () => {
     const relay = 'Markus Probst via B4 Relay <devnull+markus.probst.posteo.de@kernel.org>';
     const direct = 'Markus Probst <markus.probst@posteo.de>';
