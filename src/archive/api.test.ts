@@ -1,18 +1,17 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { messagesApi, seriesApi, type ApiView, type SeriesApiEntry } from './api.ts';
+import { messagesApi, seriesApi, type SeriesApiEntry } from './api.ts';
 
 /** A site at the root showing addresses as sent. */
-const asSent: ApiView = { link: (path) => path, addresses: { person: (address) => address }, rawDownloads: true };
 import type { ReviewArchive } from './index.ts';
-import { reviewOfCorpus } from './test-support.ts';
+import { AS_SENT_VIEW, reviewOfCorpus } from './test-support.ts';
 
 describe('seriesApi and messagesApi', () => {
   let review: ReviewArchive;
   let series: SeriesApiEntry[];
   before(async () => {
     review = await reviewOfCorpus('b4/trailers-followup-partial-reroll.mbox');
-    series = JSON.parse(JSON.stringify(seriesApi(review, asSent))) as SeriesApiEntry[];
+    series = JSON.parse(JSON.stringify(seriesApi(review, AS_SENT_VIEW))) as SeriesApiEntry[];
   });
 
   it('writes one plain JSON entry per series, newest activity first', () => {
@@ -26,7 +25,7 @@ describe('seriesApi and messagesApi', () => {
     const v2 = series.find((entry) => entry.version === 2)!;
     const v3 = series.find((entry) => entry.version === 3)!;
     assert.deepEqual(
-      { ...v2, trailers: undefined },
+      { ...v2, trailers: undefined, review: undefined },
       {
         id: 'cover-message@example.com',
         url: '/s/cover-message@example.com/',
@@ -34,7 +33,10 @@ describe('seriesApi and messagesApi', () => {
         version: 2,
         total: 2,
         tags: [],
+        stable: null,
+        stableSiblings: [],
         author: { name: 'Test Test', email: 'test@example.com' },
+        authorName: 'Test Test',
         date: '2022-08-30T15:19:07.000Z',
         lastActivity: '2022-08-30T15:19:07.000Z',
         cover: 'cover-message@example.com',
@@ -44,6 +46,7 @@ describe('seriesApi and messagesApi', () => {
         ],
         replies: 2,
         trailers: undefined,
+        review: undefined,
         previous: null,
         next: v3.id,
         mbox: '/s/cover-message@example.com/series.mbox',
@@ -66,7 +69,7 @@ describe('seriesApi and messagesApi', () => {
   });
 
   it('gives each message its thread and series', () => {
-    const messages = messagesApi(review, asSent);
+    const messages = messagesApi(review, AS_SENT_VIEW);
     assert.equal(messages.length, 6);
     for (const message of messages) assert.equal(message.thread, 'cover-message@example.com');
     const seriesOf = Object.fromEntries(messages.map((message) => [message.id, message.series]));
@@ -81,14 +84,14 @@ describe('seriesApi and messagesApi', () => {
   });
 
   it('gives each message its raw mail and its thread mbox, as site paths', () => {
-    const byId = new Map(messagesApi(review, asSent).map((message) => [message.id, message]));
+    const byId = new Map(messagesApi(review, AS_SENT_VIEW).map((message) => [message.id, message]));
     const patch = byId.get('patch-1-message@example.com')!;
     assert.equal(patch.raw, '/m/patch-1-message@example.com/raw.txt');
     assert.equal(patch.threadMbox, '/m/cover-message@example.com/t.mbox', "in its thread root's folder");
   });
 
   it('gives each message the parent it is threaded under, from its headers', () => {
-    const byId = new Map(messagesApi(review, asSent).map((message) => [message.id, message]));
+    const byId = new Map(messagesApi(review, AS_SENT_VIEW).map((message) => [message.id, message]));
     assert.deepEqual([byId.get('cover-message@example.com')!.parent, byId.get('cover-message@example.com')!.parentInferred], [null, false]);
     assert.deepEqual([byId.get('patch-2-message@example.com')!.parent, byId.get('patch-2-message@example.com')!.parentInferred], ['cover-message@example.com', false]);
     for (const message of byId.values()) assert.equal(message.parent, review.nodes.get(message.id)!.parent?.id ?? null);
@@ -96,8 +99,8 @@ describe('seriesApi and messagesApi', () => {
 
   it('gives mail that is not a patch no series', async () => {
     const pull = await reviewOfCorpus('lore-linux-leds/threads-sample/edge-git-pull.mbox');
-    assert.deepEqual(seriesApi(pull, asSent), []);
-    const messages = messagesApi(pull, asSent);
+    assert.deepEqual(seriesApi(pull, AS_SENT_VIEW), []);
+    const messages = messagesApi(pull, AS_SENT_VIEW);
     const root = messages.find((message) => message.inReplyTo === null)!;
     assert.ok(messages.every((message) => message.series === null && message.thread === root.id));
   });
@@ -106,7 +109,7 @@ describe('seriesApi and messagesApi', () => {
 describe('seriesApi for the seed', () => {
   it('lists the four patches as not in the archive, the third known from its reply', async () => {
     const review = await reviewOfCorpus('seed-lkml-iu-edu.txt');
-    const [entry] = seriesApi(review, asSent);
+    const [entry] = seriesApi(review, AS_SENT_VIEW);
     assert.equal(entry?.title, 'iommu: Introduce IOMMU call-back for processing struct KVM assigned to VFIO');
     assert.equal(entry?.cover, null);
     assert.equal(entry?.replies, 1);
@@ -122,7 +125,7 @@ describe('seriesApi for the seed', () => {
     assert.match(entry!.patches[2]!.id!, /@inferred\.sheaf\.invalid$/);
     assert.equal(entry?.id, entry?.patches[2]?.id);
     assert.deepEqual([entry?.mbox, entry?.mboxPlain], [null, null], 'no patch to download');
-    const [message] = messagesApi(review, asSent);
+    const [message] = messagesApi(review, AS_SENT_VIEW);
     assert.equal(message?.series, entry?.id);
     assert.equal(message?.thread, review.threadByMessage.get(message!.id)!.root.id);
     assert.equal(message?.threadMbox, `${message!.url}t.mbox`, 'the root is not archived: the mbox is in the folder of its oldest archived message');

@@ -5,13 +5,15 @@
  */
 import type { IngestReport } from '../loader/cache.ts';
 import { renderNoteCounts } from '../loader/record.ts';
+import { displayName } from '../parse/address.ts';
 import type { Address } from '../parse/types.ts';
 import type { Archive } from './group.ts';
 import type { ReviewArchive } from './index.ts';
 import { rawMailUrl, seriesMbox, threadMbox } from './downloads.ts';
 import type { ArchiveProblem } from './problems.ts';
-import { reviewStatus, type ReviewStatus } from './review.ts';
+import { reviewStatus, type GivenTrailer, type ReviewStatus } from './review.ts';
 import type { Series } from './series.ts';
+import type { TrailerKind } from './trailers.ts';
 
 export interface MessageApiEntry {
   id: string;
@@ -82,6 +84,24 @@ export interface SeriesPatchApiEntry {
   archived: boolean;
 }
 
+/** One trailer of a series' review, and where it was given. */
+export interface TrailerApiEntry {
+  kind: TrailerKind;
+  /** Whom the trailer names. */
+  person: Address;
+  /** `carried`: in the patch's commit message as sent (given to an earlier version); `reply`: in a reply to the patch; `cover`: in a reply to the cover letter. */
+  origin: 'carried' | 'reply' | 'cover';
+  /** The patch numbers it counts for. */
+  patches: number[];
+  /** The Message-ID of the mail that wrote it: the reply, or for `carried` the patch itself. */
+  message: string;
+  /** Who sent that mail, and when. */
+  from: Address | null;
+  date: string | null;
+  /** The scope it states (`5/8 and 6/8`, `the DT patches`), or null. */
+  scope: string | null;
+}
+
 export interface SeriesApiEntry {
   id: string;
   url: string;
@@ -89,7 +109,13 @@ export interface SeriesApiEntry {
   version: number;
   total: number;
   tags: string[];
+  /** The stable branches it is posted for (`5.10`; `stable` for AUTOSEL naming none), or null for the mainline. */
+  stable: string | null;
+  /** Its postings for other stable branches: `{id, stable}`, by branch. */
+  stableSiblings: { id: string; stable: string }[];
   author: Address;
+  /** How pages name the author: the display name, else the address. */
+  authorName: string;
   /** Date of the oldest message of the series. */
   date: string | null;
   /** Date of the newest message of the series or its replies. */
@@ -101,6 +127,8 @@ export interface SeriesApiEntry {
   replies: number;
   /** Review status of the cover letter and of each known patch, by Message-ID. */
   trailers: Record<string, ReviewStatus>;
+  /** Every trailer of the review once, with where it was given and what it counts for. */
+  review: TrailerApiEntry[];
   /** Series ids of the previous and next versions, or null. */
   previous: string | null;
   next: string | null;
@@ -124,6 +152,24 @@ function seriesEntry(series: Series, review: ReviewArchive, view: ApiView): Seri
   for (const patch of series.patches) {
     if (patch.node) trailers[patch.node.id] = shownStatus(reviewStatus(reviews?.patches.get(patch.number) ?? []), view);
   }
+  const given = (trailer: GivenTrailer, patches: number[]): TrailerApiEntry => {
+    const mail = review.archive.byId.get(trailer.messageId)?.mail;
+    return {
+      kind: trailer.kind,
+      person: view.addresses.person(trailer.person),
+      origin: trailer.source === 'patch' ? 'carried' : trailer.source,
+      patches,
+      message: trailer.messageId,
+      from: mail ? view.addresses.person(mail.from) : null,
+      date: mail?.date ?? null,
+      scope: trailer.scope ?? null,
+    };
+  };
+  const everyPatch = series.patches.map((patch) => patch.number);
+  const reviewEntries = [
+    ...(reviews?.cover ?? []).map((trailer) => given(trailer, trailer.patches ?? everyPatch)),
+    ...series.patches.flatMap(({ number }) => (reviews?.patches.get(number) ?? []).filter((trailer) => trailer.source !== 'cover').map((trailer) => given(trailer, [number]))),
+  ];
   return {
     id: series.id,
     url: view.link(series.url),
@@ -131,7 +177,10 @@ function seriesEntry(series: Series, review: ReviewArchive, view: ApiView): Seri
     version: series.version,
     total: series.total,
     tags: series.tags,
+    stable: series.stable,
+    stableSiblings: (review.stableSiblings.get(series.id) ?? []).map((sibling) => ({ id: sibling.id, stable: sibling.stable! })),
     author: view.addresses.person(series.author),
+    authorName: displayName(view.addresses.person(series.author)),
     date: series.firstDate,
     lastActivity: series.lastActivity,
     cover: series.cover?.node?.id ?? null,
@@ -142,6 +191,7 @@ function seriesEntry(series: Series, review: ReviewArchive, view: ApiView): Seri
     })),
     replies: series.replyCount,
     trailers,
+    review: reviewEntries,
     previous: versions?.previous?.id ?? null,
     next: versions?.next?.id ?? null,
     mbox: mbox ? view.link(mbox.url) : null,

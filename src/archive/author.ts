@@ -9,6 +9,28 @@
  */
 import { createHash } from 'node:crypto';
 import type { Address } from '../parse/types.ts';
+import type { BodyFacts } from './body-facts.ts';
+import type { ArchivedMessage } from './group.ts';
+
+/** b4's web relay sends as `Name via B4 Relay <devnull+…@kernel.org>`, for an author named in the body. */
+const RELAY_NAME = /\s+via\s+B4 Relay$/i;
+const RELAY_ADDRESS = /^devnull\+[^@]*@kernel\.org$/i;
+
+/** Whether a sender is a relay sending for someone else (b4's web relay). */
+export function isRelayed(from: Address): boolean {
+  return RELAY_NAME.test(from.name) || RELAY_ADDRESS.test(from.email);
+}
+
+/**
+ * Who wrote a mail: its sender, except for a relayed one, whose author is the `From:` line
+ * opening its body, as `git am` reads it; a relayed mail without one (a cover letter) keeps
+ * the relay's address under the author's name, without `via B4 Relay`.
+ */
+export function mailAuthor(from: Address, facts: Pick<BodyFacts, 'inBodyFrom'>): Address {
+  if (!isRelayed(from)) return from;
+  if (facts.inBodyFrom && facts.inBodyFrom.email !== '') return facts.inBodyFrom;
+  return { name: from.name.replace(RELAY_NAME, ''), email: from.email };
+}
 
 /** `lee@kernel.org`, `name:lee jones` for a name alone; null when the mail names nobody. */
 export function authorKey(address: Address): string | null {
@@ -27,4 +49,9 @@ export function authorSlug(key: string): string {
 export function authorUrl(address: Address): string | null {
   const key = authorKey(address);
   return key === null ? null : `/a/${authorSlug(key)}/`;
+}
+
+/** Who wrote an archived message (`mailAuthor` of its first copy): whose page its author links go to. */
+export function messageAuthor(message: ArchivedMessage): Address {
+  return mailAuthor(message.mail.from, message.mail.facts);
 }

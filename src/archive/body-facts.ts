@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import type { Address, MailBody } from '../parse/types.ts';
-import { changeIds, commitMessageEnd, hasDiff, normalizedDiff } from './body.ts';
+import { changeIds, commitMessageEnd, diffPaths, hasDiff, inBodyFrom, normalizedDiff } from './body.ts';
 import { commitTrailers, replyTrailers, type Trailer } from './trailers.ts';
 
 export interface BodyFacts {
@@ -22,6 +22,10 @@ export interface BodyFacts {
   /** Trailers the mail gives as a reply: its own, naming its sender, and its NAKs. */
   replyTrailers: Trailer[];
   changeIds: string[];
+  /** The files its own diffs change (`diffPaths`), so versions can tell one driver's work from another's. */
+  files: string[];
+  /** The author named by a `From:` line opening the body (`inBodyFrom`), as `git am` reads it; null without one. */
+  inBodyFrom: Address | null;
 }
 
 /** The facts of one body, sent by `from`, read from `marked`, the body as `markBody` marks it. */
@@ -35,5 +39,7 @@ export function readBodyFacts(body: MailBody, marked: Root, from: Address): Body
     commitTrailers: commitTrailers(marked, end),
     replyTrailers: replyTrailers(marked, from),
     changeIds: changeIds(body.text),
+    files: diffPaths(marked),
+    inBodyFrom: inBodyFrom(body.text),
   };
 }

@@ -6,7 +6,12 @@
  * (patches sent as attachments) count as part of its own text.
  */
 import type { Root, RootContent } from 'mdast';
+import { parsePerson } from '../parse/person.ts';
+import type { Address } from '../parse/types.ts';
 import type { Diff } from '../render/types.ts';
+
+/** Files read per patch at most: a treewide patch names thousands, and versions compare a few. */
+export const MAX_DIFF_PATHS = 200;
 
 /** The blocks a mail writes itself: those of its text and of its attachments, outside quotes. */
 export function ownBlocks(tree: Root): RootContent[] {
@@ -28,6 +33,31 @@ function ownDiffs(tree: Root): Diff[] {
 /** Whether the mail carries a diff of its own (a file's diff, not a quoted one), in its text or in an attachment. */
 export function hasDiff(tree: Root): boolean {
   return ownDiffs(tree).length > 0;
+}
+
+/** The files a patch's own diffs change (new paths of renames), each once, in order, at most `MAX_DIFF_PATHS`. */
+export function diffPaths(tree: Root): string[] {
+  const paths = new Set<string>();
+  for (const diff of ownDiffs(tree)) {
+    if (diff.path === undefined || diff.continued) continue;
+    paths.add(diff.path);
+    if (paths.size >= MAX_DIFF_PATHS) break;
+  }
+  return [...paths];
+}
+
+/**
+ * The author a patch names in its body, as `git am` reads it: a `From:` line that opens the
+ * body (blank lines aside), which `git send-email` and b4's web relay write when the sender is
+ * not the author. Null when the body opens otherwise or the line names no one.
+ */
+export function inBodyFrom(text: string): Address | null {
+  let start = 0;
+  while (start < text.length && (text[start] === '\n' || text[start] === '\r' || text[start] === ' ')) start++;
+  if (!text.startsWith('From:', start)) return null;
+  const end = text.indexOf('\n', start);
+  const person = parsePerson(text.slice(start + 'From:'.length, end === -1 ? text.length : end));
+  return person.email === '' && person.name === '' ? null : person;
 }
 
 /**

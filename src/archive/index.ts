@@ -13,6 +13,7 @@ import { compareNewestFirst } from './order.ts';
 import { ProblemLog, type ArchiveProblem } from './problems.ts';
 import { reviewSeries, type SeriesReview } from './review.ts';
 import { buildSeries, type Series } from './series.ts';
+import { stableSiblings } from './stable.ts';
 import { buildThreads, walkThread, type Thread, type ThreadNode } from './thread.ts';
 import { linkVersions, type SeriesVersions } from './versions.ts';
 
@@ -34,6 +35,8 @@ export interface ReviewArchive {
   seriesByMessage: Map<string, Series>;
   /** Previous, next and all versions of each series, by series id. */
   versions: Map<string, SeriesVersions>;
+  /** The postings of each stable backport for other branches (stable.ts), by series id; absent when none. */
+  stableSiblings: Map<string, Series[]>;
   /** Trailers per patch of each series, by series id. */
   reviews: Map<string, SeriesReview>;
   /** Threads holding mail that belongs to no series (questions, pull requests, discussions), newest activity first. */
@@ -72,6 +75,7 @@ export function buildReviewArchive(records: Iterable<MailRecord>, bodyOf: (key: 
     seriesById: seriesIndex.byId,
     seriesByMessage: seriesIndex.byMessage,
     versions: linkVersions(seriesIndex, facts),
+    stableSiblings: stableSiblings(seriesIndex.series, facts),
     reviews: new Map(seriesIndex.series.map((series) => [series.id, log.guard(series.id, 'review not read', () => reviewSeries(series, facts), NO_REVIEW)])),
     discussions,
     listing,

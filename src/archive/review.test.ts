@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { seriesApi } from './api.ts';
 import { describe, it } from 'node:test';
 import type { ReviewArchive } from './index.ts';
 import { addedTrailers, reviewStatus, seriesStatus, type ReviewStatus } from './review.ts';
 import type { Series } from './series.ts';
-import { diff, reviewOf, reviewOfCorpus } from './test-support.ts';
+import { AS_SENT_VIEW, diff, reviewOf, reviewOfCorpus } from './test-support.ts';
 
 /** A status with people written as their addresses, empty kinds left out. */
 type Emails = Partial<Record<keyof ReviewStatus, string[]>>;
@@ -56,6 +57,18 @@ describe('trailers of the b4 samples', () => {
     assert.deepEqual(patchStatus(review, series, 1), { reviewedBy: [reviewer1, original] });
     assert.deepEqual(patchStatus(review, series, 2), { reviewedBy: [reviewer1, original] });
     assert.deepEqual(emails(reviewStatus(review.reviews.get(series.id)!.cover)), { reviewedBy: [reviewer1] });
+  });
+
+  it('says where each trailer was given: carried in the patch, or in which reply to the cover letter', async () => {
+    const review = await reviewOfCorpus('b4/trailers-followup-with-cover.mbox');
+    const [entry] = seriesApi(review, AS_SENT_VIEW);
+    const origins = entry!.review.map(({ origin, person, patches, message }) => ({ origin, email: person.email, patches, fromReply: message !== entry!.cover && !entry!.patches.some((patch) => patch.id === message) }));
+    assert.deepEqual(
+      origins.filter((one) => one.origin === 'cover'),
+      [{ origin: 'cover', email: reviewer1, patches: [1, 2], fromReply: true }],
+    );
+    assert.ok(origins.some((one) => one.origin === 'carried' && one.email === original && !one.fromReply));
+    for (const trailer of entry!.review) assert.ok(trailer.origin === 'carried' || trailer.date !== null);
   });
 
   it('keeps the trailers of a partial re-roll apart from the version before', async () => {

@@ -2,13 +2,15 @@
  * Review status of a series: which trailers each patch has. A patch has the trailers its
  * commit message carries (given to an earlier version), those given in replies to it (at
  * any depth: a reply to a review of patch 2 is about patch 2), and those given in replies
- * to the cover letter, which count for every patch. A patch's author does not review their
+ * to the cover letter, which count for every patch, unless they state a scope that names
+ * some patches (`For the DT patches:`, `… for 5/8 and 6/8`: scope.ts), which count for those. A patch's author does not review their
  * own series: trailers and NAKs naming the author in replies are left out (they are quotes
  * that lost their `>`, or thanks). What a single mail gives is decided in trailers.ts.
  */
 import type { Address } from '../parse/types.ts';
 import type { MailFacts } from './facts.ts';
 import { samePerson } from './person.ts';
+import { scopePatches } from './scope.ts';
 import type { Series, SeriesPatch } from './series.ts';
 import type { Trailer } from './trailers.ts';
 
@@ -19,6 +21,8 @@ export interface GivenTrailer extends Trailer {
   /** The Message-ID of the mail that wrote it. */
   messageId: string;
   source: TrailerSource;
+  /** For a trailer on the cover letter that states a scope naming some patches: those patches (scope.ts); absent when it is for the whole series. */
+  patches?: number[];
 }
 
 export interface SeriesReview {
@@ -53,9 +57,15 @@ function carriedTrailers(patch: SeriesPatch, facts: MailFacts): GivenTrailer[] {
 
 /** The trailers of every patch of a series; see the module comment. */
 export function reviewSeries(series: Series, facts: MailFacts): SeriesReview {
-  const cover = series.cover ? repliesTrailers(series.cover, 'cover', series.author, facts) : [];
+  const cover = (series.cover ? repliesTrailers(series.cover, 'cover', series.author, facts) : []).map((trailer) => {
+    const patches = trailer.scope === undefined ? null : scopePatches(trailer.scope, series, facts);
+    return patches === null ? trailer : { ...trailer, patches };
+  });
   const patches = new Map(
-    series.patches.map((patch) => [patch.number, [...carriedTrailers(patch, facts), ...repliesTrailers(patch, 'reply', series.author, facts), ...cover]]),
+    series.patches.map((patch) => [
+      patch.number,
+      [...carriedTrailers(patch, facts), ...repliesTrailers(patch, 'reply', series.author, facts), ...cover.filter((trailer) => !trailer.patches || trailer.patches.includes(patch.number))],
+    ]),
   );
   return { cover, patches };
 }

@@ -27,6 +27,7 @@
  */
 import type { Address } from '../parse/types.ts';
 import type { MailFacts } from './facts.ts';
+import { isRelayed, mailAuthor } from './author.ts';
 import { messageSlug } from './permalink.ts';
 import { compareNewestFirst, compareOldestFirst } from './order.ts';
 import { samePerson } from './person.ts';
@@ -53,6 +54,8 @@ export interface Series {
   total: number;
   /** Tags of the cover letter and patches, cover first: `RFC`, `RESEND`, `net-next` … */
   tags: string[];
+  /** The stable branches it is posted for (`5.10`, `stable` for AUTOSEL without one), from its subjects; null for the mainline. */
+  stable: string | null;
   author: Address;
   /** The cover letter (`0/N`) with the replies to it, or null when the series has none in the archive. */
   cover: SeriesPatch | null;
@@ -90,6 +93,9 @@ interface Candidate {
 interface Draft {
   version: number;
   total: number;
+  /** The version and total the first patch (not the cover letter) gave, which win over a cover letter's. */
+  patchVersion: number | null;
+  patchTotal: number | null;
   author: Address;
   members: Map<number, Candidate>;
   lastDate: string | null;
@@ -112,7 +118,7 @@ function asCandidate(node: ThreadNode, facts: MailFacts): Candidate | null {
   }
   // A cover letter carries no diff; anything else without one is a reply that kept the subject.
   if (subject.number !== 0 && !facts.bodyFactsOf(message).hasDiff) return null;
-  return { node, subject, author: message.mail.from, date: message.mail.date };
+  return { node, subject, author: mailAuthor(message.mail.from, facts.bodyFactsOf(message)), date: message.mail.date };
 }
 
 /**
@@ -139,13 +145,18 @@ function isKnown(author: Address): boolean {
   return author.name !== '' || author.email !== '';
 }
 
-/** Whether a cover letter or patch can join a draft; an author known to neither side does not keep them apart. */
-function fits(draft: Draft, candidate: Candidate, anyVersion = false): boolean {
+/**
+ * Whether a cover letter or patch can join a draft; an author known to neither side does not
+ * keep them apart. `sentWithCover`: a patch replying to the draft's cover letter and sent with
+ * it, which may give another version or total (the cover letter's `0/5` over patches `k/6`).
+ */
+function fits(draft: Draft, candidate: Candidate, sentWithCover = false): boolean {
   const { subject, author } = candidate;
   const knownAuthors = isKnown(draft.author) && isKnown(author);
+  const total = subject.total ?? 1;
   return (
-    (anyVersion || draft.version === subject.version) &&
-    draft.total === (subject.total ?? 1) &&
+    (sentWithCover || draft.version === subject.version || draft.patchVersion === subject.version) &&
+    (sentWithCover || draft.total === total || draft.patchTotal === total) &&
     !draft.members.has(numberOf(candidate)) &&
     (!knownAuthors || samePerson(draft.author, author))
   );
@@ -157,7 +168,8 @@ function withinWindow(draft: Draft, candidate: Candidate): boolean {
 }
 
 function authorKey(author: Address): string {
-  return author.email !== '' ? author.email.toLowerCase() : author.name.toLowerCase();
+  // A relayed cover letter knows its author by name only (author.ts `mailAuthor`).
+  return author.email !== '' && !isRelayed(author) ? author.email.toLowerCase() : author.name.toLowerCase();
 }
 
 /** What patches of one series share: author, version, total. */
@@ -176,11 +188,15 @@ function groupCandidates(threads: Threads, facts: MailFacts): Draft[] {
   const add = (draft: Draft, candidate: Candidate) => {
     draft.members.set(numberOf(candidate), candidate);
     draftOf.set(candidate.node, draft);
+    if (numberOf(candidate) > 0 && draft.patchVersion === null) {
+      draft.patchVersion = candidate.subject.version;
+      draft.patchTotal = candidate.subject.total ?? 1;
+    }
     if (candidate.date !== null && (draft.lastDate === null || candidate.date > draft.lastDate)) draft.lastDate = candidate.date;
   };
   const start = (candidate: Candidate): Draft => {
     const { subject, author } = candidate;
-    const draft: Draft = { version: subject.version, total: subject.total ?? 1, author, members: new Map(), lastDate: null };
+    const draft: Draft = { version: subject.version, total: subject.total ?? 1, patchVersion: null, patchTotal: null, author, members: new Map(), lastDate: null };
     drafts.push(draft);
     const key = timeKey(candidate);
     const recent = byTime.get(key);
@@ -189,6 +205,8 @@ function groupCandidates(threads: Threads, facts: MailFacts): Draft[] {
     add(draft, candidate);
     return draft;
   };
+  /** Whether a member was placed by its thread: its headers make it a reply to another member of its draft (a parent inferred from its subject does not count). */
+  const threaded = (draft: Draft, member: Candidate) => member.node.parent !== null && !member.node.parentInferred && draftOf.get(member.node.parent) === draft;
   // Oldest threads first, parents before children, so a patch's parent is always placed first.
   const ordered = [...threads.threads].sort((a, b) => compareOldestFirst({ date: a.firstDate, id: a.id }, { date: b.firstDate, id: b.id }));
   for (const thread of ordered) {
@@ -198,6 +216,15 @@ function groupCandidates(threads: Threads, facts: MailFacts): Draft[] {
       const parent = node.parent;
       const parentDraft = parent ? draftOf.get(parent) : undefined;
       const sentWithCover = parentDraft !== undefined && parentDraft.members.get(0)?.node === parent && withinWindow(parentDraft, candidate);
+      // A stray earlier send of this patch, taken in by time, gives way to the one threaded under the series.
+      const stray = parentDraft?.members.get(numberOf(candidate));
+      if (parentDraft && stray && numberOf(stray) > 0 && !candidate.knownFromReply && !stray.knownFromReply && !node.parentInferred && !threaded(parentDraft, stray)) {
+        parentDraft.members.delete(numberOf(stray));
+        if (fits(parentDraft, candidate, sentWithCover)) {
+          draftOf.delete(stray.node);
+          start(stray);
+        } else parentDraft.members.set(numberOf(stray), stray);
+      }
       if (parentDraft && fits(parentDraft, candidate, sentWithCover)) {
         add(parentDraft, candidate);
         continue;
@@ -206,8 +233,18 @@ function groupCandidates(threads: Threads, facts: MailFacts): Draft[] {
       if (parent && !parent.message && !parent.inferred) {
         const key = `${parent.id}\n${signature(candidate)}`;
         const shared = byMissingParent.get(key);
-        if (shared && fits(shared, candidate)) add(shared, candidate);
-        else byMissingParent.set(key, start(candidate));
+        if (shared && fits(shared, candidate)) {
+          add(shared, candidate);
+          continue;
+        }
+        // A cover letter whose Message-ID its mailer rewrote (Outlook): the patches reply to an id
+        // that never arrived; a cover letter alone by the same author, version, total and tags,
+        // sent at most 12 hours away, is theirs.
+        const cover = shared ? undefined : (byTime.get(timeKey(candidate)) ?? []).findLast((draft) => draft.members.size === 1 && draft.members.has(0) && fits(draft, candidate) && withinWindow(draft, candidate));
+        if (cover) {
+          add(cover, candidate);
+          byMissingParent.set(key, cover);
+        } else byMissingParent.set(key, start(candidate));
         continue;
       }
       const recent = (byTime.get(timeKey(candidate)) ?? []).findLast((draft) => fits(draft, candidate) && withinWindow(draft, candidate));
@@ -244,7 +281,8 @@ function toSeries(draft: Draft, isMember: (node: ThreadNode) => boolean): Series
   const lowest = members.find((member) => numberOf(member) > 0) ?? members[0]!;
   const head = cover ?? lowest;
   const id = (cover ?? draft.members.get(1) ?? lowest).node.id;
-  const total = Math.max(draft.total, numberOf(members.at(-1)!));
+  // Patches win over a cover letter that gives another version or total.
+  const total = Math.max(draft.patchTotal ?? draft.total, numberOf(members.at(-1)!));
   const slot = (number: number): SeriesPatch => {
     const member = draft.members.get(number);
     return { number, node: member?.node ?? null, replies: member ? repliesUnder(member.node, isMember) : [] };
@@ -258,10 +296,12 @@ function toSeries(draft: Draft, isMember: (node: ThreadNode) => boolean): Series
     slug: messageSlug(id),
     url: `/s/${messageSlug(id)}/`,
     title: head.subject.title,
-    version: draft.version,
+    version: draft.patchVersion ?? draft.version,
     total,
     tags: [...new Set(members.flatMap((member) => member.subject.tags))],
-    author: head.author,
+    stable: head.subject.stable ?? members.find((member) => member.subject.stable !== null)?.subject.stable ?? null,
+    // A relayed cover letter names its author's address nowhere: its patches do.
+    author: isRelayed(head.author) ? (members.find((member) => !isRelayed(member.author) && samePerson(member.author, head.author))?.author ?? head.author) : head.author,
     cover: coverSlot,
     patches,
     replyCount: replyDates.length,

@@ -10,7 +10,10 @@
  * - `RFC`, `RESEND` (and its misspellings) are tags, written upper-case;
  * - `GIT PULL`, `PULL`, `PULL REQUEST` mark a pull request;
  * - a parenthesised part (`(corrected v2)`) is one tag, so its words change nothing else;
- * - any other word (`net-next`, `leds`, `AUTOSEL`, `6.1`) is a tag, kept as written.
+ * - any other word (`net-next`, `leds`, `AUTOSEL`, `6.1`) is a tag, kept as written;
+ * - a tag naming a stable branch (`5.10`, `4.19.y`, `6.1-stable`, `stable-5.4`), or `AUTOSEL`,
+ *   or a title such as `5.14.5-rc1 review` (a stable review series), marks a posting for a
+ *   stable branch: `stable` gives its branch (`5.10`; `stable` when none is named).
  *
  * A subject is a patch when it has `PATCH`, a counter, `RFC` or `RESEND`; whether the mail
  * really carries a diff is for the caller to check.
@@ -40,6 +43,12 @@ export interface ParsedSubject {
   kind: SubjectKind;
   /** Why a counter or version was not read (out of bounds), when one was refused. */
   problem?: string;
+  /**
+   * The stable branches a backport is posted for (`5.10`, `5.15 6.1` for several), `stable`
+   * for AUTOSEL or a stable tag without a branch; null for mail to the mainline. Such postings are grouped per branch and
+   * never taken for versions of each other (versions.ts).
+   */
+  stable: string | null;
 }
 
 /**
@@ -59,6 +68,26 @@ const VERSION = /^v(\d+(?:\.\d+)?)(?:[a-z]|-bis)?$/i;
 const PATCH_WITH_VERSION = /^patch-?v?(\d+(?:\.\d+)?)$/i;
 const RFC_WITH_VERSION = /^rfc-?v(\d+(?:\.\d+)?)$/i;
 const COUNTER = /^(\d+)\/(\d+)$/;
+/** `5.10`, `4.19.y`, `6.1-stable`, `stable-5.4`, `linux-5.15.y`: a stable branch named in a tag. */
+const STABLE_BRANCH = /^(?:stable-|linux-)?(\d{1,2}\.\d{1,3})(?:\.\d{1,3})?(?:\.y|-stable|-y)?$/i;
+/** Greg's review series: `[PATCH 5.14 000/334] 5.14.5-rc1 review`. */
+const STABLE_REVIEW = /^(\d{1,2}\.\d{1,3})(?:\.\d{1,3}){0,2}-rc\d{1,3} review$/i;
+
+/** The stable branches tags and title name, in order, space-separated (see `ParsedSubject.stable`). */
+function stableBranch(tags: readonly string[], title: string): string | null {
+  const branches: string[] = [];
+  let stable = false;
+  for (const tag of tags) {
+    const match = STABLE_BRANCH.exec(tag);
+    if (match) {
+      if (!branches.includes(match[1]!)) branches.push(match[1]!);
+    } else if (/^(?:autosel|stable)$/i.test(tag)) stable = true;
+  }
+  const review = STABLE_REVIEW.exec(title);
+  if (review && branches.length === 0) branches.push(review[1]!);
+  // A branch tag alone is a stable posting: mainline patches name no release in their prefix.
+  return branches.length > 0 ? branches.join(' ') : stable ? 'stable' : null;
+}
 
 /** The closing bracket matching the `[` at `start`, or -1 when the group never closes. */
 function closingBracket(text: string, start: number): number {
@@ -185,7 +214,7 @@ export function parseSubject(subject: string): ParsedSubject {
   }
   const looksLikePatch = patch || tags.includes('RFC') || tags.includes('RESEND');
   const kind: SubjectKind = pull ? 'pull' : looksLikePatch ? 'patch' : 'other';
-  const parsed: ParsedSubject = { title, isReply, isForward, tags, version: version ?? 1, number, total, kind };
+  const parsed: ParsedSubject = { title, isReply, isForward, tags, version: version ?? 1, number, total, kind, stable: stableBranch(tags, title) };
   if (problem !== undefined) parsed.problem = problem;
   return parsed;
 }
@@ -209,6 +238,23 @@ export function normalizeTitle(title: string): string {
   return withoutTrailingVersion(title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase())
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/**
+ * A title's subsystem and driver prefix and the rest: `leds: is31fl319x: Add X` gives
+ * `leds: is31fl319x` and `Add X`. The prefix is up to four leading parts, each ending in `:`,
+ * of at most 40 characters without more than two blanks; a title without one has prefix `''`.
+ */
+export function splitTitlePrefix(title: string): { prefix: string; topic: string } {
+  let end = 0;
+  for (let parts = 0; parts < 4; parts++) {
+    const colon = title.indexOf(':', end);
+    if (colon === -1 || colon - end > 40) break;
+    const part = title.slice(end, colon).trim();
+    if (part === '' || (part.match(/ /g)?.length ?? 0) > 2 || !/^[\p{L}\p{N} ,./+_-]+$/u.test(part)) break;
+    end = colon + 1;
+  }
+  return { prefix: title.slice(0, Math.max(0, end - 1)).trim(), topic: title.slice(end).trim() };
 }
 
 const isDigit = (char: string | undefined) => char !== undefined && char >= '0' && char <= '9';

@@ -6,6 +6,7 @@ import type { MailRecord } from '../loader/record.ts';
 import type { MailBody } from '../parse/types.ts';
 import { markBody } from '../render/index.ts';
 import { corpusPath, loadMail } from '../testing/corpus.ts';
+import type { ApiView } from './api.ts';
 import { readBodyFacts } from './body-facts.ts';
 import { buildReviewArchive, type ReviewArchive } from './index.ts';
 
@@ -77,3 +78,6 @@ export async function reviewOfCorpus(path: string): Promise<ReviewArchive> {
   const { records, bodies } = await loadMail(corpusPath(path));
   return buildReviewArchive(records, (key) => bodies.get(key)!);
 }
+
+/** The data as a site at the root that shows addresses as sent gives it. */
+export const AS_SENT_VIEW: ApiView = { link: (path) => path, addresses: { person: (address) => address }, rawDownloads: true };

@@ -15,6 +15,10 @@
  * - Only neighbouring References entries are linked, so a header with thousands of ids
  *   costs linear time, and a loop check is not needed per link: after linking, every
  *   cycle (a References loop, two mails answering each other) is cut at its oldest message.
+ * - Ids are read as the archive holds them: a header naming the message itself (Yahoo's
+ *   `<X.ref@…>` in the References of `<X@…>`) names no parent, and an id that differs from an
+ *   archived one only by that `.ref` or by case is that mail (`messageIdAliases`), so no thread
+ *   hangs from a placeholder when its real root is archived.
  * - Placeholders are kept where they tell something: the direct parent of an archived
  *   message, a join of two or more branches, or one inferred from a reply. Others (the
  *   middle of a long chain of missing ids) are spliced out.
@@ -85,8 +89,37 @@ interface Links {
   inferredParents: Set<string>;
 }
 
-function declaredParent({ mail }: ArchivedMessage, byId: Map<string, ArchivedMessage>): string | null {
-  const { inReplyTo, references } = mail;
+/**
+ * How a threading header names an archived mail that it spells otherwise: Yahoo's webmail
+ * puts `<X.ref@mail.yahoo.com>` in the References of `<X@mail.yahoo.com>` itself, and some
+ * mailers change the case of an id they quote. A name that is not archived is read as the
+ * archived id it becomes with `.ref` taken out before the `@`, or with its case folded, when
+ * exactly one archived id answers to that.
+ */
+export function messageIdAliases(byId: ReadonlyMap<string, unknown>): (id: string) => string {
+  const folded = new Map<string, string | null>();
+  for (const id of byId.keys()) {
+    const key = id.toLowerCase();
+    folded.set(key, folded.has(key) ? null : id);
+  }
+  return (id) => {
+    if (byId.has(id)) return id;
+    const key = id.toLowerCase();
+    const plain = key.replace(/\.ref@/, '@');
+    return folded.get(plain) ?? folded.get(key) ?? id;
+  };
+}
+
+/** A message's threading headers with every id read as `resolve` reads it, and those that name the message itself left out. */
+function threadingHeaders({ id, mail }: ArchivedMessage, resolve: (id: string) => string): { inReplyTo: string | null; references: string[] } {
+  const inReplyTo = mail.inReplyTo === null ? null : resolve(mail.inReplyTo);
+  return {
+    inReplyTo: inReplyTo === id ? null : inReplyTo,
+    references: mail.references.map(resolve).filter((reference) => reference !== id),
+  };
+}
+
+function declaredParent(inReplyTo: string | null, references: readonly string[], byId: Map<string, ArchivedMessage>): string | null {
   if (inReplyTo !== null && (byId.has(inReplyTo) || references.length === 0 || references.includes(inReplyTo))) return inReplyTo;
   return references.at(-1) ?? null;
 }
@@ -95,15 +128,16 @@ function declaredParent({ mail }: ArchivedMessage, byId: Map<string, ArchivedMes
 function collectLinks(messages: readonly ArchivedMessage[], byId: Map<string, ArchivedMessage>, input: ThreadingInput): Links {
   const links: Links = { parentOf: new Map(), referencedParentOf: new Map(), inferred: new Map(), inferredParents: new Set() };
   let inference: InferenceIndex | undefined;
+  const resolve = messageIdAliases(byId);
   for (const message of messages) {
-    const { references } = message.mail;
+    const { inReplyTo, references } = threadingHeaders(message, resolve);
     for (let i = 1; i < references.length; i++) {
       const [above, below] = [references[i - 1]!, references[i]!];
       if (above === below || above === message.id || below === message.id) continue;
       if (!links.referencedParentOf.has(below)) links.referencedParentOf.set(below, above);
     }
-    const declared = declaredParent(message, byId);
-    if (declared !== null && declared !== message.id) {
+    const declared = declaredParent(inReplyTo, references, byId);
+    if (declared !== null) {
       links.parentOf.set(message.id, declared);
       continue;
     }

@@ -25,6 +25,12 @@ export type { TrailerKind } from '../render/types.ts';
 export interface Trailer {
   kind: TrailerKind;
   person: Address;
+  /**
+   * What the mail says the trailer is for, when it says: after the person (`… for 5/8 and
+   * 6/8`) or on the line before its trailers (`For the hwmon and watchdog patches:`). Only the
+   * review of a cover letter reads it (scope.ts).
+   */
+  scope?: string;
 }
 
 /** Trailers read per mail at most: a real one gives a handful, and each new one is compared with all before it. */
@@ -37,16 +43,30 @@ function dedupe(all: Trailer[]): Trailer[] {
   );
 }
 
-/** The trailer lines a mail writes in its own text (outside quotes, attachments and its signature), up to line `end`, at most `MAX_TRAILERS`. */
-function ownTrailers(tree: Root, end = Infinity): TrailerNode[] {
-  const found: TrailerNode[] = [];
-  for (const block of tree.children) {
-    if (block.type !== 'trailers') continue;
+/** `For the DT patches:`, `For patches 1-3:`: a line that says what the trailers below it are for, at most 150 characters. */
+const SCOPE_LINE = /^[ \t]*for[ \t]+(\S[^\n]{0,150}?)[ \t]*:[ \t]*$/i;
+
+/** The scope the line just before a trailer block states (its paragraph's last line), or undefined. */
+function scopeAbove(tree: Root, index: number): string | undefined {
+  const above = tree.children[index - 1];
+  if (above?.type !== 'paragraph') return undefined;
+  const last = above.children.at(-1);
+  if (last?.type !== 'text') return undefined;
+  const line = last.value.slice(last.value.lastIndexOf('\n') + 1);
+  return line.length <= 200 ? SCOPE_LINE.exec(line)?.[1] : undefined;
+}
+
+/** The trailer lines a mail writes in its own text (outside quotes, attachments and its signature), up to line `end`, at most `MAX_TRAILERS`, each with the scope it states. */
+function ownTrailers(tree: Root, end = Infinity): { trailer: TrailerNode; scope: string | undefined }[] {
+  const found: { trailer: TrailerNode; scope: string | undefined }[] = [];
+  tree.children.forEach((block, index) => {
+    if (block.type !== 'trailers') return;
+    const above = scopeAbove(tree, index);
     for (const trailer of block.children) {
-      if ((trailer.position?.start.line ?? 0) > end || found.length >= MAX_TRAILERS) return found;
-      if (trailer.review.length > 0) found.push(trailer);
+      if ((trailer.position?.start.line ?? 0) > end || found.length >= MAX_TRAILERS) return;
+      if (trailer.review.length > 0) found.push({ trailer, scope: trailer.scope ?? above });
     }
-  }
+  });
   return found;
 }
 
@@ -57,15 +77,17 @@ function ownTrailers(tree: Root, end = Infinity): TrailerNode[] {
 export function replyTrailers(tree: Root, sender: Address): Trailer[] {
   const anonymous = sender.name === '' && sender.email === '';
   return dedupe(
-    ownTrailers(tree).flatMap(({ review, person }) =>
-      person === undefined || anonymous || samePerson(person, sender) ? review.map((kind) => ({ kind, person: person ?? sender })) : [],
+    ownTrailers(tree).flatMap(({ trailer: { review, person }, scope }) =>
+      person === undefined || anonymous || samePerson(person, sender)
+        ? review.map((kind) => ({ kind, person: person ?? sender, ...(scope === undefined ? {} : { scope }) }))
+        : [],
     ),
   );
 }
 
 /** The trailers a patch carries in its commit message, which ends at line index `commitMessageEnd` (`commitMessageEnd` of body.ts). */
 export function commitTrailers(tree: Root, commitMessageEnd: number): Trailer[] {
-  return dedupe(ownTrailers(tree, commitMessageEnd).flatMap(({ review, person }) => (person ? review.map((kind) => ({ kind, person })) : [])));
+  return dedupe(ownTrailers(tree, commitMessageEnd).flatMap(({ trailer: { review, person } }) => (person ? review.map((kind) => ({ kind, person })) : [])));
 }
 
 /**

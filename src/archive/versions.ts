@@ -1,17 +1,37 @@
 /**
  * Versions of one series (v1 → v2 → v3), whether each was sent as a new thread or in
- * reply to the one before. A series' previous version is an earlier series with a lower
- * version (or the same version, when it is a resend of the same title) for which one of
- * these holds:
+ * reply to the one before. A series' previous version is an earlier posting of the same
+ * work:
  *
- * - they share a Change-Id (b4's `change-id:` in the cover letter, Gerrit's in a patch);
- * - it was sent in reply into the earlier series' thread by the same author;
- * - same author, and the titles match (similarity at least 0.8, so small rewordings
- *   pass), or at least half of the patch titles of the smaller series are in the other.
+ * - **same work**: they share a Change-Id (b4's `change-id:` in the cover letter, Gerrit's in
+ *   a patch), whoever sent them; otherwise the same author (a relayed patch's real author,
+ *   author.ts) and one of: it was sent in reply into the earlier series' thread; the titles
+ *   match (similarity at least 0.8) beyond the subsystem and driver prefix (`leds:
+ *   is31fl319x:` and `leds: is31fl32xx:` name two drivers, so their prefixes must agree, and
+ *   titles that both name parts, `bd71828` and `bd72720`, must share one); at least half of
+ *   the patch titles of the smaller series are in the other; or they change a file of the same
+ *   name (Kconfig, Makefile, MAINTAINERS and documentation indexes aside) under a title
+ *   reworded rather than replaced (similarity 0.5 beyond the prefix). Two series whose diffs
+ *   are both known and change no file of the same name are not one work, unless a
+ *   Change-Id, the thread or the very same title says so (a file renamed).
+ * - **increasing version**: a higher version; or the same version when the later one is a
+ *   RESEND of the same patches (the same title or patch titles), drops the RFC of the same
+ *   patches, or has the very title and came more than 12 hours later (a resend sent without
+ *   the tag). A RESEND keeps the version its subject names and links to what it resends, even
+ *   when its subject names no version and what it resends is a v2 (`[PATCH RESEND]`).
+ * - **not one posting**: pieces of one `git send-email` or b4 run (Message-IDs that differ
+ *   only in the patch counter: `…6819-1-…` and `…6819-2-…`) and copies of one version sent
+ *   again within 12 hours are never versions of each other.
+ * - **not stable backports**: postings for stable branches (`[PATCH 5.10 …]`, AUTOSEL, review
+ *   series: `ParsedSubject.stable`) link only to a posting for the same branches; a patch
+ *   posted for several branches is linked to its siblings instead (stable.ts).
  *
- * Among several, the one with the strongest evidence (Change-Id or thread, then titles),
- * then the highest version, then the newest wins. Versions that never reached the archive
- * are simply skipped: v21 links straight to v25. Each series has at most one next version.
+ * Among several, the one with the strongest evidence (Change-Id, then thread, then titles
+ * or files), then the highest version, then the newest wins. A version already followed by a
+ * piece without a cover letter under another title (one patch of the next version sent alone
+ * first) gives way to a later series of its very title. Versions that never reached
+ * the archive are simply skipped: v21 links straight to v25. Each series has at most one
+ * next version.
  *
  * Two versions are compared patch by patch: patches are paired by title (exact, then the
  * most similar at 0.8 or more), and their diffs compared without `index` lines and hunk
@@ -21,10 +41,11 @@ import type { MailFacts } from './facts.ts';
 import { compareOldestFirst } from './order.ts';
 import { samePerson } from './person.ts';
 import type { Series, SeriesIndex, SeriesPatch } from './series.ts';
-import { normalizeTitle, parseSubject, titleSimilarity } from './subject.ts';
+import { normalizeTitle, parseSubject, splitTitlePrefix, titleSimilarity } from './subject.ts';
 import { ancestorsOf, type ThreadNode } from './thread.ts';
 
 const SIMILAR_TITLES = 0.8;
+const SAME_POSTING_WINDOW = 12 * 60 * 60 * 1000;
 
 export interface SeriesVersions {
   previous: Series | null;
@@ -44,11 +65,40 @@ export function patchTitle(patch: SeriesPatch, facts: MailFacts): string | null 
   return node?.inferred ? parseSubject(node.inferred.subject).title : null;
 }
 
+/**
+ * What one `git send-email` or b4 run gives all its mails' Message-IDs: the id without its
+ * patch counter (`20241106061812.6819-2-a@b` → `20241106061812.6819-a@b`;
+ * `20240624-sy7802-v5-2-7abc9d96bfa6@x` → `20240624-sy7802-v5-7abc9d96bfa6@x`); null for ids
+ * of other shapes.
+ */
+export function postingKey(id: string): string | null {
+  const sendEmail = /^(\d{14}\.\d{1,10})-\d{1,5}-([^@\s]{1,200}@[^\s]{1,200})$/.exec(id);
+  if (sendEmail) return `${sendEmail[1]}-${sendEmail[2]}`;
+  const b4 = /^(\d{8}-[^@\s]{1,200})-\d{1,5}-([0-9a-f]{12}@[^\s]{1,200})$/.exec(id);
+  return b4 ? `${b4[1]}-${b4[2]}` : null;
+}
+
+/** File names that many unrelated patches change, which say nothing of what work a series is. */
+const COMMON_FILES = new Set(['kconfig', 'makefile', 'maintainers', 'index.rst', 'leds.rst', 'kconfig.debug']);
+
+function fileNames(paths: readonly string[]): string[] {
+  return paths.map((path) => path.slice(path.lastIndexOf('/') + 1).toLowerCase());
+}
+
 interface Profile {
   series: Series;
   title: string;
+  /** The title's subsystem and driver prefix (`leds is31fl319x`) and the rest, normalised. */
+  prefix: string;
+  topic: string;
   patchTitles: Set<string>;
   changeIds: Set<string>;
+  /** Names of the files its patches change; `allFiles` with the common ones, `files` without. */
+  allFiles: Set<string>;
+  files: Set<string>;
+  postings: Set<string>;
+  rfc: boolean;
+  resend: boolean;
   /** Series whose threads this one was sent into. */
   repliesInto: Set<Series>;
 }
@@ -63,26 +113,91 @@ function profile(series: Series, index: SeriesIndex, facts: MailFacts): Profile 
     }
   }
   const titles = series.patches.map((patch) => patchTitle(patch, facts)).filter((title) => title !== null);
+  const allFiles = new Set(nodes.flatMap((node) => (node.message ? fileNames(facts.bodyFactsOf(node.message).files) : [])));
+  const { prefix, topic } = splitTitlePrefix(series.title);
+  const tags = new Set(series.tags.map((tag) => tag.toUpperCase()));
   return {
     series,
     title: normalizeTitle(series.title),
+    prefix: normalizeTitle(prefix),
+    topic: normalizeTitle(topic),
     patchTitles: new Set(titles.map(normalizeTitle)),
     changeIds: new Set(nodes.flatMap((node) => (node.message ? facts.bodyFactsOf(node.message).changeIds : []))),
+    allFiles,
+    files: new Set([...allFiles].filter((name) => !COMMON_FILES.has(name))),
+    postings: new Set(nodes.flatMap((node) => postingKey(node.id) ?? [])),
+    rfc: tags.has('RFC'),
+    resend: tags.has('RESEND'),
     repliesInto,
   };
 }
 
-/** How strongly `later` is a next version of `earlier`: 2 by Change-Id or thread, 1 by author and titles, 0 not at all. */
+const shares = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].some((item) => b.has(item));
+
+function hoursApart(a: Series, b: Series): number {
+  if (a.firstDate === null || b.firstDate === null) return Infinity;
+  return Math.abs(Date.parse(a.firstDate) - Date.parse(b.firstDate));
+}
+
+/** Whether two series carry the same patches as far as titles tell: the same title, or the same patch titles. */
+function sameContent(earlier: Profile, later: Profile): boolean {
+  if (earlier.title === later.title) return true;
+  const [a, b] = [earlier.patchTitles, later.patchTitles];
+  return a.size > 0 && a.size === b.size && [...a].every((title) => b.has(title));
+}
+
+/** Whether `later` can follow `earlier` as a version: see "increasing version" and "not one posting" in the module comment. */
+function follows(earlier: Profile, later: Profile): boolean {
+  const { series: before } = earlier;
+  const { series: after } = later;
+  if (shares(earlier.postings, later.postings)) return false;
+  if (before.stable !== after.stable) return false;
+  if (after.version > before.version) return true;
+  // A RESEND is the same patches again: of its own version, or of a higher one its subject leaves out.
+  if (later.resend) return sameContent(earlier, later) && (after.version === before.version || after.version === 1);
+  if (after.version < before.version) return false;
+  return (earlier.rfc && !later.rfc && sameContent(earlier, later)) || (hoursApart(before, after) > SAME_POSTING_WINDOW && earlier.title === later.title);
+}
+
+/** Words naming a part (`is31fl319x`, `bd71828`, `lp5860`): letters and digits together. */
+function partNames(title: string): Set<string> {
+  return new Set(title.split(' ').filter((word) => /\d/.test(word) && /\p{L}/u.test(word)));
+}
+
+/** Whether two part names name one part: the same, or the same but where one has an `x` standing for any character (`bcm63xxx`, `bcm63138`). */
+function samePart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i] !== 'x' && b[i] !== 'x') return false;
+  return true;
+}
+
+/**
+ * Whether the titles name the same work: alike (0.8 or more), with prefixes that agree (one
+ * may have none; `leds: is31fl319x` and `leds: is31fl32xx` do not), and, when both name
+ * parts (`bd71828`, `bd72720`), a part in common.
+ */
+function titlesMatch(earlier: Profile, later: Profile): boolean {
+  if (titleSimilarity(earlier.title, later.title) < SIMILAR_TITLES) return false;
+  const [partsA, partsB] = [partNames(earlier.title), partNames(later.title)];
+  if (partsA.size > 0 && partsB.size > 0 && ![...partsA].some((a) => [...partsB].some((b) => samePart(a, b)))) return false;
+  return earlier.prefix === '' || later.prefix === '' || earlier.prefix === later.prefix;
+}
+
+/** How strongly `later` is a next version of `earlier`: 3 by Change-Id, 2 by thread, 1 by titles, patch titles or files, 0 not at all. */
 function evidence(earlier: Profile, later: Profile): number {
   const { series: before } = earlier;
   const { series: after } = later;
+  if (!follows(earlier, later)) return 0;
+  if (shares(earlier.changeIds, later.changeIds)) return 3;
   const sameAuthor = before.author.email + before.author.name !== '' && samePerson(before.author, after.author);
-  const versionOrder = before.version < after.version || (before.version === after.version && earlier.title === later.title);
-  if (!versionOrder) return 0;
-  if ([...later.changeIds].some((id) => earlier.changeIds.has(id))) return 2;
   if (!sameAuthor) return 0;
   if (later.repliesInto.has(before)) return 2;
-  if (titleSimilarity(earlier.title, later.title) >= SIMILAR_TITLES) return 1;
+  // Both diffs known and no file in common: two pieces of work, unless the very title says otherwise (a file renamed).
+  if (earlier.allFiles.size > 0 && later.allFiles.size > 0 && !shares(earlier.allFiles, later.allFiles) && earlier.title !== later.title) return 0;
+  if (titlesMatch(earlier, later)) return 1;
+  // The same files, and a title reworded rather than replaced.
+  if (shares(earlier.files, later.files) && titleSimilarity(earlier.topic, later.topic) >= 0.5) return 1;
   const [fewer, more] = earlier.patchTitles.size <= later.patchTitles.size ? [earlier.patchTitles, later.patchTitles] : [later.patchTitles, earlier.patchTitles];
   const shared = [...fewer].filter((title) => more.has(title)).length;
   return fewer.size > 0 && shared * 2 >= fewer.size ? 1 : 0;
@@ -98,6 +213,8 @@ export function linkVersions(index: SeriesIndex, facts: MailFacts): Map<string, 
   const byDate = [...index.series].sort((a, b) => compareOldestFirst({ date: a.firstDate, id: a.id }, { date: b.firstDate, id: b.id }));
   const previous = new Map<Series, Series>();
   const next = new Map<Series, Series>();
+  /** Whether a series, as a next version, could give way: a piece without a cover letter, under another title, that took the link by its patch titles or files. */
+  const yields = (earlier: Profile, taken: Series) => taken.cover === null && titleSimilarity(profileOf(taken).title, earlier.title) < SIMILAR_TITLES;
   const buckets = new Map<string, Profile[]>();
   const profiles = new Map<Series, Profile>();
   const profileOf = (series: Series): Profile => {
@@ -111,7 +228,11 @@ export function linkVersions(index: SeriesIndex, facts: MailFacts): Map<string, 
     const candidates = new Set([...keys.flatMap((key) => buckets.get(key) ?? []), ...[...later.repliesInto].map(profileOf)]);
     let best: { profile: Profile; score: number } | null = null;
     for (const earlier of candidates) {
-      if (next.has(earlier.series) || earlier.series === series) continue;
+      if (earlier.series === series) continue;
+      const taken = next.get(earlier.series);
+      // A version already followed gives way only to a series of its very title, when what follows it is a piece
+      // sent before the rest of its version (one patch of v5, sent alone, before the whole v5).
+      if (taken && !(earlier.title === later.title && yields(earlier, taken))) continue;
       const score = evidence(earlier, later);
       if (score === 0) continue;
       const better =
@@ -122,6 +243,8 @@ export function linkVersions(index: SeriesIndex, facts: MailFacts): Map<string, 
       if (better) best = { profile: earlier, score };
     }
     if (best) {
+      const displaced = next.get(best.profile.series);
+      if (displaced) previous.delete(displaced);
       previous.set(series, best.profile.series);
       next.set(best.profile.series, series);
     }
@@ -136,10 +259,16 @@ export function linkVersions(index: SeriesIndex, facts: MailFacts): Map<string, 
   const versions = new Map<string, SeriesVersions>();
   for (const series of index.series) {
     if (versions.has(series.id)) continue;
+    // Links go from earlier to later, so chains have no loops; the seen sets make sure of it whatever the dates say.
     let first = series;
-    for (let before = previous.get(first); before; before = previous.get(first)) first = before;
+    const above = new Set([first]);
+    for (let before = previous.get(first); before && !above.has(before); before = previous.get(first)) above.add((first = before));
     const all: Series[] = [];
-    for (let version: Series | undefined = first; version; version = next.get(version)) all.push(version);
+    const seen = new Set<Series>();
+    for (let version: Series | undefined = first; version && !seen.has(version); version = next.get(version)) {
+      seen.add(version);
+      all.push(version);
+    }
     for (const version of all) versions.set(version.id, { previous: previous.get(version) ?? null, next: next.get(version) ?? null, all });
   }
   return versions;

@@ -53,8 +53,23 @@ function kindsOf(name: string): readonly TrailerKind[] | undefined {
   return parts.every((kinds) => kinds !== undefined) ? [...new Set(parts.flat())] : undefined;
 }
 
-/** What a trailer line says: its key (the lower-cased name, or `nak`), the review it gives, and for `-by` trailers the person it names. */
-export type TrailerReading = Pick<Trailer, 'key' | 'review' | 'person'>;
+/** What a trailer line says: its key (the lower-cased name, or `nak`), the review it gives, for `-by` trailers the person it names, and the scope it states. */
+export type TrailerReading = Pick<Trailer, 'key' | 'review' | 'person' | 'scope'>;
+
+/** A scope stated after the person, at most this long: `for 5/8 and 6/8`, `# for the DT patches`, `(for patch 2)`. */
+const MAX_SCOPE = 200;
+
+/** The words after the person's `<address>` that say what the trailer is for (`for 5/8 and 6/8` → `5/8 and 6/8`), or undefined. */
+function statedScope(value: string): string | undefined {
+  const close = value.indexOf('>');
+  if (close === -1) return undefined;
+  let rest = value.slice(close + 1, close + 1 + MAX_SCOPE).trim();
+  if (rest.startsWith('#')) rest = rest.slice(1).trim();
+  if (rest.startsWith('(') && rest.endsWith(')')) rest = rest.slice(1, -1).trim();
+  if (!/^for\s/i.test(rest)) return undefined;
+  const scope = rest.slice(4).trim().replace(/[.;,]$/, '');
+  return scope === '' ? undefined : scope;
+}
 
 /** Reads a line as a trailer or a bare NAK, or returns undefined. */
 export function readTrailer(line: string): TrailerReading | undefined {
@@ -62,7 +77,12 @@ export function readTrailer(line: string): TrailerReading | undefined {
   if (named) {
     const key = named[1]!.toLowerCase();
     const review = kindsOf(key);
-    if (review) return key.endsWith('-by') ? { key, review: [...review], person: parsePerson(line.slice(named[0].length)) } : { key, review: [...review] };
+    if (review && key.endsWith('-by')) {
+      const value = line.slice(named[0].length);
+      const scope = review.length > 0 ? statedScope(value) : undefined;
+      return { key, review: [...review], person: parsePerson(value), ...(scope === undefined ? {} : { scope }) };
+    }
+    if (review) return { key, review: [...review] };
   }
   return NAK.test(line) ? { key: 'nak', review: ['nacked'] } : undefined;
 }

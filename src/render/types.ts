@@ -97,6 +97,8 @@ export interface Trailer extends Parent {
   review: TrailerKind[];
   /** The person a `-by` trailer names; a bare NAK names none (it is its sender's). */
   person?: Address;
+  /** What the line says the trailer is for, after the person: `5/8 and 6/8` of `Acked-by: A <a@b> for 5/8 and 6/8`. */
+  scope?: string;
   children: PhrasingContent[];
 }
 

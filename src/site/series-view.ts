@@ -165,9 +165,10 @@ export type SeriesTrailer = GivenTrailer & { part: number | null };
 export function seriesTrailers(series: Series, review: ReviewArchive): SeriesTrailer[] {
   const reviews = review.reviews.get(series.id);
   if (!reviews) return [];
-  // A patch's trailers repeat the cover letter's; those are counted once, for the whole series.
+  // A patch's trailers repeat the cover letter's; those are counted once, for the whole series,
+  // or for the patches a scoped one names.
   return [
-    ...reviews.cover.map((trailer) => ({ ...trailer, part: null })),
+    ...reviews.cover.flatMap((trailer): SeriesTrailer[] => (trailer.patches ? trailer.patches.map((part) => ({ ...trailer, part })) : [{ ...trailer, part: null }])),
     ...series.patches.flatMap(({ number }) =>
       (reviews.patches.get(number) ?? []).filter((trailer) => trailer.source !== 'cover').map((trailer) => ({ ...trailer, part: number })),
     ),

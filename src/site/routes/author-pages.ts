@@ -12,7 +12,7 @@
  * name, and of the author of the series it belongs to (whose row shows its replies and review).
  */
 import type { ArchivedMessage } from '../../archive/group.ts';
-import { authorKey, authorSlug } from '../../archive/author.ts';
+import { authorKey, authorSlug, mailAuthor } from '../../archive/author.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { compareNewestFirst } from '../../archive/order.ts';
 import type { Series } from '../../archive/series.ts';
@@ -84,7 +84,7 @@ function personOf(people: Map<string, Person>, address: Address): Person | null 
 /** Everyone the archive knows: senders, series authors and the people trailers name. */
 function gatherPeople(review: ReviewArchive): Map<string, Person> {
   const people = new Map<string, Person>();
-  for (const message of review.archive.messages) personOf(people, message.mail.from)?.messages.push(message);
+  for (const message of review.archive.messages) personOf(people, mailAuthor(message.mail.from, message.mail.facts))?.messages.push(message);
   for (const series of review.series) {
     const author = authorKey(series.author);
     if (author !== null) people.get(author)?.series.push(series);

@@ -5,7 +5,7 @@
  * on the list's first page. Components lay this out and nothing else, so each page's key
  * covers all it shows.
  */
-import { authorUrl } from '../../archive/author.ts';
+import { authorUrl, messageAuthor } from '../../archive/author.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ListingEntry, ReviewArchive } from '../../archive/index.ts';
 import type { Series } from '../../archive/series.ts';
@@ -52,7 +52,8 @@ export function rowHead(entry: { series: Series } | { lead: ArchivedMessage }, {
     };
   }
   const { lead } = entry;
-  return { kind: 'thread', url: link(lead.url), title: lead.mail.subject || '(no subject)', version: null, tags: [], author: addresses.name(lead.mail.from), authorUrl: authorPage(lead.mail.from) };
+  const author = messageAuthor(lead);
+  return { kind: 'thread', url: link(lead.url), title: lead.mail.subject || '(no subject)', version: null, tags: [], author: addresses.name(author), authorUrl: authorPage(author) };
 }
 
 export interface IndexRowView extends RowHead {
@@ -248,8 +249,8 @@ export function messageRowView(message: ArchivedMessage, { link, addresses, auth
     url: link(message.url),
     date: message.mail.date,
     day: formatDay(message.mail.date),
-    from: addresses.name(message.mail.from),
-    fromUrl: authorPage(message.mail.from),
+    from: addresses.name(messageAuthor(message)),
+    fromUrl: authorPage(messageAuthor(message)),
     subject: message.mail.subject || '(no subject)',
   };
 }

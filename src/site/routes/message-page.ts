@@ -4,6 +4,7 @@
  * and the thread tree. Components lay this out and nothing else, so the page's
  * incremental-build key (a digest of this data, see keys.ts) covers all the page shows.
  */
+import { mailAuthor } from '../../archive/author.ts';
 import { rawMailUrl, shownMails, threadMbox } from '../../archive/downloads.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
@@ -155,7 +156,7 @@ function mailView(mail: MailRecord, raw: string, node: ThreadNode | undefined, r
   const { addresses } = context;
   return {
     from: addresses.full(mail.from),
-    fromUrl: context.authorPage(mail.from),
+    fromUrl: context.authorPage(mailAuthor(mail.from, mail.facts)),
     to: mail.to.map(addresses.full).join(', '),
     cc: mail.cc.map(addresses.full).join(', '),
     date: mail.date,
@@ -178,7 +179,7 @@ function mailView(mail: MailRecord, raw: string, node: ThreadNode | undefined, r
 
 export function rowView(row: TreeRow, context: RouteContext): TreeRowView {
   const { message, inferred } = row.node;
-  const from = message?.mail.from ?? inferred?.from ?? null;
+  const from = (message && mailAuthor(message.mail.from, message.mail.facts)) ?? inferred?.from ?? null;
   const date = message?.mail.date ?? inferred?.date ?? null;
   return {
     indent: row.indent,

@@ -13,7 +13,7 @@
  * READING_PAGE_MESSAGES messages), so that every page opens in a browser at once; anchors
  * point at the page that holds them.
  */
-import { authorUrl } from '../../archive/author.ts';
+import { authorUrl, messageAuthor } from '../../archive/author.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { messageSlug } from '../../archive/permalink.ts';
@@ -120,13 +120,12 @@ function pageUrl(base: string, index: number): string {
 }
 
 function authorOf(node: ThreadNode, context: RouteContext): string {
-  const from = node.message?.mail.from ?? node.inferred?.from;
+  const from = node.message ? messageAuthor(node.message) : node.inferred?.from;
   return from ? context.addresses.name(from) : 'unknown';
 }
 
 function authorPageOf(node: ThreadNode | null, context: RouteContext): string | null {
-  const from = node?.message?.mail.from;
-  return from ? context.authorPage(from) : null;
+  return node?.message ? context.authorPage(messageAuthor(node.message)) : null;
 }
 
 /** A reading split into pages: each item's anchor URL, and each page's entries. */

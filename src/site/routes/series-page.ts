@@ -5,7 +5,7 @@
  * nothing else, so the page's key (keys.ts) covers all it shows.
  */
 import { seriesMbox } from '../../archive/downloads.ts';
-import { authorUrl } from '../../archive/author.ts';
+import { authorUrl, messageAuthor } from '../../archive/author.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { compareOldestFirst } from '../../archive/order.ts';
 import type { Series } from '../../archive/series.ts';
@@ -83,6 +83,8 @@ export interface SeriesPageData {
   replies: string;
   status: { kind: ReviewKindView; people: { name: string; url: string | null; scope: string }[] }[];
   versions: VersionLinkView[];
+  /** A stable backport's postings for other branches ("also for 5.15, 6.1"), by branch. */
+  stableSiblings: { url: string; branch: string }[];
   changes: VersionChangesView[];
   slots: SlotPageView[];
   /** The page that reads the whole series; null when none of it is archived. */
@@ -132,8 +134,8 @@ function slotPageView(slot: SlotView, review: ReviewArchive, reading: SeriesRead
     isCover: slot.number === 0,
     url: message ? link(message.url) : null,
     title: message ? title || message.mail.subject || '(no subject)' : title,
-    author: message ? addresses.name(message.mail.from) : null,
-    authorUrl: message ? authorPage(message.mail.from) : null,
+    author: message ? addresses.name(messageAuthor(message)) : null,
+    authorUrl: message ? authorPage(messageAuthor(message)) : null,
     date: message?.mail.date ?? null,
     day: message ? formatDay(message.mail.date) : null,
     missingId: missing?.id ?? null,
@@ -146,7 +148,7 @@ function slotPageView(slot: SlotView, review: ReviewArchive, reading: SeriesRead
         given: given.map((one) => ({ url: link(one.message.url), label: givenLabel(one) })),
       })),
     })),
-    replies: slot.replies.map((reply) => ({ url: link(reply.url), name: addresses.name(reply.mail.from), date: reply.mail.date, day: formatDay(reply.mail.date) })),
+    replies: slot.replies.map((reply) => ({ url: link(reply.url), name: addresses.name(messageAuthor(reply)), date: reply.mail.date, day: formatDay(reply.mail.date) })),
     readingUrl: (message && reading?.anchors.get(review.nodes.get(message.id)!)) ?? null,
   };
 }
@@ -224,6 +226,7 @@ export function seriesPageData(
       people: people.map((person) => ({ name: context.addresses.name(person.person), url: context.authorPage(person.person), scope: scopeLabel(person, series.total) })),
     })),
     versions: versionLinks(series, view.versions, context),
+    stableSiblings: (review.stableSiblings.get(series.id) ?? []).map((sibling) => ({ url: context.link(sibling.url), branch: sibling.stable ?? 'stable' })),
     changes: versionChanges(view.versions, context),
     slots: [view.cover, ...view.patches].map((slot) => slotPageView(slot, review, reading, context)),
     readingUrl: reading?.url ?? null,
