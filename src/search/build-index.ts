@@ -391,7 +391,12 @@ export function buildSearchIndex(input: readonly SearchRow[], termsOf: (key: str
   });
   const shardNames = (list: IndexFile[], folder: string) => list.map((file) => file.path.slice(folder.length + 1, -'.json'.length)).sort();
   const subjectFiles = shardFiles('t', [...subjects].map(([term, list]) => [term, JSON.stringify(encodeRows(list))])).map(({ path, json }) => ({ path, json }));
-  const fieldsManifest: FieldsManifest = { messageChunk: MESSAGE_CHUNK, window, base: baseEnd };
+  const windowLast: number[] = [];
+  messagesOfRow.forEach((ids, row) => {
+    const w = Math.floor(row / window);
+    windowLast[w] = Math.max(windowLast[w] ?? 0, ids.at(-1) ?? 0);
+  });
+  const fieldsManifest: FieldsManifest = { messageChunk: MESSAGE_CHUNK, window, base: baseEnd, windowLast: Array.from(windowLast, (last) => last ?? 0) };
 
   // Messages: details, Message-IDs, days.
   for (let start = 0; start < placed.length; start += MESSAGE_CHUNK) {
