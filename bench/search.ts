@@ -6,6 +6,7 @@
  * to results. Run by hand on a built site:
  *
  *   SHEAF_OUT=<dist> node_modules/.bin/node bench/search.ts [--kind subject|message|body|id] [--verbose]
+ *   SHEAF_OUT=<dist> node_modules/.bin/node bench/search.ts --synthetic <folder> [--count 100000] [--kind …] [--verbose]
  *   SHEAF_CACHE=<cache> node_modules/.bin/node bench/search.ts --index-build
  *
  * Queries are drawn from the site itself, spread over the archive: fragments of subjects,
@@ -13,21 +14,34 @@
  * own buckets, Message-IDs; and a few fixed ones a reviewer types (f:"Lee Jones", c:pavel,
  * b:"looks good"). `--index-build` times building the index from a build's cache (its
  * content store and search terms), as the build does, and its memory.
- * bench/scale.ts builds the 23,200- and 100,000-message archives and runs this on each.
+ *
+ * `--synthetic <folder>` measures the synthetic archive (bench/synthesize.ts, 100,000
+ * messages unless `--count`) without building its pages, which would take an hour: in
+ * `<folder>` it writes the archive (`content/`, once), runs the content loader over it
+ * (bench/loader.ts: parsing, rendering and each mail's search terms, kept in `cache/`, so a
+ * second run only checks them), and writes what search reads (`dist/search/`, by the build's
+ * own code, and `dist/api/messages.json`, which the queries are drawn from); the page and its
+ * scripts are those of the built site SHEAF_OUT, linked in. The site's size is estimated: the
+ * bytes SHEAF_OUT holds outside `search/`, per message, times the synthetic archive's messages,
+ * plus its index. bench/scale.ts builds the 23,200- and 100,000-message sites whole instead.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { serve } from '../scripts/serve.mjs';
 import type { IndexFile } from '../src/search/types.ts';
+import { synthesize } from './synthesize.ts';
 
 const project = fileURLToPath(new URL('../', import.meta.url));
-const out = resolve(process.env.SHEAF_OUT ?? join(project, 'dist'));
+const built = resolve(process.env.SHEAF_OUT ?? join(project, 'dist'));
 const port = 4393;
 const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const verbose = args.includes('--verbose');
-const onlyKind = args.includes('--kind') ? args[args.indexOf('--kind') + 1] : undefined;
+const onlyKind = option('--kind');
+const syntheticFolder = option('--synthetic');
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -37,20 +51,24 @@ if (args.includes('--index-build')) {
   process.exit(0);
 }
 
-/** Builds the index from a build's cache, as `src/site/search.ts` does, timed. */
-async function indexBuild(): Promise<void> {
-  const folder = resolve(process.env.SHEAF_CACHE ?? join(project, '.cache/sheaf'));
+/** The archive of a build's cache (`folder`: its records and bodies), as the build reads it, and its search rows. */
+async function cachedArchive(folder: string) {
   process.env.SHEAF_CACHE = folder;
   const { readBody, readIngestReport } = await import('../src/loader/cache.ts');
   const { readRecords } = await import('../src/loader/record-shelf.ts');
   const { buildReviewArchive } = await import('../src/archive/index.ts');
-  const { readSearchTerms } = await import('../src/loader/search-terms-store.ts');
   const { searchRows } = await import('../src/search/rows.ts');
-  const { buildSearchIndex } = await import('../src/search/build-index.ts');
   const contentRoot = readIngestReport()?.contentRoot;
   if (!contentRoot) throw new Error(`no build in ${folder}`);
   const review = buildReviewArchive(readRecords(contentRoot).values(), readBody);
-  const rows = searchRows(review);
+  return { review, rows: searchRows(review) };
+}
+
+/** Builds the index from a build's cache, as `src/site/search.ts` does, timed. */
+async function indexBuild(): Promise<void> {
+  const { rows } = await cachedArchive(resolve(process.env.SHEAF_CACHE ?? join(project, '.cache/sheaf')));
+  const { readSearchTerms } = await import('../src/loader/search-terms-store.ts');
+  const { buildSearchIndex } = await import('../src/search/build-index.ts');
   // First from nothing, then as a rebuild does, with the base of the per-message index kept.
   const kept = new Map<string, IndexFile[]>();
   const cache = { get: (digest: string) => kept.get(digest) ?? null, put: (digest: string, files: IndexFile[]) => void kept.set(digest, files) };
@@ -83,6 +101,48 @@ function sizeOf(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
+/**
+ * The synthetic archive in `folder`, made and loaded as `--synthetic` says (top of this file);
+ * returns the folder to serve and the bytes its site is estimated to take.
+ */
+async function synthetic(folder: string, count: number): Promise<{ out: string; siteBytes: number }> {
+  const content = join(folder, 'content');
+  const mbox = join(content, 'archive.mbox');
+  if (!existsSync(mbox)) {
+    const source = join(folder, 'linux-leds.mbox');
+    mkdirSync(content, { recursive: true });
+    writeFileSync(source, spawnSync('xz', ['-dc', join(project, '../shared/corpus/lore-linux-leds/linux-leds.mbox.xz')], { maxBuffer: 1024 ** 3 }).stdout);
+    synthesize(source, count, mbox);
+    rmSync(source);
+  }
+  const cache = join(folder, 'cache');
+  console.log(`loading ${mbox} into ${cache} (bench/loader.ts)…`);
+  const loaded = spawnSync(process.execPath, [join(project, 'bench/loader.ts')], { env: { ...process.env, SHEAF_CONTENT: content, SHEAF_CACHE: cache }, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (loaded.status !== 0) throw new Error('the loader failed');
+  const started = performance.now();
+  const { review, rows } = await cachedArchive(cache);
+  const { readSearchTerms } = await import('../src/loader/search-terms-store.ts');
+  const { buildSearchIndex } = await import('../src/search/build-index.ts');
+  const { messagesApi } = await import('../src/archive/api.ts');
+  const files = buildSearchIndex(rows, readSearchTerms);
+  const out = join(folder, 'dist');
+  rmSync(out, { recursive: true, force: true });
+  const made = new Set<string>();
+  for (const { path, json } of [...files.map((file) => ({ path: `search/${file.path}`, json: file.json })), { path: 'api/messages.json', json: JSON.stringify(messagesApi(review)) }]) {
+    const target = join(out, path);
+    if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+    made.add(dirname(target));
+    writeFileSync(target, json);
+  }
+  // The page and its scripts: the search box's code is the same on any site.
+  for (const name of ['index.html', '_astro']) symlinkSync(join(built, name), join(out, name));
+  console.log(`rows and index of ${review.archive.messages.length} messages written in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const reference = sizeOf(built).bytes - sizeOf(join(built, 'search')).bytes;
+  const referenceMessages = (JSON.parse(readFileSync(join(built, 'api/messages.json'), 'utf8')) as unknown[]).length;
+  console.log(`pages of ${built}: ${(reference / referenceMessages / 1024).toFixed(1)} KB a message outside search/, ${referenceMessages} messages`);
+  return { out, siteBytes: (reference / referenceMessages) * review.archive.messages.length + sizeOf(join(out, 'search')).bytes };
+}
+
 interface MessageEntry {
   id: string;
   subject: string;
@@ -90,6 +150,7 @@ interface MessageEntry {
   date: string | null;
 }
 
+const { out, siteBytes } = syntheticFolder ? await synthetic(resolve(syntheticFolder), Number(option('--count') ?? 100_000)) : { out: built, siteBytes: undefined };
 const messages = JSON.parse(readFileSync(join(out, 'api/messages.json'), 'utf8')) as MessageEntry[];
 
 /** `count` messages spread evenly over the archive. */
@@ -164,9 +225,13 @@ function idQueries(): string[] {
   return spread(20).map(({ id }, i) => (i % 2 === 0 ? `m:<${id}>` : `m:${id}`));
 }
 
-const site = sizeOf(out);
+const site = siteBytes === undefined ? sizeOf(out) : { files: NaN, bytes: siteBytes };
 const index = sizeOf(join(out, 'search'));
-console.log(`site: ${messages.length} messages, ${site.files} files, ${(site.bytes / 1024 ** 2).toFixed(1)} MiB`);
+console.log(
+  siteBytes === undefined
+    ? `site: ${messages.length} messages, ${site.files} files, ${(site.bytes / 1024 ** 2).toFixed(1)} MiB`
+    : `site (estimated): ${messages.length} messages, ${(site.bytes / 1024 ** 2).toFixed(1)} MiB`,
+);
 console.log(
   `search index: ${index.files} files (${(messages.length / index.files).toFixed(1)} messages per file), ` +
     `${(index.bytes / 1024 ** 2).toFixed(2)} MiB (${((100 * index.bytes) / site.bytes).toFixed(2)}% of dist; goal ≤ 25%)`,

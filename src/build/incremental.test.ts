@@ -128,8 +128,9 @@ describe('incremental builds', () => {
     assert.deepEqual(unexpected, [], 'no other page is written again');
     const search = rewritten.filter((path) => path.startsWith('search/'));
     // The manifest, the reply's row, its day files, its Message-ID's shard, and the shards of its words; sent before the
-    // sample's newest mail, it also renumbers the messages after it, and so their detail chunks and the shards under new/.
-    assert.ok(search.length <= 24, `a few search index files at most: ${search.join(' ')}`);
+    // sample's newest mail, it also renumbers the messages after it, and so their detail chunks and the shards under new/
+    // (the sample is all new/, its packs of a few KB each: the renumbered messages are in most of them), and fields.json.
+    assert.ok(search.length <= 28, `a few search index files at most: ${search.join(' ')}`);
     assert.ok(counts.pagesRendered <= allowed.size + search.length, `rendered ${counts.pagesRendered}`);
     for (const [path, file] of before) {
       if (!rewritten.includes(path)) assert.deepEqual(after.get(path)?.bytes, file.bytes, `${path} is byte-identical`);

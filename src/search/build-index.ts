@@ -31,8 +31,14 @@ import type {
 export const CHUNK_ROWS = 8;
 /** Messages per detail chunk: a result shows two messages of a row, its first and latest match. */
 export const MESSAGE_CHUNK = 16;
-/** A shard bigger than this is cut again at the next character, so a query fetches little. */
+/** A subject shard bigger than this is cut again at the next character, so a query fetches little. */
 export const SHARD_BYTES = 16 * 1024;
+/**
+ * The same for the shards of per-message terms and Message-IDs, smaller: a query looks each of
+ * its words up in the base and in `new/`, in each field its prefix reads, and wants one term of
+ * each shard it reads.
+ */
+export const FIELD_SHARD_BYTES = 8 * 1024;
 /** A per-message posting bigger than this is cut into one part per window of rows. */
 export const PART_BYTES = 12 * 1024;
 /** At most this many addresses of a message's To and of its Cc are indexed. */
@@ -57,14 +63,14 @@ function objectJson(entries: [string, string][]): string {
 }
 
 /** Groups terms into shards by their first two characters, cutting big shards at three, four, … `maxLength`; each file with its two-character key. */
-function shardFiles(folder: string, entries: [string, string][], maxLength = MAX_SHARD_LENGTH, fold = (term: string) => term): (IndexFile & { top: string; terms: string[] })[] {
+function shardFiles(folder: string, entries: [string, string][], maxLength = MAX_SHARD_LENGTH, fold = (term: string) => term, maxBytes = SHARD_BYTES): (IndexFile & { top: string; terms: string[] })[] {
   const files: (IndexFile & { top: string; terms: string[] })[] = [];
   const keyOf = (term: string, length: number) => shardKey(fold(term), length);
   // A shard's size, reckoned before it is written: its text is made only for the shards kept.
   const sizeOf = (group: [string, string][]) => group.reduce((sum, [term, value]) => sum + term.length + value.length + 4, 2);
   const place = (top: string, key: string, group: [string, string][], length: number): void => {
     const next = length + 1;
-    if (sizeOf(group) <= SHARD_BYTES || next > maxLength) {
+    if (sizeOf(group) <= maxBytes || next > maxLength) {
       files.push({ path: `${folder}/${key}.json`, json: objectJson(group), top, terms: group.map(([term]) => term) });
       return;
     }
@@ -81,7 +87,7 @@ function shardFiles(folder: string, entries: [string, string][], maxLength = MAX
 
 /** A shard this small is not a file of its own: it goes into its key's list (up to INLINE_LIST_BYTES of them), or into a pack. */
 export const INLINE_BYTES = 2 * 1024;
-export const INLINE_LIST_BYTES = 6 * 1024;
+export const INLINE_LIST_BYTES = 4 * 1024;
 
 /**
  * Shards of a per-message field, by prefix as `shardFiles` cuts them, down to `maxLength`
@@ -94,7 +100,7 @@ export const INLINE_LIST_BYTES = 6 * 1024;
  */
 function prefixTree(folder: string, entries: [string, string][], maxLength: number, fold = (term: string) => term): IndexFile[] {
   const entryOf = new Map(entries);
-  const shards = shardFiles(folder, entries, maxLength, fold);
+  const shards = shardFiles(folder, entries, maxLength, fold, FIELD_SHARD_BYTES);
   const files: IndexFile[] = [];
   const own: string[] = [];
   const dirs: string[] = [];
@@ -121,7 +127,7 @@ function prefixTree(folder: string, entries: [string, string][], maxLength: numb
     files.push({ path: `${folder}/s/${top}.json`, json: `{"files":${JSON.stringify(big.map(name).sort(compareText))},"inline":${objectJson(inline)}}` }, ...big);
   }
   const packBytes = packed.reduce((sum, [, terms]) => sum + terms.reduce((bytes, [term, value]) => bytes + term.length + value.length + 4, 0), 0);
-  const packs = packed.length === 0 ? 0 : bucketCount(packBytes, SHARD_BYTES * 0.75);
+  const packs = packed.length === 0 ? 0 : bucketCount(packBytes, FIELD_SHARD_BYTES * 0.75);
   const byPack = Map.groupBy(packed, ([top]) => fnv(top) % packs);
   for (let n = 0; n < packs; n++) files.push({ path: `${folder}/k/${n}.json`, json: objectJson((byPack.get(n) ?? []).flatMap(([, terms]) => terms)) });
   const index = { own: own.sort(compareText), dirs: dirs.sort(compareText), packs };
@@ -337,7 +343,7 @@ function baseCode(): string {
     messageFieldFiles, fieldEntries, prefixTree, shardFiles, objectJson, addToPosting, appendPair, shardKey, fnv, bucketCount, personTerms,
     indexTerms, addTokenTerms, tokens, foldText,
   ];
-  return `${functions.map(String).join('\n')}\n${JSON.stringify([BASE_STEP, PART_BYTES, SHARD_BYTES, INLINE_BYTES, INLINE_LIST_BYTES, BODY_SHARD_LENGTH, MAX_ADDRESSES])}`;
+  return `${functions.map(String).join('\n')}\n${JSON.stringify([BASE_STEP, PART_BYTES, FIELD_SHARD_BYTES, INLINE_BYTES, INLINE_LIST_BYTES, BODY_SHARD_LENGTH, MAX_ADDRESSES])}`;
 }
 
 /** Keeps the base of the per-message index between builds, by a digest of what it is made of. */
@@ -391,7 +397,12 @@ export function buildSearchIndex(input: readonly SearchRow[], termsOf: (key: str
   });
   const shardNames = (list: IndexFile[], folder: string) => list.map((file) => file.path.slice(folder.length + 1, -'.json'.length)).sort();
   const subjectFiles = shardFiles('t', [...subjects].map(([term, list]) => [term, JSON.stringify(encodeRows(list))])).map(({ path, json }) => ({ path, json }));
-  const fieldsManifest: FieldsManifest = { messageChunk: MESSAGE_CHUNK, window, base: baseEnd };
+  const windowLast: number[] = [];
+  messagesOfRow.forEach((ids, row) => {
+    const w = Math.floor(row / window);
+    windowLast[w] = Math.max(windowLast[w] ?? 0, ids.at(-1) ?? 0);
+  });
+  const fieldsManifest: FieldsManifest = { messageChunk: MESSAGE_CHUNK, window, base: baseEnd, windowLast: Array.from(windowLast, (last) => last ?? 0) };
 
   // Messages: details, Message-IDs, days.
   for (let start = 0; start < placed.length; start += MESSAGE_CHUNK) {

@@ -128,8 +128,10 @@ function textFallback(query: SearchQuery): { query: SearchQuery; label: string }
   if (query.subject.some((term) => term.phrase) || !query.subject.some((term) => /[._/@-]/.test(term.words[0]!))) return null;
   const address = query.subject.some((term) => term.words[0]!.includes('@'));
   const fields: readonly MessageField[] = address ? ['f', 'to', 'cc', 'b'] : ['b', 'dfn', 'dfhh'];
+  // One-letter words are not looked for in messages, as after a prefix (query.ts).
+  const terms = query.subject.filter((term) => [...term.words[0]!].length > 1);
   return {
-    query: { ...query, subject: [], messages: query.subject.map((term) => ({ prefix: 'b:', fields, words: term.words, people: false })) },
+    query: { ...query, subject: [], messages: terms.map((term) => ({ prefix: 'b:', fields, words: term.words, people: false })) },
     label: address ? 'a:, b:' : 'b:, dfn:, dfhh:',
   };
 }
@@ -469,8 +471,9 @@ export class SearchEngine {
         // Big postings are read window by window, newest first, until enough rows are found.
         let windows = resolved.map((term) => SearchEngine.#termWindows(term, fields.window)).reduce(intersect);
         if (allowed) windows = intersect(windows, new Set([...allowed].map((row) => Math.floor(row / fields.window))));
-        // Rows begun after the range have no message in it.
+        // Rows begun after the range have no message in it, nor do windows whose latest message is before it.
         if (bounds && query.to) windows = new Set([...windows].filter((w) => w * fields.window < bounds.rows[1]));
+        if (bounds && query.from) windows = new Set([...windows].filter((w) => (fields.windowLast[w] ?? Infinity) >= bounds.messages[0]));
         const order = [...windows].sort((a, b) => b - a);
         for (let index = 0; index < order.length; index++) {
           collect(found, await this.#evaluate(resolved, [order[index]!], fields.window));

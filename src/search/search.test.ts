@@ -316,6 +316,8 @@ test('identifiers, paths and Message-IDs no subject holds are looked for in the 
   assert.equal(await firstMatch(engine, 'leds-pca963x.c'), '/m/patch@ada/');
   assert.equal((await engine.search(parseQuery('review@lee'))).message, '/m/review@lee/');
   assert.equal((await engine.search(parseQuery('pca963x'))).fallback, undefined, 'a subject word stays one');
+  const oneLetter = await engine.search(parseQuery('pca963x_led_mc_set b'));
+  assert.equal((await matchOf(engine, oneLetter.rows[0]!.match)).first.url, '/m/patch@ada/', 'one-letter words are not looked for in messages, as after b:');
 });
 
 test('a subject query fetches the manifest, its words\' shards and the chunks of the rows it shows, nothing per message', async () => {
@@ -369,6 +371,12 @@ test('a posting too big to fetch whole is read window by window, newest first, u
   assert.ok(both.partial && both.rows.length === 20);
   const subject = await engine.search(parseQuery('"thing 1234" c:list'), 10);
   assert.deepEqual(subject.rows.map((r) => r.row[2]), ['leds: thing 1234']);
+  // Rows are an hour apart, 256 to a window: 2010-02-01 begins in window 2 and row 1000 is in window 3.
+  fetched.length = 0;
+  const dated = await engine.search(parseQuery('b:rare c:list d:2010-02-01..2010-03-01'), 10);
+  assert.deepEqual(dated.rows.map((r) => r.row[2]), ['leds: thing 1000']);
+  const read = new Set(fetched.filter((path) => path.includes('/w/')).map((path) => Number(/-(\d+)\.json$/.exec(path)![1])));
+  assert.ok(read.size > 0 && [...read].every((w) => w >= 2), `windows whose mail is all before the range are not read: ${[...read].join(' ')}`);
 });
 
 test('adding the newest mail rewrites few files: its row, its message, its words', () => {

@@ -77,6 +77,11 @@ export interface FieldsManifest {
   /** Rows per window: a posting too big to fetch whole is kept in one part file per window of rows. */
   window: number;
   /**
+   * For each window of rows, the number of the latest message of its rows: a window whose
+   * latest message is before a date range holds none of its messages, and is not read.
+   */
+  windowLast: number[];
+  /**
    * Messages numbered below this are in the base of the per-message index (`f/`, `b/` …), the
    * rest under `new/` (`new/f/`, `new/b/` …): a query reads a term in both.
    */
