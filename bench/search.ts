@@ -124,11 +124,13 @@ async function synthetic(folder: string, count: number): Promise<{ out: string; 
   const { readSearchTerms } = await import('../src/loader/search-terms-store.ts');
   const { buildSearchIndex } = await import('../src/search/build-index.ts');
   const { messagesApi } = await import('../src/archive/api.ts');
+  const { routeContext } = await import('../src/site/routes/context.ts');
+  const { resolveConfig } = await import('../src/site/config.ts');
   const files = buildSearchIndex(rows, readSearchTerms);
   const out = join(folder, 'dist');
   rmSync(out, { recursive: true, force: true });
   const made = new Set<string>();
-  for (const { path, json } of [...files.map((file) => ({ path: `search/${file.path}`, json: file.json })), { path: 'api/messages.json', json: JSON.stringify(messagesApi(review)) }]) {
+  for (const { path, json } of [...files.map((file) => ({ path: `search/${file.path}`, json: file.json })), { path: 'api/messages.json', json: JSON.stringify(messagesApi(review, routeContext(resolveConfig({}, {})))) }]) {
     const target = join(out, path);
     if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
     made.add(dirname(target));
