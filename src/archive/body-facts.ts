@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import type { Address, MailBody } from '../parse/types.ts';
+import { appliedNotice, type AppliedNotice } from './applied.ts';
 import { changeIds, commitMessageEnd, hasDiff, normalizedDiff } from './body.ts';
 import { commitTrailers, replyTrailers, type Trailer } from './trailers.ts';
 
@@ -22,6 +23,8 @@ export interface BodyFacts {
   /** Trailers the mail gives as a reply: its own, naming its sender, and its NAKs. */
   replyTrailers: Trailer[];
   changeIds: string[];
+  /** What the mail says, in its own voice, was applied, merged or queued (applied.ts); null when it says nothing of it. */
+  applied: AppliedNotice | null;
 }
 
 /** The facts of one body, sent by `from`, read from `marked`, the body as `markBody` marks it. */
@@ -35,5 +38,6 @@ export function readBodyFacts(body: MailBody, marked: Root, from: Address): Body
     commitTrailers: commitTrailers(marked, end),
     replyTrailers: replyTrailers(marked, from),
     changeIds: changeIds(body.text),
+    applied: appliedNotice(marked),
   };
 }
