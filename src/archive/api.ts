@@ -12,6 +12,8 @@ import { rawMailUrl, seriesMbox, threadMbox } from './downloads.ts';
 import type { ArchiveProblem } from './problems.ts';
 import { reviewStatus, type ReviewStatus } from './review.ts';
 import type { Series } from './series.ts';
+import { interdiffUrl, versionComparison } from './changes.ts';
+import type { SeriesStateName } from './state.ts';
 
 export interface MessageApiEntry {
   id: string;
@@ -108,6 +110,65 @@ export interface SeriesApiEntry {
   mbox: string | null;
   /** Path of the series' patches exactly as sent; null when no patch is archived or mails as archived are not offered. */
   mboxPlain: string | null;
+  /** Where the series stands (src/archive/state.ts). */
+  state: SeriesStateApi;
+  /** What changed from the previous version, patch by patch; null when there is none. */
+  changes: SeriesChangeApi[] | null;
+}
+
+export interface SeriesStateApi {
+  name: SeriesStateName;
+  /** Who applied it, where, and the page of the mail saying so: the oldest such mail's; null when not applied or not said. */
+  appliedBy: Address | null;
+  appliedTo: string | null;
+  appliedIn: string | null;
+  /** Every mail saying some of it was applied, oldest first. */
+  applied: { by: Address; to: string | null; message: string | null; patches: number[]; commits: string[] }[];
+  /** The next version's series id, when there is one. */
+  supersededBy: string | null;
+  nackedBy: Address[];
+  /** Archived patches without a Reviewed-by or an Acked-by. */
+  unreviewed: number[];
+}
+
+export interface SeriesChangeApi {
+  /** The patch's number in this version (in the previous one for a dropped patch). */
+  number: number;
+  /** `unknown`: its counterpart is missing from the archive (a partial re-roll). */
+  status: 'changed' | 'unchanged' | 'added' | 'dropped' | 'unknown';
+  /** The page section of its interdiff, for a changed patch; else null. */
+  interdiff: string | null;
+}
+
+function stateEntry(series: Series, review: ReviewArchive, view: ApiView): SeriesStateApi {
+  const state = review.states.get(series.id);
+  const applied = (state?.applied ?? []).map((one) => {
+    const message = review.archive.byId.get(one.messageId);
+    return { by: view.addresses.person(one.by), to: one.to, message: message ? view.link(message.url) : null, patches: one.patches, commits: one.commits };
+  });
+  return {
+    name: state?.name ?? 'waiting',
+    appliedBy: applied[0]?.by ?? null,
+    appliedTo: applied[0]?.to ?? null,
+    appliedIn: applied[0]?.message ?? null,
+    applied,
+    supersededBy: state?.supersededBy?.id ?? null,
+    nackedBy: (state?.nackedBy ?? []).map(view.addresses.person),
+    unreviewed: state?.unreviewed ?? [],
+  };
+}
+
+function changesEntry(series: Series, review: ReviewArchive, view: ApiView): SeriesChangeApi[] | null {
+  const previous = review.versions.get(series.id)?.previous;
+  if (!previous) return null;
+  return versionComparison(previous, series, review.facts).map((comparison) => {
+    const url = interdiffUrl(series, comparison);
+    return {
+      number: (comparison.newer ?? comparison.older)!.number,
+      status: comparison.change === 'new' ? 'added' : comparison.change,
+      interdiff: url === null ? null : view.link(url),
+    };
+  });
 }
 
 function shownStatus(status: ReviewStatus, view: ApiView): ReviewStatus {
@@ -146,6 +207,8 @@ function seriesEntry(series: Series, review: ReviewArchive, view: ApiView): Seri
     next: versions?.next?.id ?? null,
     mbox: mbox ? view.link(mbox.url) : null,
     mboxPlain: mbox && view.rawDownloads ? view.link(mbox.plainUrl) : null,
+    state: stateEntry(series, review, view),
+    changes: changesEntry(series, review, view),
   };
 }
 

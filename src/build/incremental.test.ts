@@ -121,6 +121,8 @@ describe('incremental builds', () => {
       `a/${authorSlug(authorKey({ name: '', email: 'rev@example.org' })!)}/index.html`,
       `a/${authorSlug(authorKey(seriesAuthor)!)}/index.html`,
       'api/messages.json', 'api/series.json', 'api/report.json',
+      // The page of the series' state (applied: b4 thanked for it), whose row shows the reply.
+      'state/applied/index.html',
     ]);
     // Vite copies public/ (the favicon) into every build: the same bytes, checked below.
     const publicFiles = new Set(readdirSync(join(project, 'public')));
