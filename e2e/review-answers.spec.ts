@@ -55,3 +55,40 @@ test('series states: on the index, filtered, and on a series page', async ({ pag
   await page.locator('.series-state').getByRole('link', { name: /superseded by/ }).click();
   await expect(page).toHaveURL(new RegExp(`${V25.replace(/\./g, '\\.')}$`));
 });
+
+test("from a diff's file header to the file's page, its folders and its feed", async ({ page, request }) => {
+  await page.goto('/m/20200504211344.13221-5-dmurphy@ti.com/');
+  await page.locator('pre.diff .line.file a.file-page', { hasText: 'diff --git a/drivers/leds/leds-lp50xx.c' }).click();
+  await expect(page).toHaveURL(/\/f\/drivers\/leds\/leds-lp50xx\.c\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('File drivers/leds/leds-lp50xx.c');
+  await expect(page.locator('.file-rows .listing-title a')).toHaveText(['Multicolor Framework v25', 'Multicolor Framework']);
+  await expect(page.locator('.file-rows .state')).toHaveText(['reviewed', 'superseded']);
+
+  // The feed is Atom, its entries the patches touching the file.
+  const feedUrl = await page.locator('.file-summary a[type="application/atom+xml"]').getAttribute('href');
+  const xml = await (await request.get(feedUrl!)).text();
+  const feed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    return {
+      errors: doc.getElementsByTagName('parsererror').length,
+      namespace: doc.documentElement.namespaceURI,
+      titles: [...doc.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'entry')].map((entry) => entry.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'title')[0]?.textContent),
+    };
+  }, xml);
+  expect(feed).toEqual({
+    errors: 0,
+    namespace: 'http://www.w3.org/2005/Atom',
+    titles: ['[PATCH v25 04/16] leds: lp50xx: Add the LP50XX family of the RGB LED driver', '[PATCH v21 04/16] leds: lp50xx: Add the LP50XX family of the RGB LED driver'],
+  });
+
+  // Up to its folder, which sums its files.
+  await page.locator('.file-page h1').getByRole('link', { name: 'leds' }).click();
+  await expect(page).toHaveURL(/\/f\/drivers\/leds\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Folder drivers/leds');
+  await expect(page.locator('.file-rows > li')).toHaveCount(21);
+
+  // A diffstat line links to the file's page too.
+  await page.goto('/m/20200504211344.13221-5-dmurphy@ti.com/');
+  await page.locator('pre.diffstat .line.file').filter({ hasText: 'drivers/leds/leds-lp50xx.c' }).locator('a.file-page').click();
+  await expect(page).toHaveURL(/\/f\/drivers\/leds\/leds-lp50xx\.c\/$/);
+});

@@ -14,6 +14,7 @@ import { reviewStatus, type ReviewStatus } from './review.ts';
 import type { Series } from './series.ts';
 import { interdiffUrl, versionComparison } from './changes.ts';
 import type { SeriesStateName } from './state.ts';
+import { fileFeedUrl, type FileIndex } from './files.ts';
 
 export interface MessageApiEntry {
   id: string;
@@ -210,6 +211,31 @@ function seriesEntry(series: Series, review: ReviewArchive, view: ApiView): Seri
     state: stateEntry(series, review, view),
     changes: changesEntry(series, review, view),
   };
+}
+
+/** One file or folder the archive's patches touch (files.ts). */
+export interface FileApiEntry {
+  path: string;
+  /** Whether a diff names the path itself, and whether paths under it exist. */
+  file: boolean;
+  folder: boolean;
+  /** Site paths of its page and its Atom feed. */
+  url: string;
+  feed: string;
+  /** Ids of the series touching it, newest activity first. */
+  series: string[];
+}
+
+/** `files.json`: every file and folder with a page, in path order. */
+export function filesApi(files: FileIndex, view: Pick<ApiView, 'link'>): FileApiEntry[] {
+  return files.entries.map((entry) => ({
+    path: entry.path,
+    file: entry.file,
+    folder: entry.folder,
+    url: view.link(entry.url),
+    feed: view.link(fileFeedUrl(entry)),
+    series: entry.series.map(({ series }) => series.id),
+  }));
 }
 
 /** The series list, newest activity first. */

@@ -11,6 +11,7 @@ import type { Address, MailBody } from '../parse/types.ts';
 import { appliedNotice, type AppliedNotice } from './applied.ts';
 import { changeIds, commitMessageEnd, hasDiff, normalizedDiff } from './body.ts';
 import { commitTrailers, replyTrailers, type Trailer } from './trailers.ts';
+import { touchedFiles } from './touched-files.ts';
 
 export interface BodyFacts {
   hasDiff: boolean;
@@ -25,6 +26,8 @@ export interface BodyFacts {
   changeIds: string[];
   /** What the mail says, in its own voice, was applied, merged or queued (applied.ts); null when it says nothing of it. */
   applied: AppliedNotice | null;
+  /** The paths of the files its own diffs touch (touched-files.ts). */
+  files: string[];
 }
 
 /** The facts of one body, sent by `from`, read from `marked`, the body as `markBody` marks it. */
@@ -39,5 +42,6 @@ export function readBodyFacts(body: MailBody, marked: Root, from: Address): Body
     replyTrailers: replyTrailers(marked, from),
     changeIds: changeIds(body.text),
     applied: appliedNotice(marked),
+    files: touchedFiles(marked),
   };
 }

@@ -8,6 +8,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { interdiff, interdiffText, MAX_INTERDIFF_LINES } from '../archive/interdiff.ts';
 import { CacheError, readBody } from '../loader/cache.ts';
+import { resolveFileLinks } from '../render/file-links.ts';
 import { markBody, renderBody } from '../render/index.ts';
 import { maskedBody, type BodyMasking } from './addresses.ts';
 import type { InterdiffBody } from './routes/interdiff-pages.ts';
@@ -21,7 +22,8 @@ export interface InterdiffHtml {
 const UNAVAILABLE = toHtml(h('p.notice', 'A body of this patch could not be read from the build cache; the next build reads the mail again.'));
 const SAME = toHtml(h('p.muted', 'Their diffs differ only where versions are not compared (file modes, index lines, hunk offsets).'));
 
-export async function interdiffHtml(bodies: { older: InterdiffBody; newer: InterdiffBody }, masking: BodyMasking | null, idPrefix: string): Promise<InterdiffHtml> {
+/** `fileUrls`: pages of the files, as [path, url], which the file headers link to. */
+export async function interdiffHtml(bodies: { older: InterdiffBody; newer: InterdiffBody }, masking: BodyMasking | null, idPrefix: string, fileUrls: [string, string][] = []): Promise<InterdiffHtml> {
   let older;
   let newer;
   try {
@@ -39,7 +41,8 @@ export async function interdiffHtml(bodies: { older: InterdiffBody; newer: Inter
   if (text === '') return { html: SAME, note };
   const shown = maskedBody(text, masking);
   try {
-    return { html: await renderBody({ text: shown, inline: [] }, { idPrefix }), note };
+    const pages = new Map(fileUrls);
+    return { html: resolveFileLinks(await renderBody({ text: shown, inline: [] }, { idPrefix }), (path) => pages.get(path)), note };
   } catch {
     // Past the renderer's own bounds (a few huge lines): the text, escaped, without highlighting.
     return { html: toHtml(h('pre.interdiff-plain', shown)), note };

@@ -38,6 +38,8 @@ export interface InterdiffPatchView {
   links: { url: string; text: string }[];
   /** The two bodies to compare, for a changed patch. */
   bodies: { older: InterdiffBody; newer: InterdiffBody } | null;
+  /** Pages of the files either version touches, as [path, url]: its file headers link to them. */
+  fileUrls: [string, string][];
 }
 
 export interface InterdiffPageData {
@@ -59,6 +61,14 @@ function patchLink(patch: SeriesPatch | null, series: Series, { link }: RouteCon
   return message ? [{ url: link(message.url), text: `v${series.version} ${patch.number}/${series.total}` }] : [];
 }
 
+function fileUrls(messages: ArchivedMessage[], context: RouteContext): [string, string][] {
+  const paths = new Set(messages.flatMap((message) => message.mail.facts.files ?? []));
+  return [...paths].flatMap((path): [string, string][] => {
+    const url = context.filePage?.(path);
+    return url ? [[path, url]] : [];
+  });
+}
+
 /** The interdiff page of each series whose previous version it changed a patch of, by the newer series' slug. */
 export function interdiffPages(review: ReviewArchive, digests: StoreDigests, context: RouteContext): { param: string; data: InterdiffPageData }[] {
   const pages: { param: string; data: InterdiffPageData }[] = [];
@@ -78,6 +88,7 @@ export function interdiffPages(review: ReviewArchive, digests: StoreDigests, con
         title: patch.title,
         links: [...patchLink(patch.older, older, context), ...patchLink(patch.newer, newer, context)],
         bodies: changed ? { older: bodyOf(before, digests), newer: bodyOf(after, digests) } : null,
+        fileUrls: changed ? fileUrls([before, after], context) : [],
       };
     });
     pages.push({
