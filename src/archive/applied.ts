@@ -20,6 +20,8 @@ export interface AppliedNotice {
   by: Address | null;
   /** Patch numbers a b4 thank-you lists (`[2/3] …`); empty when the notice names none (the patch it answers, or all of a series). */
   patches: number[];
+  /** Whether it says the whole series was applied (`I applied the series`, `Applied all`, `both applied`), whichever patch it answers. */
+  whole: boolean;
   /** Commit ids it gives (b4's `commit: <sha>`), at most `MAX_COMMITS`. */
   commits: string[];
 }
@@ -31,11 +33,14 @@ export const MAX_COMMITS = 50;
 
 const VERB = '(?:applied|queued|merged|picked up|pushed)';
 // "Applied, thanks!", "Applied to for-next, thanks.", "Applied the series to the leds tree.", "Queued for 5.10."
+// Group 1 or 2: what was applied, when said; group 3: where.
 const LEADING = new RegExp(
-  `^(?:(?:i've|i have|i|we've|we have|now|both|all|patch(?:es)?|series|whole series|the whole series) )?(?:also |now )?${VERB}(?: (?:it|this|them|both|all|the (?:whole )?(?:series|patch(?:es)?|patch ?set|set)|(?:whole )?series|patch(?:es)?|patch ?set|(?:all|both) (?:patches|of them)))?(?: (?:to|into|in|on|for) ([^,;!?]{1,${MAX_WHERE}}?))?[.!]*(?:[,;]? (?:thanks|thank you|thx|many thanks)[^?]{0,40})?$`,
+  `^(?:(?:i've|i have|i|we've|we have|now|(both|all|patch(?:es)?|series|whole series|the whole series)) )?(?:also |now )?${VERB}(?: (it|this|them|both|all|the (?:whole )?(?:series|patch(?:es)?|patch ?set|set)|(?:whole )?series|patch(?:es)?|patch ?set|(?:all|both) (?:patches|of them)))?(?: (?:to|into|in|on|for) ([^,;!?]{1,${MAX_WHERE}}?))?[.!]*(?:[,;]? (?:thanks|thank you|thx|many thanks)[^?]{0,40})?$`,
 );
 // "Thanks, applied.", "Thank you, queued to for-next."
-const THANKS_FIRST = new RegExp(`^(?:thanks|thank you|thx|many thanks)[,!.]* (?:both |all |patch(?:es)? |series )?${VERB}(?: (?:to|into|in|on|for) ([^,;!?]{1,${MAX_WHERE}}?))?[.!]*$`);
+const THANKS_FIRST = new RegExp(`^(?:thanks|thank you|thx|many thanks)[,!.]* (?:(both|all|patch(?:es)?|series) )?()${VERB}(?: (?:to|into|in|on|for) ([^,;!?]{1,${MAX_WHERE}}?))?[.!]*$`);
+/** What was applied, when it is all of a series. */
+const WHOLE = /series|set|both|all|them/;
 // The patchwork bot: "This series was applied to netdev/net-next.git (main)", then "by Name <address>:".
 const BOT = new RegExp(`^this (?:series|patch|patch ?set|pull request) was applied to ([^\\n]{1,${MAX_WHERE}}?)$`);
 const BOT_BY = /^by ([^<>\n]{0,200}?) ?<([^<>\s]{1,200})>:?$/;
@@ -78,11 +83,11 @@ export function appliedNotice(tree: Root): AppliedNotice | null {
     const lower = line.toLowerCase();
     if (!notice) {
       const bot = BOT.exec(lower);
-      const match = bot ?? LEADING.exec(lower) ?? THANKS_FIRST.exec(lower);
-      if (!match) continue;
-      const to = where(match[1]);
+      const match = LEADING.exec(lower) ?? THANKS_FIRST.exec(lower);
+      if (!bot && !match) continue;
+      const what = bot ? bot[0] : `${match![1] ?? ''} ${match![2] ?? ''}`;
       const byLine = bot ? BOT_BY.exec(lines[index + 1] ?? '') : null;
-      notice = { to, by: byLine ? { name: byLine[1]!.trim(), email: byLine[2]! } : null, patches: [], commits: [] };
+      notice = { to: where(bot ? bot[1] : match![3]), by: byLine ? { name: byLine[1]!.trim(), email: byLine[2]! } : null, patches: [], commits: [], whole: bot ? /this series/.test(what) : WHOLE.test(what) };
       continue;
     }
     const patch = B4_PATCH.exec(line);

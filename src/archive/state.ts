@@ -72,7 +72,7 @@ function applications(series: Series, facts: MailFacts): Application[] {
       const notice: AppliedNotice | null = facts.bodyFactsOf(message).applied;
       if (!notice) continue;
       const listed = notice.patches.filter((number) => number >= 1 && number <= series.total);
-      const patches = listed.length > 0 ? [...new Set(listed)].sort((a, b) => a - b) : slot!.number === 0 ? all : [slot!.number];
+      const patches = listed.length > 0 ? [...new Set(listed)].sort((a, b) => a - b) : slot!.number === 0 || notice.whole ? all : [slot!.number];
       found.push({ date: message.mail.date ?? '', application: { by: notice.by ?? message.mail.from, to: notice.to, messageId: message.id, patches, commits: notice.commits } });
     }
   }
