@@ -7,26 +7,14 @@
  * class="line file">` with its path linked to the diff (`<a href="#id">path</a>`).
  */
 
-const ENTITIES: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', apos: "'", '#39': "'" };
-
-function unescape(value: string): string {
-  return value.replace(/&(?:#x([\da-f]+)|#(\d+)|(\w+));/gi, (reference, hex?: string, decimal?: string, name?: string) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    if (decimal) return String.fromCodePoint(Number(decimal));
-    return ENTITIES[name!.toLowerCase()] ?? reference;
-  });
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+import { escapeAttribute, unescapeAttribute as unescape } from './archive-links.ts';
 
 const DIFF_OPEN = /<pre class="diff" id="([^"]*)" data-file="([^"]*)"/g;
-const MARKED = /(<pre class="diff" id="([^"]*)" data-file="([^"]*)"[^>]*><code><span class="line file">)([^<]*)(<\/span>)|(<span class="line file">[^<]*<a href="#([^"]*)">[^<]*<\/a>[^<]*)/g;
+const MARKED = /(<pre class="diff" id="([^"]*)" data-file="([^"]*)"[^>]*><code><span class="line file">)([^<]*)(<\/span>)|(<span class="line file">[^<]*<a href="#([^"]*)">[^<]*<\/a>)/g;
 
 /**
  * Links each file's first header line (`diff --git a/x b/x`) to the page of its file, and adds a
- * `history` link at the end of the path of each diffstat line whose diff the body holds.
+ * `⧉` link after the path of each diffstat line whose diff the body holds.
  * `fileUrl` gives a path's page, or undefined when it has none.
  */
 export function resolveFileLinks(html: string, fileUrl: (path: string) => string | undefined): string {
