@@ -12,6 +12,9 @@ describe('appliedNotice', () => {
     }
     assert.equal(notice('Thanks, applied to the for-next branch.\n')?.to, 'for-next branch');
     assert.equal(notice('Applied to for-next, thanks.\n')?.to, 'for-next');
+    for (const line of ['Thanks, I applied the series.', 'Thanks, applied both patches.']) assert.equal(notice(`${line}\n`)?.whole, true, line);
+    assert.equal(notice('Thanks, applied to my for-next branch.\n')?.to, 'my for-next branch');
+    for (const line of ['Thanks, applied. (Just this patch for now).', 'Thanks, applied and pushed out.', 'Thank you, applied.']) assert.notEqual(notice(`${line}\n`), null, line);
     for (const line of ['I applied the series. Thank you,', 'Applied both, thanks.', 'Thanks, all applied.', 'Series applied.']) assert.equal(notice(`${line}\n`)?.whole, true, line);
     assert.equal(notice('Applied this one, thanks.\n')?.whole ?? false, false);
   });

@@ -32,13 +32,17 @@ export const MAX_WHERE = 100;
 export const MAX_COMMITS = 50;
 
 const VERB = '(?:applied|queued|merged|picked up|pushed)';
+/** What was applied, after the verb: `the series`, `both patches`, `it`. */
+const OBJECT = '(it|this|them|both|all|the (?:whole )?(?:series|patch(?:es)?|patch ?set|set)|(?:whole )?series|patch(?:es)?|patch ?set|(?:all|both) (?:patches|of them)|both patches)';
 // "Applied, thanks!", "Applied to for-next, thanks.", "Applied the series to the leds tree.", "Queued for 5.10."
 // Group 1 or 2: what was applied, when said; group 3: where.
 const LEADING = new RegExp(
-  `^(?:(?:i've|i have|i|we've|we have|now|(both|all|patch(?:es)?|series|whole series|the whole series)) )?(?:also |now )?${VERB}(?: (it|this|them|both|all|the (?:whole )?(?:series|patch(?:es)?|patch ?set|set)|(?:whole )?series|patch(?:es)?|patch ?set|(?:all|both) (?:patches|of them)))?(?: (?:to|into|in|on|for) ([^,;!?]{1,${MAX_WHERE}}?))?[.!]*(?:[,;]? (?:thanks|thank you|thx|many thanks)[^?]{0,40})?$`,
+  `^(?:(?:i've|i have|i|we've|we have|now|(both|all|patch(?:es)?|series|whole series|the whole series)) )?(?:also |now )?${VERB}(?: ${OBJECT})?(?: (?:to|into|in|on|for) ([^,;!?]{1,${MAX_WHERE}}?))?[.!]*(?:[,;]? (?:thanks|thank you|thx|many thanks)[^?]{0,40})?$`,
 );
-// "Thanks, applied.", "Thank you, queued to for-next."
-const THANKS_FIRST = new RegExp(`^(?:thanks|thank you|thx|many thanks)[,!.]* (?:(both|all|patch(?:es)?|series) )?()${VERB}(?: (?:to|into|in|on|for) ([^,;!?]{1,${MAX_WHERE}}?))?[.!]*$`);
+// "Thanks, applied.", "Thank you, queued to for-next.", "Thanks, I applied the series.", "Thanks, applied and pushed out.", "Thanks, applied. (Just this patch for now)."
+const THANKS_FIRST = new RegExp(
+  `^(?:thanks|thank you|thx|many thanks)[,!.]* (?:(?:i've|i have|i|we've|we have) )?(?:(both|all|patch(?:es)?|series) )?${VERB}(?: ${OBJECT})?(?: and [a-z ]{1,30}?)?(?: (?:to|into|in|on|for) ([^,;!?()]{1,${MAX_WHERE}}?))?[.!]*(?: \\([^()]{0,80}\\)[.!]*)?$`,
+);
 /** What was applied, when it is all of a series. */
 const WHOLE = /series|set|both|all|them/;
 // The patchwork bot: "This series was applied to netdev/net-next.git (main)", then "by Name <address>:".
