@@ -11,8 +11,21 @@ const { port, base } = sites.based;
 const origin = `http://127.0.0.1:${port}`;
 const home = `${origin}${base}`;
 
-/** Every URL a page names: links, scripts, styles, feeds, forms, forwards. */
+/**
+ * Every URL a page names: links, scripts, styles, feeds, forms, forwards. A forward (a `<meta>`
+ * refresh) may leave while it is read: then the page it went to is read, and named.
+ */
 async function namedUrls(page: Page): Promise<string[]> {
+  try {
+    return await readNamedUrls(page);
+  } catch (error) {
+    if (!String(error).includes('Execution context was destroyed')) throw error;
+    await page.waitForLoadState('load');
+    return [page.url(), ...(await readNamedUrls(page))];
+  }
+}
+
+async function readNamedUrls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const urls: string[] = [];
     for (const element of document.querySelectorAll('a[href], link[href]')) urls.push((element as HTMLAnchorElement | HTMLLinkElement).href);
