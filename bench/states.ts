@@ -14,6 +14,8 @@ import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReviewArchive } from '../src/archive/index.ts';
+import { hasInterdiffs, versionComparison } from '../src/archive/changes.ts';
+import { fileIndex } from '../src/archive/files.ts';
 import { SERIES_STATES } from '../src/archive/state.ts';
 import { corpusPath, loadMail } from '../src/testing/corpus.ts';
 
@@ -49,6 +51,13 @@ try {
   const superseded = [...review.states.values()].filter((state) => state.name === 'superseded').length;
   const appliedAndNewer = applied.filter((series) => review.states.get(series.id)!.supersededBy).length;
   console.log(`  applied with a later version too: ${appliedAndNewer}; superseded and not applied: ${superseded}`);
+  // What the other review answers add to a build: interdiff pages and file and folder pages (each with a feed).
+  const interdiffPages = review.series.filter((series) => {
+    const previous = review.versions.get(series.id)?.previous;
+    return previous && hasInterdiffs(versionComparison(previous, series, review.facts));
+  }).length;
+  const files = fileIndex(review.series).entries;
+  console.log(`  interdiff pages: ${interdiffPages}; file and folder pages: ${files.length} (${files.filter((entry) => entry.file).length} files), each with a feed`);
   // Every k-th applied series, by id: the same sample on every run.
   const step = Math.max(1, Math.floor(applied.length / sampleSize));
   console.log(`\nsample of ${sampleSize} applied series (every ${step}th by id):`);
