@@ -25,7 +25,7 @@ describe('seriesApi and messagesApi', () => {
     const v2 = series.find((entry) => entry.version === 2)!;
     const v3 = series.find((entry) => entry.version === 3)!;
     assert.deepEqual(
-      { ...v2, trailers: undefined, review: undefined },
+      { ...v2, trailers: undefined, review: undefined, state: undefined },
       {
         id: 'cover-message@example.com',
         url: '/s/cover-message@example.com/',
@@ -51,8 +51,17 @@ describe('seriesApi and messagesApi', () => {
         next: v3.id,
         mbox: '/s/cover-message@example.com/series.mbox',
         mboxPlain: '/s/cover-message@example.com/series-plain.mbox',
+        state: undefined,
+        changes: null,
       },
     );
+    assert.equal(v2.state.name, 'superseded');
+    assert.equal(v2.state.supersededBy, v3.id);
+    // A partial re-roll: v3 sends patch 2 again, and patch 1 is not in it.
+    assert.deepEqual(v3.changes, [
+      { number: 2, status: 'changed', interdiff: `/s/${v3.id}/interdiff/#p2` },
+      { number: 1, status: 'unknown', interdiff: null },
+    ]);
     const reviewer = { name: 'Followup Reviewer1', email: 'followup-reviewer1@example.com' };
     const original = { name: 'Original Reviewer', email: 'original-reviewer@example.com' };
     assert.deepEqual(v2.trailers, {

@@ -14,6 +14,7 @@ import type { ArchiveProblem } from './problems.ts';
 import { reviewStatus, type GivenTrailer, type ReviewStatus } from './review.ts';
 import type { Series } from './series.ts';
 import type { TrailerKind } from './trailers.ts';
+import { changesEntry, stateEntry, type SeriesChangeApi, type SeriesStateApi } from './api-answers.ts';
 
 export interface MessageApiEntry {
   id: string;
@@ -101,6 +102,8 @@ export interface TrailerApiEntry {
   /** The scope it states (`5/8 and 6/8`, `the DT patches`), or null. */
   scope: string | null;
 }
+export type { FileApiEntry, SeriesChangeApi, SeriesStateApi } from './api-answers.ts';
+export { filesApi } from './api-answers.ts';
 
 export interface SeriesApiEntry {
   id: string;
@@ -136,6 +139,10 @@ export interface SeriesApiEntry {
   mbox: string | null;
   /** Path of the series' patches exactly as sent; null when no patch is archived or mails as archived are not offered. */
   mboxPlain: string | null;
+  /** Where the series stands (src/archive/state.ts). */
+  state: SeriesStateApi;
+  /** What changed from the previous version, patch by patch; null when there is none. */
+  changes: SeriesChangeApi[] | null;
 }
 
 function shownStatus(status: ReviewStatus, view: ApiView): ReviewStatus {
@@ -196,6 +203,8 @@ function seriesEntry(series: Series, review: ReviewArchive, view: ApiView): Seri
     next: versions?.next?.id ?? null,
     mbox: mbox ? view.link(mbox.url) : null,
     mboxPlain: mbox && view.rawDownloads ? view.link(mbox.plainUrl) : null,
+    state: stateEntry(series, review, view),
+    changes: changesEntry(series, review, view),
   };
 }
 

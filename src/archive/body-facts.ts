@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import type { Address, MailBody } from '../parse/types.ts';
+import { appliedNotice, type AppliedNotice } from './applied.ts';
 import { changeIds, commitMessageEnd, diffPaths, hasDiff, inBodyFrom, normalizedDiff } from './body.ts';
 import { commitTrailers, replyTrailers, type Trailer } from './trailers.ts';
 
@@ -22,10 +23,12 @@ export interface BodyFacts {
   /** Trailers the mail gives as a reply: its own, naming its sender, and its NAKs. */
   replyTrailers: Trailer[];
   changeIds: string[];
-  /** The files its own diffs change (`diffPaths`), so versions can tell one driver's work from another's. */
+  /** The files its own diffs change (`diffPaths`): for versions to tell one driver's work from another's, and for the file pages. */
   files: string[];
   /** The author named by a `From:` line opening the body (`inBodyFrom`), as `git am` reads it; null without one. */
   inBodyFrom: Address | null;
+  /** What the mail says, in its own voice, was applied, merged or queued (applied.ts); null when it says nothing of it. */
+  applied: AppliedNotice | null;
 }
 
 /** The facts of one body, sent by `from`, read from `marked`, the body as `markBody` marks it. */
@@ -41,5 +44,6 @@ export function readBodyFacts(body: MailBody, marked: Root, from: Address): Body
     changeIds: changeIds(body.text),
     files: diffPaths(marked),
     inBodyFrom: inBodyFrom(body.text),
+    applied: appliedNotice(marked),
   };
 }

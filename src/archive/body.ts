@@ -24,7 +24,7 @@ export function ownBlocks(tree: Root): RootContent[] {
 }
 
 /** The diffs a mail carries of its own, from the first that starts with a file header. */
-function ownDiffs(tree: Root): Diff[] {
+export function ownFileDiffs(tree: Root): Diff[] {
   const diffs = ownBlocks(tree).filter((block) => block.type === 'diff');
   const first = diffs.findIndex((diff) => diff.fileId !== undefined);
   return first === -1 ? [] : diffs.slice(first);
@@ -32,13 +32,13 @@ function ownDiffs(tree: Root): Diff[] {
 
 /** Whether the mail carries a diff of its own (a file's diff, not a quoted one), in its text or in an attachment. */
 export function hasDiff(tree: Root): boolean {
-  return ownDiffs(tree).length > 0;
+  return ownFileDiffs(tree).length > 0;
 }
 
 /** The files a patch's own diffs change (new paths of renames), each once, in order, at most `MAX_DIFF_PATHS`. */
 export function diffPaths(tree: Root): string[] {
   const paths = new Set<string>();
-  for (const diff of ownDiffs(tree)) {
+  for (const diff of ownFileDiffs(tree)) {
     if (diff.path === undefined || diff.continued) continue;
     paths.add(diff.path);
     if (paths.size >= MAX_DIFF_PATHS) break;
@@ -66,7 +66,7 @@ export function inBodyFrom(text: string): Address | null {
  * without a diff.
  */
 export function normalizedDiff(tree: Root): string | null {
-  const diffs = ownDiffs(tree);
+  const diffs = ownFileDiffs(tree);
   if (diffs.length === 0) return null;
   const kept: string[] = [];
   for (const line of diffs.flatMap((diff) => diff.children)) {

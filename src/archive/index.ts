@@ -14,6 +14,7 @@ import { ProblemLog, type ArchiveProblem } from './problems.ts';
 import { reviewSeries, type SeriesReview } from './review.ts';
 import { buildSeries, type Series } from './series.ts';
 import { stableSiblings } from './stable.ts';
+import { seriesState, type SeriesState } from './state.ts';
 import { buildThreads, walkThread, type Thread, type ThreadNode } from './thread.ts';
 import { linkVersions, type SeriesVersions } from './versions.ts';
 
@@ -39,6 +40,8 @@ export interface ReviewArchive {
   stableSiblings: Map<string, Series[]>;
   /** Trailers per patch of each series, by series id. */
   reviews: Map<string, SeriesReview>;
+  /** Where each series stands (applied, superseded, reviewed …: state.ts), by series id. */
+  states: Map<string, SeriesState>;
   /** Threads holding mail that belongs to no series (questions, pull requests, discussions), newest activity first. */
   discussions: Thread[];
   /** Series and discussions together, newest activity first: the index. */
@@ -50,6 +53,7 @@ export interface ReviewArchive {
 }
 
 const NO_REVIEW: SeriesReview = { cover: [], patches: new Map() };
+const UNKNOWN_STATE: SeriesState = { name: 'waiting', applied: [], supersededBy: null, nackedBy: [], unreviewed: [] };
 
 /** Builds threads, series, versions and reviews from the stored records; `bodyOf` gives a mail's body by record key. */
 export function buildReviewArchive(records: Iterable<MailRecord>, bodyOf: (key: string) => MailBody): ReviewArchive {
@@ -66,6 +70,9 @@ export function buildReviewArchive(records: Iterable<MailRecord>, bodyOf: (key: 
   ];
   const idOf = (entry: ListingEntry) => (entry.kind === 'series' ? entry.series.id : entry.thread.id);
   listing.sort((a, b) => compareNewestFirst({ date: a.lastActivity, id: idOf(a) }, { date: b.lastActivity, id: idOf(b) }));
+  const versions = linkVersions(seriesIndex, facts);
+  const reviews = new Map(seriesIndex.series.map((series) => [series.id, log.guard(series.id, 'review not read', () => reviewSeries(series, facts), NO_REVIEW)]));
+  const states = new Map(seriesIndex.series.map((series) => [series.id, log.guard(series.id, 'state not read', () => seriesState(series, reviews.get(series.id), versions.get(series.id), facts), UNKNOWN_STATE)]));
   return {
     archive,
     threads,
@@ -74,9 +81,10 @@ export function buildReviewArchive(records: Iterable<MailRecord>, bodyOf: (key: 
     series: seriesIndex.series,
     seriesById: seriesIndex.byId,
     seriesByMessage: seriesIndex.byMessage,
-    versions: linkVersions(seriesIndex, facts),
+    versions,
     stableSiblings: stableSiblings(seriesIndex.series, facts),
-    reviews: new Map(seriesIndex.series.map((series) => [series.id, log.guard(series.id, 'review not read', () => reviewSeries(series, facts), NO_REVIEW)])),
+    reviews,
+    states,
     discussions,
     listing,
     facts,

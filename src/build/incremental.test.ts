@@ -105,6 +105,10 @@ describe('incremental builds', () => {
     const after = snapshot(site.out);
 
     const seriesAuthor = (JSON.parse(readFileSync(join(site.out, 'api/series.json'), 'utf8')) as { id: string; author: { name: string; email: string } }[]).find((series) => series.id === SERIES)!.author;
+    // The pages of the files and folders its series touches: their rows show the series' replies and review.
+    const filePages = (JSON.parse(readFileSync(join(site.out, 'api/files.json'), 'utf8')) as { url: string; series: string[] }[])
+      .filter((file) => file.series.includes(SERIES))
+      .map((file) => `${file.url.slice(1)}index.html`);
     const rewritten = [...after].filter(([path, file]) => before.get(path)?.mtimeMs !== file.mtimeMs).map(([path]) => path);
     const thread = readdirSync(join(site.out, 'm')).filter((slug) => slug.startsWith('20240624-sy7802-v5-') || slug === REPLY_ID || slug.endsWith('b4-ty@kernel.org') || slug.endsWith('@linaro.org'));
     const allowed = new Set([
@@ -121,6 +125,10 @@ describe('incremental builds', () => {
       `a/${authorSlug(authorKey({ name: '', email: 'rev@example.org' })!)}/index.html`,
       `a/${authorSlug(authorKey(seriesAuthor)!)}/index.html`,
       'api/messages.json', 'api/series.json', 'api/report.json',
+      // The page of the series' state (applied: b4 thanked for it), whose row shows the reply.
+      'state/applied/index.html',
+      'api/files.json',
+      ...filePages,
     ]);
     // Vite copies public/ (the favicon) into every build: the same bytes, checked below.
     const publicFiles = new Set(readdirSync(join(project, 'public')));

@@ -19,7 +19,7 @@ const MARKED =
 const ENTITIES: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', apos: "'" };
 
 /** Reads the character references hast-util-to-html writes in attribute values. */
-function unescapeAttribute(value: string): string {
+export function unescapeAttribute(value: string): string {
   return value.replace(/&(?:#x([\da-f]+)|#(\d+)|(\w+));/gi, (reference, hex?: string, decimal?: string, name?: string) => {
     if (hex) return String.fromCodePoint(parseInt(hex, 16));
     if (decimal) return String.fromCodePoint(Number(decimal));
@@ -27,7 +27,8 @@ function unescapeAttribute(value: string): string {
   });
 }
 
-function escapeAttribute(value: string): string {
+/** An attribute value, escaped for markup. */
+export function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

@@ -2,6 +2,7 @@
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { CacheError, readRenderedBody } from '../loader/cache.ts';
+import { resolveFileLinks } from '../render/file-links.ts';
 import { resolveArchiveLinks } from '../render/index.ts';
 import { maskedBody } from './addresses.ts';
 import type { BodyView } from './routes/message-page.ts';
@@ -21,8 +22,10 @@ export function bodyHtml(body: BodyView): string {
   html = maskedBody(html, body.masking);
   const messageUrls = new Map(body.messageUrls);
   const quotedUrls = new Map(body.quotedUrls);
-  return resolveArchiveLinks(html, {
+  html = resolveArchiveLinks(html, {
     messageUrl: (id) => messageUrls.get(id),
     quotedMessageUrl: (depth) => quotedUrls.get(depth),
   });
+  const fileUrls = new Map(body.fileUrls ?? []);
+  return fileUrls.size === 0 ? html : resolveFileLinks(html, (path) => fileUrls.get(path));
 }

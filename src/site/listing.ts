@@ -9,6 +9,7 @@ import { seriesStatus } from '../archive/review.ts';
 import { patchesInArchive, type Series } from '../archive/series.ts';
 import { walkThread, type Thread } from '../archive/thread.ts';
 import { reviewCounts, type ReviewCount } from './review-kinds.ts';
+import { stateBadge, type StateBadge } from './state-view.ts';
 
 export interface SeriesRow {
   kind: 'series';
@@ -17,6 +18,8 @@ export interface SeriesRow {
   present: number;
   /** Who reviewed, acked, tested or NAKed any of its patches, counted per kind. */
   review: ReviewCount[];
+  /** Where it stands (src/archive/state.ts). */
+  state: StateBadge;
 }
 
 export interface ThreadRow {
@@ -50,6 +53,7 @@ export function listingRows(entries: readonly ListingEntry[], review: ReviewArch
       series,
       present: patchesInArchive(series),
       review: reviews ? reviewCounts(seriesStatus(reviews)) : [],
+      state: stateBadge(series, review),
     };
   });
 }

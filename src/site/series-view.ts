@@ -10,7 +10,8 @@ import type { InferredPlaceholder } from '../archive/inferred-parent.ts';
 import { samePerson } from '../archive/person.ts';
 import type { GivenTrailer, TrailerSource } from '../archive/review.ts';
 import { patchesInArchive, type Series, type SeriesPatch } from '../archive/series.ts';
-import { compareVersions, patchTitle, type PatchChange, type PatchComparison } from '../archive/versions.ts';
+import { versionComparison } from '../archive/changes.ts';
+import { patchTitle, type PatchChange, type PatchComparison } from '../archive/versions.ts';
 import type { Address } from '../parse/types.ts';
 import { formatDay } from './format.ts';
 import { REVIEW_KINDS, type ReviewKind } from './review-kinds.ts';
@@ -191,17 +192,6 @@ function seriesStatusView(series: Series, review: ReviewArchive): SeriesView['st
   }));
 }
 
-// Both versions' pages show the comparison of a pair; it reads bodies, so it is made once per build.
-const comparisons = new WeakMap<Series, Map<Series, PatchComparison[]>>();
-
-function versionComparison(older: Series, newer: Series, review: ReviewArchive): PatchComparison[] {
-  let byNewer = comparisons.get(older);
-  if (!byNewer) comparisons.set(older, (byNewer = new Map()));
-  let patches = byNewer.get(newer);
-  if (!patches) byNewer.set(newer, (patches = compareVersions(older, newer, review.facts)));
-  return patches;
-}
-
 function versionsView(series: Series, review: ReviewArchive): VersionsView {
   const versions = review.versions.get(series.id);
   const previous = versions?.previous ?? null;
@@ -213,7 +203,7 @@ function versionsView(series: Series, review: ReviewArchive): VersionsView {
     all: versions?.all ?? [series],
     previous,
     next,
-    changes: pairs.map(([older, newer]) => ({ older, newer, patches: versionComparison(older, newer, review) })),
+    changes: pairs.map(([older, newer]) => ({ older, newer, patches: versionComparison(older, newer, review.facts) })),
   };
 }
 

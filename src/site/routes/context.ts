@@ -25,6 +25,8 @@ export interface RouteContext {
    * headers and parts too, and a masked copy would no longer be the mail as archived.
    */
   rawDownloads: boolean;
+  /** The page of a file the archive's patches touch (`/f/<path>/`, src/archive/files.ts) as a link; null when it has none. Unset: none has. */
+  filePage?(path: string): string | null;
 }
 
 export function routeContext(config: SiteConfig): RouteContext {

@@ -30,7 +30,7 @@ export function seriesFeedPath(series: Series): string {
 /** `updated` of a feed without a dated entry. */
 const NO_DATE = '1970-01-01T00:00:00.000Z';
 
-function messageEntry(message: ArchivedMessage, digests: StoreDigests, { absolute, addresses }: RouteContext): FeedEntryData | null {
+export function messageEntry(message: ArchivedMessage, digests: StoreDigests, { absolute, addresses }: RouteContext): FeedEntryData | null {
   const { mail } = message;
   if (!mail.date) return null;
   const url = absolute(message.url);
@@ -69,14 +69,14 @@ function seriesEntry(series: Series, { absolute, addresses }: RouteContext): Fee
 }
 
 /** Newest first (then by id, so equal dates never depend on load order), at most FEED_ENTRIES. */
-function newest(entries: (FeedEntryData | null)[]): FeedEntryData[] {
+export function newest(entries: (FeedEntryData | null)[]): FeedEntryData[] {
   return entries
     .filter((entry) => entry !== null)
     .sort((a, b) => (a.updated !== b.updated ? (a.updated < b.updated ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, FEED_ENTRIES);
 }
 
-function feed(path: string, page: string, title: string, entries: FeedEntryData[], context: RouteContext): FeedData {
+export function feed(path: string, page: string, title: string, entries: FeedEntryData[], context: RouteContext): FeedData {
   const url = context.absolute(path);
   return {
     id: url,

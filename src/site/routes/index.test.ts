@@ -56,6 +56,10 @@ function keysOf(routes: SiteRoutes): Map<string, string> {
   for (const page of routes.dates.pages) keys.set(`d:${page.param}`, page.key);
   keys.set('overview:dates', routes.dates.overview.key);
   for (const page of routes.authors) keys.set(`a:${page.param}`, page.key);
+  for (const page of routes.states) keys.set(`state:${page.param}`, page.key);
+  for (const page of routes.interdiffs) keys.set(`interdiff:${page.param}`, page.key);
+  for (const page of routes.files) keys.set(`f:${page.param}`, page.key);
+  for (const file of routes.fileFeeds) keys.set(`f.atom:${file.param}`, file.key);
   return keys;
 }
 
@@ -84,7 +88,9 @@ describe('siteRoutes', () => {
         ...[`a:${authorSlug('ada@example.org')}`, `a:${authorSlug('lee@example.org')}`].sort(),
         'api:messages', 'api:report', 'api:series', 'd:2025-03', 'feed:cover', 'feeds:messages', 'm:cover', 'm:p1', 'm:p2', 'm:r1', 'messages:2025-03',
         'overview:dates', 'overview:index', 'overview:messages', 'page:2025-03', 'raw:r1/raw', 's:cover', 'series.mbox:cover', 'subjects:l', 't.mbox:cover', 't:cover',
-      ],
+        // The pages of the files its series touches and of its state, whose rows show the reply and the review.
+        'f:a.c', 'f:b.c', 'state:waiting',
+      ].sort(),
     );
     assert.ok(!changed.includes('m:q') && !changed.includes('m:qa') && !changed.includes('t:q'), 'the other thread is untouched');
     // The manifest, the reply's row and message chunks, its day file, its Message-ID's shard, and the shards of its words.
@@ -100,7 +106,7 @@ describe('siteRoutes', () => {
       ...routes.threadReadings.filter((page) => 'target' in page.data).map((page) => `t:${page.param}`),
       ...routes.seriesReadings.filter((page) => 'target' in page.data).map((page) => `read:${page.param}`),
     ]);
-    const showingBodies = (page: string) => /^(m|t|read|series\.mbox|feed):/.test(page) && !forwards.has(page);
+    const showingBodies = (page: string) => /^(m|t|read|series\.mbox|feed|f\.atom|interdiff):/.test(page) && !forwards.has(page);
     assert.deepEqual(changed, [...after.keys()].filter(showingBodies).sort().concat('feeds:messages').sort(), 'the data contract, the lists, raw mails and forwards do not show rendered bodies');
     assert.deepEqual(
       routes.seriesReadings.map((page) => [page.param, page.data]),
@@ -120,7 +126,7 @@ describe('siteRoutes', () => {
       ['Reviewed-by: Lee Reviewer <lee@example.org>', 'Link: https://archive.example/m/p2/'],
     ]);
     const elsewhere = keysOf(routesOf([...archive, reply], 'd1', { site: 'https://lists.example' }));
-    assert.deepEqual(changedPages(keysOf(routes), elsewhere), ['feed:cover', 'feeds:messages', 'feeds:series', 'series.mbox:cover'], 'only the feeds and mboxes, whose links are absolute, name it');
+    assert.deepEqual(changedPages(keysOf(routes), elsewhere), ['f.atom:a.c', 'f.atom:b.c', 'feed:cover', 'feeds:messages', 'feeds:series', 'series.mbox:cover'], 'only the feeds and mboxes, whose links are absolute, name it');
   });
 
   it('links every page under the base path, in the pages’ data and in the JSON data', () => {
@@ -173,8 +179,26 @@ describe('siteRoutes', () => {
       ...routes.messageList.aliases.map((page) => `messages:${page.param}`),
       ...routes.subjects.aliases.map((page) => `subjects:${page.param}`),
     ]);
-    const framed = (page: string) => /^(m|s|t|read|page|messages|subjects|overview|feeds?|a|d):/.test(page) && !forwards.has(page);
+    const framed = (page: string) => /^(m|s|t|read|page|messages|subjects|overview|feeds?|a|d|f|f\.atom|state|interdiff):/.test(page) && !forwards.has(page);
     assert.deepEqual(changedPages(before, after), [...after.keys()].filter(framed).sort());
+  });
+
+  it('an interdiff page per version pair with a changed patch: its key covers both bodies and its links, not their replies', () => {
+    const v3: MailSpec[] = [
+      { id: 'v3', subject: '[PATCH v3 0/2] leds: demo', from: ada, date: '2025-04-01T10:00:00.000Z', body: 'Cover.\n' },
+      { id: 'v3p1', subject: '[PATCH v3 1/2] leds: one', from: ada, date: '2025-04-01T10:01:00.000Z', inReplyTo: 'v3', references: ['v3'], body: `one\n${diff('a.c', 'other')}` },
+      { id: 'v3p2', subject: '[PATCH v3 2/2] leds: two', from: ada, date: '2025-04-01T10:02:00.000Z', inReplyTo: 'v3', references: ['v3'], body: `two\n${diff('b.c')}` },
+    ];
+    const routes = routesOf([...archive, ...v3]);
+    assert.deepEqual(routes.interdiffs.map((page) => page.param), ['v3']);
+    const [page] = routes.interdiffs;
+    assert.deepEqual(page!.data.patches.map((patch) => [patch.change, patch.anchor, patch.bodies?.older.key !== undefined]), [['changed', 'p1', true], ['unchanged', null, false]]);
+    assert.deepEqual(page!.data.patches[0]!.fileUrls, [['a.c', '/f/a.c/']]);
+    assert.equal(routes.series.find((one) => one.param === 'v3')!.data.changes[0]!.rows[0]!.interdiff, '/s/v3/interdiff/#p1');
+    const key = (specs: MailSpec[], digest = 'd1') => keysOf(routesOf(specs, digest)).get('interdiff:v3');
+    assert.equal(key([...archive, ...v3, reply]), key([...archive, ...v3]), 'a reply to the older version changes no interdiff');
+    assert.notEqual(key([...archive, ...v3], 'd2'), key([...archive, ...v3]), 'a new reading of the bodies does');
+    assert.notEqual(keysOf(routesOf([...archive, ...v3], 'd1', { base: '/lists/' })).get('interdiff:v3'), key([...archive, ...v3]), 'and so do its links');
   });
 
   it('gives the archive a feed of new series and one of new messages, and each series one of its new versions and replies, newest first', () => {

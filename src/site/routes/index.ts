@@ -25,6 +25,11 @@ import { earlierThreadRoots, sameReadingThread, seriesReading, threadReading, ty
 import { seriesNeighbours, seriesPageData, type SeriesPageData } from './series-page.ts';
 import { datePages, type DateOverviewData, type MonthPageData } from './date-pages.ts';
 import { authorPages, type AuthorPageData } from './author-pages.ts';
+import { stateFilters, statePages, type StatePageData } from './state-pages.ts';
+import { interdiffPages, type InterdiffPageData } from './interdiff-pages.ts';
+import { fileFeedPages, filePages, type FilePageData } from './file-pages.ts';
+import { fileIndex, type FileIndex } from '../../archive/files.ts';
+import { filesApi } from '../../archive/api.ts';
 
 /** A page's data and the digest of it. */
 export interface Keyed<Data> {
@@ -62,6 +67,14 @@ export interface SiteRoutes {
   dates: { overview: Keyed<DateOverviewData>; pages: RoutePage<MonthPageData>[] };
   /** `/a/<slug>/`: a page per person (author-pages.ts). */
   authors: RoutePage<AuthorPageData>[];
+  /** `/state/<name>/`: the series in each state (state-pages.ts). */
+  states: RoutePage<StatePageData>[];
+  /** `/s/<slug>/interdiff/`: what changed in each patch since the previous version (interdiff-pages.ts). */
+  interdiffs: RoutePage<InterdiffPageData>[];
+  /** `/f/<path>/`: every series and patch touching a file or a folder's files (file-pages.ts). */
+  files: RoutePage<FilePageData>[];
+  /** `/f/<path>/feed.atom`: the patches touching it. */
+  fileFeeds: RoutePage<FeedData>[];
   /** The search index's files; the text of one kept from an earlier build is read only when its page is rendered. */
   searchFiles: RoutePage<IndexFile>[];
   /** `dist/api/<param>.json`: the data contract, as JSON text. */
@@ -170,9 +183,26 @@ function dateRoutes(review: ReviewArchive, context: RouteContext): SiteRoutes['d
   return { overview: { data: overview, key: framedKey(name, pageKey(overview)) }, pages: pages.map((page) => framed(name, keyed(page.path, page.data))) };
 }
 
+/** The context with the file pages (`/f/<path>/`) this build makes. */
+function withFilePages(context: RouteContext, files: FileIndex): RouteContext {
+  return {
+    ...context,
+    filePage: (path) => {
+      const entry = files.byPath.get(path);
+      return entry?.file ? context.link(entry.url) : null;
+    },
+  };
+}
+
+/** The index's first page links to the series in each state. */
+function withStateFilters(list: PagedList<IndexRowView>, review: ReviewArchive, context: RouteContext): PagedList<IndexRowView> {
+  return { ...list, overview: { ...list.overview, filters: stateFilters(review, context) } };
+}
+
 /** Every page's data and key. */
 export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, config, bodyBytes }: RouteInputs): SiteRoutes {
-  const context = routeContext(config);
+  const files = fileIndex(review.series);
+  const context = withFilePages(routeContext(config), files);
   const { link } = context;
   const { name } = config;
   const mailViews = new Map(review.archive.messages.map((message) => [message, messageMailViews(message, review, digests, context)]));
@@ -202,16 +232,21 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, c
     seriesForwards: forwards('/s/', review.series, context),
     threadReadings: threads.pages.map((page) => framedReading(name, page)),
     seriesReadings: seriesReadings.map((page) => framedReading(name, page)),
-    index: listRoutes(indexPages(review, context), name),
+    index: listRoutes(withStateFilters(indexPages(review, context), review, context), name),
     messageList: listRoutes(messagePages(review, context), name),
     subjects: listRoutes(subjectPages(searchRows, context), name),
     dates: dateRoutes(review, context),
     authors: authorPages(review, context).map(({ slug, data }) => framed(name, keyed(slug, data))),
+    states: statePages(review, context).map((page) => framed(name, keyed(page.name, page.data))),
+    interdiffs: interdiffPages(review, digests, context).map((page) => framed(name, keyed(page.param, page.data))),
+    files: filePages(review, files, context).map((page) => framed(name, keyed(page.param, page.data))),
+    fileFeeds: keyedPages(fileFeedPages(files, digests, context)),
     searchFiles: searchIndex.map((file) => keyed(file.path, file, file.key ?? pageKey(file.json))),
     api: [
       keyed('messages', JSON.stringify(messagesApi(review, context))),
       keyed('series', JSON.stringify(seriesApi(review, context))),
       keyed('report', JSON.stringify(reportApi(review.archive, ingest, review.problems))),
+      keyed('files', JSON.stringify(filesApi(files, context))),
     ],
     // A raw file's key is its mail's: src/build/raw-files.ts places it by that key.
     rawMails: rawMailPages(review, context).map(({ param, data }) => keyed(param, data, data.key)),
@@ -227,7 +262,7 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, c
 export type RouteKeys = Record<RouteName, [param: string, key: string][]>;
 
 export type RouteName =
-  | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'threadReadings' | 'seriesReadings' | 'index' | 'messageList' | 'subjects' | 'dates' | 'authors' | 'overviews' | 'searchFiles' | 'api'
+  | 'messages' | 'series' | 'messageForwards' | 'seriesForwards' | 'threadReadings' | 'seriesReadings' | 'index' | 'messageList' | 'subjects' | 'dates' | 'authors' | 'states' | 'interdiffs' | 'files' | 'fileFeeds' | 'overviews' | 'searchFiles' | 'api'
   | 'rawMails' | 'threadMboxes' | 'amSeriesMboxes' | 'plainSeriesMboxes' | 'archiveFeeds' | 'seriesFeeds';
 
 /** `index`, `messageList` and `subjects` hold bucket pages then numbered forwards; `overviews` the first pages of the lists and of the dates. */
@@ -246,6 +281,10 @@ export function routeKeys(routes: SiteRoutes): RouteKeys {
     subjects: list(routes.subjects),
     dates: pairs(routes.dates.pages),
     authors: pairs(routes.authors),
+    states: pairs(routes.states),
+    interdiffs: pairs(routes.interdiffs),
+    files: pairs(routes.files),
+    fileFeeds: pairs(routes.fileFeeds),
     overviews: [
       ['index', routes.index.overview.key],
       ['messageList', routes.messageList.overview.key],

@@ -23,6 +23,8 @@ import {
 import type { TrailerKind } from '../../archive/trailers.ts';
 import { counted, namesVersion, patchCount } from '../words.ts';
 import type { RouteContext } from './context.ts';
+import type { StateBadge } from '../state-view.ts';
+import type { StateFilter } from './state-pages.ts';
 
 /** What every list row shows first of a series or thread: its link, title and author. */
 export interface RowHead {
@@ -70,6 +72,8 @@ export interface IndexRowView extends RowHead {
   review: { kind: TrailerKind; text: string }[];
   /** The page that reads the series or thread whole (reading-page.ts), when it has one. */
   readingUrl: string | null;
+  /** Where a series stands (applied, superseded, …); null for a thread. */
+  state: StateBadge | null;
 }
 
 export interface MessageRowView {
@@ -105,6 +109,8 @@ export interface OverviewData<Row> {
   heading: string;
   rows: Row[];
   buckets: { url: string; label: string; count: number }[];
+  /** The index's links to its series by state (state-pages.ts). */
+  filters?: StateFilter[];
 }
 
 /** A page number of an earlier build (`/page/7/`) and the bucket page it now forwards to. */
@@ -187,6 +193,7 @@ export function indexRowView(row: ListingRow, context: RouteContext): IndexRowVi
       replies: counted(series.replyCount, 'reply', 'replies'),
       review: row.review,
       readingUrl: hasSeriesReading(series) ? link(seriesReadingUrl(series)) : null,
+      state: row.state,
     };
   }
   const { lead, thread } = row;
@@ -202,6 +209,7 @@ export function indexRowView(row: ListingRow, context: RouteContext): IndexRowVi
     replies: null,
     review: [],
     readingUrl: hasThreadReading(thread) ? link(threadReadingUrl(thread)) : null,
+    state: null,
   };
 }
 

@@ -56,6 +56,8 @@ export interface BodyView {
   quotedUrls: [number, string][];
   /** How the addresses in the body are shown when not as sent, and the Message-IDs it names, which are not addresses; null when shown. */
   masking: BodyMasking | null;
+  /** Pages of the files its own diffs touch, as [path, url] (file-links.ts links them). */
+  fileUrls: [string, string][];
 }
 
 export interface ThreadStep {
@@ -148,7 +150,11 @@ function bodyView(mail: MailRecord, node: ThreadNode | undefined, review: Review
     const url = ancestors[depth - 1]?.message?.url;
     if (url) quotedUrls.push([depth, context.link(url)]);
   }
-  return { key: mail.key, renderedAs: digests.get(mail.key) ?? '', messageUrls, quotedUrls, masking: bodyMasking(context.addresses.mode, mail.links.messageIds) };
+  const fileUrls = (mail.facts.files ?? []).flatMap((path): [string, string][] => {
+    const url = context.filePage?.(path);
+    return url ? [[path, url]] : [];
+  });
+  return { key: mail.key, renderedAs: digests.get(mail.key) ?? '', messageUrls, quotedUrls, masking: bodyMasking(context.addresses.mode, mail.links.messageIds), fileUrls };
 }
 
 function mailView(mail: MailRecord, raw: string, node: ThreadNode | undefined, review: ReviewArchive, digests: StoreDigests, context: RouteContext): MailView {

@@ -8,7 +8,7 @@ import { seriesMbox } from '../../archive/downloads.ts';
 import { authorUrl, messageAuthor } from '../../archive/author.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { compareOldestFirst } from '../../archive/order.ts';
-import type { Series } from '../../archive/series.ts';
+import type { Series, SeriesPatch } from '../../archive/series.ts';
 import type { ThreadNode } from '../../archive/thread.ts';
 import { ADDRESS_NOTES } from '../addresses.ts';
 import { formatDay, formatUtc } from '../format.ts';
@@ -19,6 +19,8 @@ import { monthLink } from '../pagination.ts';
 import { counted, seriesName } from '../words.ts';
 import type { RouteContext } from './context.ts';
 import { seriesFeedPath } from './feeds.ts';
+import { interdiffUrl } from '../../archive/changes.ts';
+import { stateView, type StateView } from '../state-view.ts';
 
 export interface ReviewKindView {
   kind: TrailerKind;
@@ -62,7 +64,7 @@ export interface VersionLinkView {
 
 export interface VersionChangesView {
   heading: string;
-  rows: { change: PatchChange; label: string; title: string; links: { url: string; text: string }[] }[];
+  rows: { change: PatchChange; label: string; title: string; links: { url: string; text: string }[]; /** Its interdiff, for a changed patch. */ interdiff: string | null }[];
 }
 
 export interface SeriesPageData {
@@ -81,6 +83,8 @@ export interface SeriesPageData {
   /** `3 of 4 in the archive`. */
   patchCount: string;
   replies: string;
+  /** Where it stands: applied, superseded, … (state-view.ts). */
+  state: StateView;
   status: { kind: ReviewKindView; people: { name: string; url: string | null; scope: string }[] }[];
   versions: VersionLinkView[];
   /** A stable backport's postings for other branches ("also for 5.15, 6.1"), by branch. */
@@ -172,17 +176,20 @@ function versionLinks(current: Series, versions: VersionsView, context: RouteCon
 
 function versionChanges(versions: VersionsView, context: RouteContext): VersionChangesView[] {
   if (versions.all.length <= 1) return [];
+  const patchLink = (patch: SeriesPatch | null, series: Series) =>
+    patch?.node?.message ? [{ url: context.link(patch.node.message.url), text: `v${series.version} ${patch.number}/${series.total}` }] : [];
   return versions.changes.map(({ older, newer, patches }) => ({
     heading: `From v${older.version} to v${newer.version}`,
-    rows: patches.map(({ change, title, older: before, newer: after }) => ({
-      change,
-      label: CHANGE_LABELS[change],
-      title,
-      links: [
-        ...(before?.node?.message ? [{ url: context.link(before.node.message.url), text: `v${older.version} ${before.number}/${older.total}` }] : []),
-        ...(after?.node?.message ? [{ url: context.link(after.node.message.url), text: `v${newer.version} ${after.number}/${newer.total}` }] : []),
-      ],
-    })),
+    rows: patches.map((comparison) => {
+      const interdiff = interdiffUrl(newer, comparison);
+      return {
+        change: comparison.change,
+        label: CHANGE_LABELS[comparison.change],
+        title: comparison.title,
+        links: [...patchLink(comparison.older, older), ...patchLink(comparison.newer, newer)],
+        interdiff: interdiff === null ? null : context.link(interdiff),
+      };
+    }),
   }));
 }
 
@@ -221,6 +228,7 @@ export function seriesPageData(
     lastActivityText: formatUtc(series.lastActivity),
     patchCount: `${view.present} of ${series.total} in the archive`,
     replies: counted(series.replyCount, 'reply', 'replies'),
+    state: stateView(series, review, context),
     status: view.status.map(({ kind, people }) => ({
       kind: { kind: kind.kind, trailer: kind.trailer },
       people: people.map((person) => ({ name: context.addresses.name(person.person), url: context.authorPage(person.person), scope: scopeLabel(person, series.total) })),
