@@ -69,6 +69,7 @@ describe('seriesView on small input', () => {
     assert.deepEqual(view.status.flatMap(({ people }) => people.map((person) => scopeLabel(person, 3))), ['patch 1 of 3', 'whole series']);
     assert.equal(scopeLabel({ wholeSeries: true, patches: [2, 3] }, 4), 'whole series; patches 2, 3 of 4');
     assert.equal(scopeLabel({ wholeSeries: false, patches: [9, 1, 5, 6, 7, 8, 12, 13] }, 16), 'patches 1, 5–9, 12, 13 of 16');
+    assert.equal(scopeLabel({ wholeSeries: false, patches: [5, 6], stated: ['5/8 and 6/8'] }, 8), 'patches 5, 6 of 8, as stated: “5/8 and 6/8”');
   });
 
   it('links the versions and tells which patches changed', () => {
@@ -116,5 +117,20 @@ describe('seriesView on the corpus', () => {
       const status = seriesStatus(sample.reviews.get(series.id)!);
       for (const { kind, people } of view.status) assert.equal(people.length, status[kind.field].length, `${series.title}: ${kind.trailer}`);
     }
+  });
+});
+
+describe('a cover-letter trailer that states its scope', () => {
+  it('is shown for the patches it names, with the scope as written', () => {
+    const cover: MailSpec = { id: 'c', subject: '[PATCH 0/2] leds: demo', from: ada, body: 'Cover.\n' };
+    const archive = [
+      cover,
+      patch('p1', '[PATCH 1/2] leds: one', 'a', { inReplyTo: 'c', references: ['c'] }),
+      patch('p2', '[PATCH 2/2] leds: two', 'b', { inReplyTo: 'c', references: ['c'] }),
+      { id: 'ack', subject: 'Re: [PATCH 0/2] leds: demo', from: lee, inReplyTo: 'c', references: ['c'], body: `Acked-by: ${lee} for 2/2\n` },
+    ];
+    const review = reviewOf(archive);
+    const [reviewer] = seriesView(review.series[0]!, review).status.flatMap(({ people }) => people);
+    assert.equal(scopeLabel(reviewer!, 2), 'patch 2 of 2, as stated: “2/2”');
   });
 });

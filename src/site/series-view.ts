@@ -65,6 +65,8 @@ export interface SeriesReviewer {
   wholeSeries: boolean;
   /** Patch numbers given to directly, in order. */
   patches: number[];
+  /** The scopes the cover-letter trailers stated (`5/8 and 6/8`, `the DT patches`), as written; empty when none did. */
+  stated: string[];
 }
 
 export interface VersionChanges {
@@ -177,10 +179,11 @@ export function seriesTrailers(series: Series, review: ReviewArchive): SeriesTra
 }
 
 /** What part of a series some trailers were given to: all of it (on the cover letter), and which patches. */
-export function trailerScope(trailers: readonly SeriesTrailer[]): Pick<SeriesReviewer, 'wholeSeries' | 'patches'> {
+export function trailerScope(trailers: readonly SeriesTrailer[]): Pick<SeriesReviewer, 'wholeSeries' | 'patches' | 'stated'> {
   return {
     wholeSeries: trailers.some((trailer) => trailer.part === null),
     patches: [...new Set(trailers.flatMap((trailer) => (trailer.part === null ? [] : [trailer.part])))],
+    stated: [...new Set(trailers.flatMap((trailer) => (trailer.scope === undefined ? [] : [trailer.scope])))],
   };
 }
 
@@ -214,11 +217,15 @@ export function givenLabel({ message, source }: GivenBy): string {
   return source === 'cover' ? `on the cover letter, ${day}` : `reply, ${day}`;
 }
 
-/** What part of a series someone reviewed: `whole series`, `patches 1, 3–5 of 6`, or both. */
-export function scopeLabel({ wholeSeries, patches }: Pick<SeriesReviewer, 'wholeSeries' | 'patches'>, total: number): string {
+/**
+ * What part of a series someone reviewed: `whole series`, `patches 1, 3–5 of 6`, or both, and
+ * the scope the trailer stated, as written (`patches 5, 6 of 8, as stated: “5/8 and 6/8”`).
+ */
+export function scopeLabel({ wholeSeries, patches, stated = [] }: Pick<SeriesReviewer, 'wholeSeries' | 'patches'> & { stated?: readonly string[] }, total: number): string {
   const parts = wholeSeries ? ['whole series'] : [];
   if (patches.length > 0) parts.push(`${patches.length === 1 ? 'patch' : 'patches'} ${numberRuns(patches)} of ${total}`);
-  return parts.join('; ');
+  const label = parts.join('; ');
+  return stated.length > 0 ? `${label}, as stated: ${stated.map((scope) => `“${scope}”`).join(', ')}` : label;
 }
 
 /** How each outcome of `compareVersions` reads, between an older and a newer version. */
