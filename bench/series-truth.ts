@@ -78,7 +78,9 @@ progress(`reading ${mailPath} with ${srcDir}`);
 const loaded = await loadMail(mailPath);
 const readCpu = process.cpuUsage(cpu);
 const review = buildReviewArchive(loaded.records, (key: string) => loaded.bodies.get(key)!);
-const api = seriesApi(review) as Record<string, unknown>[];
+// The data as a site at the root showing addresses as sent gives it (an older src ignores the view).
+const asSent = { link: (path: string) => path, addresses: { person: (address: Address) => address }, rawDownloads: true };
+const api = seriesApi(review, asSent) as Record<string, unknown>[];
 const archiveCpu = process.cpuUsage(cpu);
 if (temporary) rmSync(temporary, { recursive: true, force: true });
 const seconds = (usage: NodeJS.CpuUsage) => ((usage.user + usage.system) / 1e6).toFixed(1);
