@@ -219,10 +219,9 @@ function fieldEntries(folder: string, postings: Map<string, WindowedPosting>): {
   // Terms in code-unit order, so that which of two terms with the same hash gets the longer name never depends on the mail's order.
   for (const term of [...postings.keys()].sort()) {
     const posting = postings.get(term)!;
-    // A number takes at least two characters with its comma: only long postings can be too big.
-    const json = posting.out.length * 2 > PART_BYTES ? JSON.stringify(posting.out) : '';
+    const json = JSON.stringify(posting.out);
     if (json.length <= PART_BYTES) {
-      entries.push([term, json || JSON.stringify(posting.out)]);
+      entries.push([term, json]);
       continue;
     }
     let name = fnv(term).toString(36);

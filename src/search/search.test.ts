@@ -372,6 +372,25 @@ test('per-message terms with long shared beginnings are cut deep, their key list
   assert.equal((await engine.search(parseQuery('b:devm_led_classdev'), 10)).total, 0, 'per-message words match whole');
 });
 
+test('no posting over PART_BYTES is kept whole in a shard, however short its numbers', () => {
+  // Five messages a row, the first holding the term: two short numbers a row (`-1,10,`), under 5,000 numbers in the base and over 14 KB.
+  const rows = Array.from({ length: 2500 }, (_, i) =>
+    row(`leds: often ${i}`, new Date(Date.UTC(2020, 0, 1, i)).toISOString(), {
+      messages: Array.from({ length: 5 }, (_, n) =>
+        message({ id: `o${i}.${n}@x`, date: new Date(Date.UTC(2020, 0, 1, i, n)).toISOString(), from: 'Ada <ada@example.org>', terms: { b: n === 0 ? ['often'] : [] } }),
+      ),
+    }),
+  );
+  const files = buildSearchIndex(rows, (key) => termsByKey.get(key) ?? null);
+  const shards = files.filter((file) => /^(new\/)?(f|to|cc|b|q|dfn|dfhh)\/(?!w\/|s\/|shards)/.test(file.path));
+  for (const file of shards) {
+    for (const [term, entry] of Object.entries(JSON.parse(file.json) as Record<string, unknown>)) {
+      if (Array.isArray(entry)) assert.ok(JSON.stringify(entry).length <= PART_BYTES, `${file.path} ${term}`);
+    }
+  }
+  assert.ok(files.some((file) => file.path.startsWith('b/w/')), 'b:often is cut into windows');
+});
+
 test('a posting too big to fetch whole is read window by window, newest first, until enough rows are found', async () => {
   const rows = Array.from({ length: 4000 }, (_, i) =>
     row(`leds: thing ${i}`, new Date(Date.UTC(2010, 0, 1, i)).toISOString(), {
