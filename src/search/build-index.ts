@@ -31,8 +31,8 @@ import type {
 
 /** Rows per detail chunk: small, because the rows one query shows are spread over time. */
 export const CHUNK_ROWS = 8;
-/** Messages per detail chunk: a result shows two messages of a row, its first and latest match. */
-export const MESSAGE_CHUNK = 16;
+/** Messages per detail chunk: a result shows two messages of a row, its first and latest match, and the rows shown are spread over time, so nearly every message shown is a chunk of its own. */
+export const MESSAGE_CHUNK = 8;
 /** A subject shard bigger than this is cut again at the next character, so a query fetches little. */
 export const SHARD_BYTES = 16 * 1024;
 /**
