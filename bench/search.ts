@@ -24,6 +24,8 @@
  * scripts are those of the built site SHEAF_OUT, linked in. The site's size is estimated: the
  * bytes SHEAF_OUT holds outside `search/`, per message, times the synthetic archive's messages,
  * plus its index. bench/scale.ts builds the 23,200- and 100,000-message sites whole instead.
+ * `--count 23200` is the whole linux-leds list as it is (the first copy keeps every mail's
+ * headers), so its queries are the whole list's without building its pages.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -21,7 +21,9 @@
 import { createHash } from 'node:crypto';
 import type { Address } from '../parse/types.ts';
 import type { MailTerms } from './mail-terms.ts';
-import { appendPair, BODY_SHARD_LENGTH, encodeRows, fnv, ID_SHARD_LENGTH, MAX_SHARD_LENGTH, pairBucket, shardKey, type PostingState } from './postings.ts';
+import {
+  appendPair, BODY_SHARD_LENGTH, encodeRows, fnv, frontCode, ID_SHARD_LENGTH, keyHead, keyName, MAX_SHARD_LENGTH, pairBucket, shardKey, type PostingState,
+} from './postings.ts';
 import { addTokenTerms, foldText, indexTerms, stripReplyPrefixes, TITLE_MARK, tokens, wordPairs, words } from './tokenize.ts';
 import type {
   BodyField, FieldsManifest, IndexFile, PersonField, SearchManifest, SearchMessage, SearchRow, StoredMessage, StoredRow, YearFile,
@@ -29,8 +31,8 @@ import type {
 
 /** Rows per detail chunk: small, because the rows one query shows are spread over time. */
 export const CHUNK_ROWS = 8;
-/** Messages per detail chunk: a result shows two messages of a row, its first and latest match. */
-export const MESSAGE_CHUNK = 16;
+/** Messages per detail chunk: a result shows two messages of a row, its first and latest match, and the rows shown are spread over time, so nearly every message shown is a chunk of its own. */
+export const MESSAGE_CHUNK = 8;
 /** A subject shard bigger than this is cut again at the next character, so a query fetches little. */
 export const SHARD_BYTES = 16 * 1024;
 /**
@@ -62,23 +64,27 @@ function objectJson(entries: [string, string][]): string {
   return `{${[...values.keys()].sort().map((word) => `${JSON.stringify(word)}:${values.get(word)}`).join(',')}}`;
 }
 
+/** A shard as `shardFiles` cuts it: its file, its two-character key, the characters its name stands for (postings.ts `keyHead`), its terms. */
+type Shard = IndexFile & { top: string; head: string; terms: string[] };
+
 /** Groups terms into shards by their first two characters, cutting big shards at three, four, … `maxLength`; each file with its two-character key. */
-function shardFiles(folder: string, entries: [string, string][], maxLength = MAX_SHARD_LENGTH, fold = (term: string) => term, maxBytes = SHARD_BYTES): (IndexFile & { top: string; terms: string[] })[] {
-  const files: (IndexFile & { top: string; terms: string[] })[] = [];
+function shardFiles(folder: string, entries: [string, string][], maxLength = MAX_SHARD_LENGTH, fold = (term: string) => term, maxBytes = SHARD_BYTES): Shard[] {
+  const files: Shard[] = [];
   const keyOf = (term: string, length: number) => shardKey(fold(term), length);
   // A shard's size, reckoned before it is written: its text is made only for the shards kept.
   const sizeOf = (group: [string, string][]) => group.reduce((sum, [term, value]) => sum + term.length + value.length + 4, 2);
   const place = (top: string, key: string, group: [string, string][], length: number): void => {
     const next = length + 1;
+    const head = keyHead(fold(group[0]![0]), length);
     if (sizeOf(group) <= maxBytes || next > maxLength) {
-      files.push({ path: `${folder}/${key}.json`, json: objectJson(group), top, terms: group.map(([term]) => term) });
+      files.push({ path: `${folder}/${key}.json`, json: objectJson(group), top, head, terms: group.map(([term]) => term) });
       return;
     }
     const groups = Map.groupBy(group, ([word]) => keyOf(word, next));
     // Words too short for the longer key stay in this shard.
     const staying = groups.get(key) ?? [];
     groups.delete(key);
-    if (staying.length > 0) files.push({ path: `${folder}/${key}.json`, json: objectJson(staying), top, terms: staying.map(([term]) => term) });
+    if (staying.length > 0) files.push({ path: `${folder}/${key}.json`, json: objectJson(staying), top, head, terms: staying.map(([term]) => term) });
     for (const [longer, rest] of groups) place(top, longer, rest, next);
   };
   for (const [key, group] of Map.groupBy(entries, ([word]) => keyOf(word, 2))) place(key, key, group, 2);
@@ -95,7 +101,8 @@ export const INLINE_LIST_BYTES = 4 * 1024;
  * `{own, dirs, packs}`, the two-character keys whose terms are one file (`<folder>/<key>.json`),
  * those cut further, and how many packs hold the keys with few terms (`<folder>/k/<n>.json`,
  * by FNV-1a of the key). A key cut further has `<folder>/s/<key>.json`: `{files, inline}`, the
- * shards under it that are files, and the terms of the small ones. A word typed out character
+ * shards under it that are files, as the characters their names stand for (`keyHead`, unescaped)
+ * sorted and front-coded (postings.ts `frontCode`), and the terms of the small ones. A word typed out character
  * by character thus reads its key's list once and then a shard only where its terms are.
  */
 function prefixTree(folder: string, entries: [string, string][], maxLength: number, fold = (term: string) => term): IndexFile[] {
@@ -124,7 +131,7 @@ function prefixTree(folder: string, entries: [string, string][], maxLength: numb
     }));
     const big = under.filter((file) => !inlined.has(file));
     const inline = [...inlined].flatMap((file) => file.terms.map((term): [string, string] => [term, entryOf.get(term)!]));
-    files.push({ path: `${folder}/s/${top}.json`, json: `{"files":${JSON.stringify(big.map(name).sort(compareText))},"inline":${objectJson(inline)}}` }, ...big);
+    files.push({ path: `${folder}/s/${top}.json`, json: `{"files":${JSON.stringify(frontCode(big.map((file) => file.head).sort(compareText)))},"inline":${objectJson(inline)}}` }, ...big);
   }
   const packBytes = packed.reduce((sum, [, terms]) => sum + terms.reduce((bytes, [term, value]) => bytes + term.length + value.length + 4, 0), 0);
   const packs = packed.length === 0 ? 0 : bucketCount(packBytes, FIELD_SHARD_BYTES * 0.75);
@@ -212,10 +219,9 @@ function fieldEntries(folder: string, postings: Map<string, WindowedPosting>): {
   // Terms in code-unit order, so that which of two terms with the same hash gets the longer name never depends on the mail's order.
   for (const term of [...postings.keys()].sort()) {
     const posting = postings.get(term)!;
-    // A number takes at least two characters with its comma: only long postings can be too big.
-    const json = posting.out.length * 2 > PART_BYTES ? JSON.stringify(posting.out) : '';
+    const json = JSON.stringify(posting.out);
     if (json.length <= PART_BYTES) {
-      entries.push([term, json || JSON.stringify(posting.out)]);
+      entries.push([term, json]);
       continue;
     }
     let name = fnv(term).toString(36);
@@ -340,7 +346,7 @@ export const BASE_STEP = 2048;
  */
 function baseCode(): string {
   const functions = [
-    messageFieldFiles, fieldEntries, prefixTree, shardFiles, objectJson, addToPosting, appendPair, shardKey, fnv, bucketCount, personTerms,
+    messageFieldFiles, fieldEntries, prefixTree, shardFiles, objectJson, addToPosting, appendPair, shardKey, keyHead, keyName, frontCode, fnv, bucketCount, personTerms,
     indexTerms, addTokenTerms, tokens, foldText,
   ];
   return `${functions.map(String).join('\n')}\n${JSON.stringify([BASE_STEP, PART_BYTES, FIELD_SHARD_BYTES, INLINE_BYTES, INLINE_LIST_BYTES, BODY_SHARD_LENGTH, MAX_ADDRESSES])}`;

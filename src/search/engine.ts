@@ -7,7 +7,7 @@
  * reads files.
  */
 import type { MessageTerm, SearchQuery, SubjectTerm } from './query.ts';
-import { BODY_SHARD_LENGTH, decodePosting, decodeRows, fnv, ID_SHARD_LENGTH, pairBucket, shardFor, shardKey, type PartStart } from './postings.ts';
+import { BODY_SHARD_LENGTH, decodePosting, decodeRows, fnv, frontDecode, ID_SHARD_LENGTH, keyHead, keyName, pairBucket, shardFor, shardKey, type PartStart } from './postings.ts';
 import { TITLE_MARK, wordPairs, words } from './tokenize.ts';
 import type { FieldsManifest, MessageField, PostingEntry, SearchManifest, StoredMessage, StoredRow, YearFile } from './types.ts';
 
@@ -118,6 +118,12 @@ interface TopKeys {
   packs: number;
 }
 
+/** A key cut further: the `keyHead`s of the shard files under it, and the terms of its small shards. */
+interface KeyList {
+  heads: Set<string>;
+  inline: FieldShard;
+}
+
 /**
  * A subject query of identifiers, paths or addresses that no subject holds (`pca963x_led_mc_set`,
  * `leds-pca963x.c`, `pavel@ucw.cz`) is looked for in the messages: their own text, file names
@@ -140,7 +146,7 @@ export class SearchEngine {
   readonly #fetchJson: FetchJson;
   readonly #files = new Map<string, Promise<unknown>>();
   #shards: Set<string> | undefined;
-  readonly #fieldShards = new Map<string, Promise<TopKeys>>();
+  readonly #made = new Map<string, Promise<unknown>>();
 
   constructor(fetchJson: FetchJson) {
     this.#fetchJson = fetchJson;
@@ -262,15 +268,25 @@ export class SearchEngine {
 
   // ------------------------------------------------------------------ per-message terms
 
+  /** A file read once and kept as `make` makes it, as `#load` keeps what it reads. */
+  #derived<F, T>(path: string, make: (file: F) => T): Promise<T> {
+    let value = this.#made.get(path) as Promise<T> | undefined;
+    if (!value) {
+      value = this.#load<F>(path).then(make);
+      this.#made.set(path, value);
+      value.catch(() => this.#made.delete(path));
+    }
+    return value;
+  }
+
   /** Where a folder's two-character keys are (`<folder>/shards.json`, build-index.ts `prefixTree`). */
   #topKeys(folder: string): Promise<TopKeys> {
-    let keys = this.#fieldShards.get(folder);
-    if (!keys) {
-      keys = this.#load<{ own: string[]; dirs: string[]; packs: number }>(`${folder}/shards.json`).then(({ own, dirs, packs }) => ({ own: new Set(own), dirs: new Set(dirs), packs }));
-      this.#fieldShards.set(folder, keys);
-      keys.catch(() => this.#fieldShards.delete(folder));
-    }
-    return keys;
+    return this.#derived(`${folder}/shards.json`, ({ own, dirs, packs }: { own: string[]; dirs: string[]; packs: number }) => ({ own: new Set(own), dirs: new Set(dirs), packs }));
+  }
+
+  /** A key's list (`<folder>/s/<key>.json`): what the names of the shard files under it stand for (front-coded `keyHead`s), and its small shards' terms. */
+  #keyList(folder: string, top: string): Promise<KeyList> {
+    return this.#derived(`${folder}/s/${top}.json`, ({ files, inline }: { files: (number | string)[]; inline: FieldShard }) => ({ heads: new Set(frontDecode(files)), inline }));
   }
 
   /** The terms near `word` in a folder of per-message terms or Message-IDs, its own among them if the folder has it. */
@@ -279,10 +295,14 @@ export class SearchEngine {
     const { own, dirs, packs } = await this.#topKeys(folder);
     if (own.has(top)) return this.#load<FieldShard>(`${folder}/${top}.json`);
     if (dirs.has(top)) {
-      const dir = await this.#load<{ files: string[]; inline: FieldShard }>(`${folder}/s/${top}.json`);
+      const dir = await this.#keyList(folder, top);
       if (word in dir.inline) return dir.inline;
-      const name = shardFor(word, new Set(dir.files), folder === 'id' ? ID_SHARD_LENGTH : BODY_SHARD_LENGTH);
-      return dir.files.includes(name) ? this.#load<FieldShard>(`${folder}/${name}.json`) : {};
+      // The longest of the shards' keys that `word` begins with.
+      for (let length = Math.min([...word].length, folder === 'id' ? ID_SHARD_LENGTH : BODY_SHARD_LENGTH); length >= 2; length--) {
+        const head = keyHead(word, length);
+        if (dir.heads.has(head)) return this.#load<FieldShard>(`${folder}/${keyName(head)}.json`);
+      }
+      return {};
     }
     return packs === 0 ? {} : this.#load<FieldShard>(`${folder}/k/${fnv(top) % packs}.json`);
   }

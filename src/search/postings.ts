@@ -15,10 +15,43 @@ const RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
  * every shard name is a file name valid everywhere and no two keys share one.
  */
 export function shardKey(word: string, length = 2): string {
+  return keyName(keyHead(word, length));
+}
+
+/** The characters of a term (or word pair, by its first word) that its shard name at `length` stands for: its first `length` ones. */
+export function keyHead(word: string, length: number): string {
   const first = word.replace(/ .*/, '');
-  const head = [...(first.startsWith(TITLE_MARK) ? first.slice(TITLE_MARK.length) : first)].slice(0, length);
-  const name = head.map((c) => (/^[a-z0-9-]$/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`)).join('');
+  return [...(first.startsWith(TITLE_MARK) ? first.slice(TITLE_MARK.length) : first)].slice(0, length).join('');
+}
+
+/** The shard name of a key's characters (`keyHead`), as `shardKey` writes it: a different name for each. */
+export function keyName(head: string): string {
+  const name = [...head].map((c) => (/^[a-z0-9-]$/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`)).join('');
   return RESERVED.test(name) ? `${name}_` : name;
+}
+
+/**
+ * A sorted list of strings front-coded, as a folder's key lists store the shards under a key:
+ * each string as how many code units it shares with the one before and the rest of it,
+ * `[shared, rest, shared, rest, …]`.
+ */
+export function frontCode(sorted: readonly string[]): (number | string)[] {
+  const out: (number | string)[] = [];
+  let previous = '';
+  for (const text of sorted) {
+    let shared = 0;
+    while (shared < previous.length && shared < text.length && previous[shared] === text[shared]) shared++;
+    out.push(shared, text.slice(shared));
+    previous = text;
+  }
+  return out;
+}
+
+export function frontDecode(coded: readonly (number | string)[]): string[] {
+  const out: string[] = [];
+  let previous = '';
+  for (let i = 0; i < coded.length; i += 2) out.push((previous = previous.slice(0, coded[i] as number) + (coded[i + 1] as string)));
+  return out;
 }
 
 /** FNV-1a over a string's UTF-16 units: how word pairs and body terms are spread over bucket files. */

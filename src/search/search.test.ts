@@ -6,7 +6,7 @@ import { SearchEngine } from './engine.ts';
 import type { MailTerms } from './mail-terms.ts';
 import { presentMatch } from './present.ts';
 import { messageIdOf, parseQuery } from './query.ts';
-import { decodePosting, decodeRows, encodeRows, PostingWriter, shardFor, shardKey } from './postings.ts';
+import { decodePosting, decodeRows, encodeRows, frontCode, frontDecode, keyName, PostingWriter, shardFor, shardKey } from './postings.ts';
 import { indexTerms, stripReplyPrefixes, tokens, words } from './tokenize.ts';
 import type { IndexFile, SearchMessage, SearchRow } from './types.ts';
 
@@ -33,6 +33,9 @@ test('words fold case and accents and split at punctuation', () => {
   assert.equal(shardKey('a_b', 3), 'a_5f_b', 'no two keys share a name');
   assert.equal(shardKey('console', 3), 'con_', 'no name Windows reserves');
   assert.equal(shardKey('lpt1.c', 4), 'lpt1_');
+  assert.equal(keyName('a_b'), 'a_5f_b');
+  assert.deepEqual(frontCode(['de', 'devm', 'devm_l', 'dé', 'dü']), [0, 'de', 2, 'vm', 4, '_l', 1, 'é', 1, 'ü']);
+  assert.deepEqual(frontDecode(frontCode(['de', 'devm', 'devm_l', 'dé', 'dü', '😀a', '😀b'])), ['de', 'devm', 'devm_l', 'dé', 'dü', '😀a', '😀b']);
 });
 
 test('versions, patch numbers, paths, identifiers and addresses are tokens of their own, indexed with their pieces and words', () => {
@@ -343,6 +346,49 @@ test('big shards are cut at three and four characters, and search still finds ev
   assert.equal((await engine.search(parseQuery(`"driver ${unique(7)}"`))).total, 1);
   assert.equal((await engine.search(parseQuery('led7x'))).total, 75);
   assert.equal((await engine.search(parseQuery('leds'))).total, 3000);
+});
+
+test('per-message terms with long shared beginnings are cut deep, their key lists front-coded, and each is found whole', async () => {
+  // Identifiers, paths and words outside ASCII under one key: shard names escape them, the key list keeps them as they are.
+  const terms = Array.from({ length: 1200 }, (_, i) =>
+    [`devm_led_classdev_${(i * 7919).toString(36)}`, `drivers/leds/leds-${(i * 104729).toString(36)}.c`, `deλ_${i}`, `de${i % 10}`][i % 4]!);
+  const rows = terms.map((term, i) =>
+    row(`leds: thing ${i}`, new Date(Date.UTC(2020, 0, 1, i)).toISOString(), {
+      messages: [message({ id: `d${i}@x`, date: new Date(Date.UTC(2020, 0, 1, i)).toISOString(), from: 'Ada <ada@example.org>', terms: { b: [term, 'common'] } })],
+    }),
+  );
+  const { engine, files } = engineFor(rows);
+  const list = JSON.parse(files.get('new/b/s/de.json')!) as { files: (number | string)[] };
+  const heads = frontDecode(list.files);
+  assert.ok(heads.length >= 5 && heads.some((head) => head.includes('_')) && heads.some((head) => head.includes('λ')), heads.join(' '));
+  assert.deepEqual(heads, [...heads].sort(), 'sorted, so that each is coded against the one before');
+  for (const head of heads) assert.ok(files.has(`new/b/${keyName(head)}.json`), keyName(head));
+  assert.ok(list.files.length < heads.join('').length, 'the shared beginnings are written once');
+  for (const i of [0, 1, 2, 3, 401, 802, 1199]) {
+    const found = await engine.search(parseQuery(`b:${terms[i]}`), 100);
+    assert.equal(found.total, terms.filter((term) => term === terms[i]).length, terms[i]);
+    assert.ok(found.rows.some((r) => r.row[2] === `leds: thing ${i}`), terms[i]);
+  }
+  assert.equal((await engine.search(parseQuery('b:devm_led_classdev'), 10)).total, 0, 'per-message words match whole');
+});
+
+test('no posting over PART_BYTES is kept whole in a shard, however short its numbers', () => {
+  // Five messages a row, the first holding the term: two short numbers a row (`-1,10,`), under 5,000 numbers in the base and over 14 KB.
+  const rows = Array.from({ length: 2500 }, (_, i) =>
+    row(`leds: often ${i}`, new Date(Date.UTC(2020, 0, 1, i)).toISOString(), {
+      messages: Array.from({ length: 5 }, (_, n) =>
+        message({ id: `o${i}.${n}@x`, date: new Date(Date.UTC(2020, 0, 1, i, n)).toISOString(), from: 'Ada <ada@example.org>', terms: { b: n === 0 ? ['often'] : [] } }),
+      ),
+    }),
+  );
+  const files = buildSearchIndex(rows, (key) => termsByKey.get(key) ?? null);
+  const shards = files.filter((file) => /^(new\/)?(f|to|cc|b|q|dfn|dfhh)\/(?!w\/|s\/|shards)/.test(file.path));
+  for (const file of shards) {
+    for (const [term, entry] of Object.entries(JSON.parse(file.json) as Record<string, unknown>)) {
+      if (Array.isArray(entry)) assert.ok(JSON.stringify(entry).length <= PART_BYTES, `${file.path} ${term}`);
+    }
+  }
+  assert.ok(files.some((file) => file.path.startsWith('b/w/')), 'b:often is cut into windows');
 });
 
 test('a posting too big to fetch whole is read window by window, newest first, until enough rows are found', async () => {
