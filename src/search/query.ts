@@ -59,11 +59,11 @@ function dayBound(text: string, end: boolean): string | null {
   const match = /^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$/.exec(text.trim());
   if (!match) return null;
   const [, year, month, day] = match;
-  if (day) return `${year}-${month!.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  if (month) {
-    const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-    return `${year}-${month.padStart(2, '0')}-${end ? String(last).padStart(2, '0') : '01'}`;
-  }
+  // A month or day that is none (`d:2024-0`, typed on the way to `d:2024-06`) bounds nothing.
+  if (month && (Number(month) < 1 || Number(month) > 12)) return null;
+  const last = month ? new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate() : 31;
+  if (day) return Number(day) < 1 || Number(day) > last ? null : `${year}-${month!.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  if (month) return `${year}-${month.padStart(2, '0')}-${end ? String(last).padStart(2, '0') : '01'}`;
   return `${year}-${end ? '12-31' : '01-01'}`;
 }
 

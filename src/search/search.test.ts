@@ -107,6 +107,8 @@ test('the query language: subjects, per-message prefixes, d: ranges, phrases, m:
   assert.deepEqual(parseQuery('d:2024..').to, null);
   assert.equal(parseQuery('d:..2020-02').to, '2020-02-29');
   assert.equal(parseQuery('d:2021-05-07').to, '2021-05-07');
+  // A date typed halfway bounds nothing, rather than naming a day that does not exist.
+  for (const half of ['d:2024-0', 'd:2024-13', 'd:2024-02-30', 'd:2024-01-0']) assert.deepEqual([parseQuery(half).from, parseQuery(half).to], [null, null], half);
   assert.deepEqual(parseQuery('f:Lee Jones pca963x').subject, [{ words: ['jones'], phrase: false, joins: 0 }, { words: ['pca963x'], phrase: false, joins: 0 }]);
   assert.deepEqual(parseQuery('f:"Lee Jones" pca963x').subject, [{ words: ['pca963x'], phrase: false }]);
   assert.deepEqual(parseQuery('f:"Lee Jones"').messages[0]!.words, ['lee', 'jones']);
