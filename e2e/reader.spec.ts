@@ -233,13 +233,21 @@ async function authorPage(page: Page): Promise<string> {
   return (await page.locator('.series-facts .author a').getAttribute('href'))!;
 }
 
+/** Pages found by a link: the author's, an interdiff of the series, a file page of its patch. */
+async function linkedPage(page: Page, path: string): Promise<string> {
+  if (path === 'author') return authorPage(page);
+  const [from, link] = path === 'interdiff' ? [`/s/${V25}/`, 'a[href*="/interdiff/"]'] : [`/m/${V25_PATCH_4}/`, 'a[href^="/f/"]'];
+  await page.goto(from);
+  return (await page.locator(link).first().getAttribute('href'))!;
+}
+
 test.describe('accessibility', () => {
-  const checked = ['/', `/s/${V25}/`, `/m/${V25_PATCH_4}/`, QUOTES_AND_DIFFS, LONG_THREAD, '/search/?q=led', '/d/', '/d/2020-05/', 'author'];
+  const checked = ['/', `/s/${V25}/`, `/m/${V25_PATCH_4}/`, QUOTES_AND_DIFFS, LONG_THREAD, '/search/?q=led', '/d/', '/d/2020-05/', '/state/applied/', 'author', 'interdiff', 'file'];
   for (const scheme of ['light', 'dark'] as const) {
     for (const path of checked) {
       test(`no serious or critical axe-core violation on ${path} in the ${scheme} theme`, async ({ page }) => {
         test.setTimeout(120_000);
-        const url = path === 'author' ? await authorPage(page) : path;
+        const url = path.startsWith('/') ? path : await linkedPage(page, path);
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(url);
         if (url.startsWith('/search/')) await expect(page.locator('#search-results a.result').first()).toBeVisible();
