@@ -1,28 +1,21 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { rawMailFile, writeRawMail } from '../loader/raw-store.ts';
 import { keyOfBytes } from '../loader/record.ts';
 import { placeRawFiles, publishedRawFiles, publishRawFiles, rawFilePath } from './raw-files.ts';
+import { scratchCache } from '../testing/scratch-cache.ts';
 
 describe('placeRawFiles', () => {
-  const root = mkdtempSync(join(tmpdir(), 'sheaf-raw-files-'));
+  const { scratch: root, cache } = scratchCache('sheaf-raw-files-');
   const out = join(root, 'a', 'b', 'dist');
-  const record = join(root, 'cache', 'outputs', 'x.raw.json');
-  const previous = process.env.SHEAF_CACHE;
+  const record = join(cache, 'outputs', 'x.raw.json');
   const first = Buffer.from('Subject: one\n\nbody\n');
   const second = Buffer.from('Subject: two\n\nother body\n');
   before(() => {
-    process.env.SHEAF_CACHE = join(root, 'cache');
     writeRawMail(keyOfBytes(first), first);
     writeRawMail(keyOfBytes(second), second);
-  });
-  after(() => {
-    if (previous === undefined) delete process.env.SHEAF_CACHE;
-    else process.env.SHEAF_CACHE = previous;
-    rmSync(root, { recursive: true, force: true });
   });
 
   it('places each mail as archived, then keeps the files whose mail is the same and replaces the others', () => {

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { writeBody } from '../loader/cache.ts';
 import { bodySummary, feedXml, SUMMARY_CHARACTERS, type FeedData } from './feed-file.ts';
+import { scratchCache } from '../testing/scratch-cache.ts';
 
 describe('bodySummary', () => {
   it('keeps a short body whole, and cuts a long one after its last whole line', () => {
@@ -19,14 +17,7 @@ describe('bodySummary', () => {
 });
 
 describe('feedXml', () => {
-  const saved = process.env.SHEAF_CACHE;
-  const cache = mkdtempSync(join(tmpdir(), 'sheaf-feed-'));
-  before(() => (process.env.SHEAF_CACHE = cache));
-  after(() => {
-    if (saved === undefined) delete process.env.SHEAF_CACHE;
-    else process.env.SHEAF_CACHE = saved;
-    rmSync(cache, { recursive: true, force: true });
-  });
+  const { cache } = scratchCache('sheaf-feed-');
 
   it('reads each message’s summary from its body, its addresses as the archive shows them', () => {
     const key = 'f'.repeat(40);

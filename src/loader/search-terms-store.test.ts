@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { bodyTerms, readSearchTerms, writeSearchTerms } from './search-terms-store.ts';
+import { scratchCache } from '../testing/scratch-cache.ts';
 
-const cache = mkdtempSync(join(tmpdir(), 'sheaf-terms-'));
-const previous = process.env.SHEAF_CACHE;
-before(() => (process.env.SHEAF_CACHE = cache));
-after(() => {
-  if (previous === undefined) delete process.env.SHEAF_CACHE;
-  else process.env.SHEAF_CACHE = previous;
-  rmSync(cache, { recursive: true, force: true });
-});
+const { cache } = scratchCache('sheaf-terms-');
 
 const KEY = '0123456789abcdef0123';
 const TERMS = { b: ['zanzibar', 'déjà', 'a.b/c'], q: [], dfn: ['drivers/leds'], dfhh: ['foo'] };

@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { pageKey } from './routes/index.ts';
 import { baseCache } from './search-base.ts';
+import { scratchCache } from '../testing/scratch-cache.ts';
 
-const cache = mkdtempSync(join(tmpdir(), 'sheaf-search-base-'));
-const previous = process.env.SHEAF_CACHE;
-before(() => (process.env.SHEAF_CACHE = cache));
-after(() => {
-  if (previous === undefined) delete process.env.SHEAF_CACHE;
-  else process.env.SHEAF_CACHE = previous;
-  rmSync(cache, { recursive: true, force: true });
-});
+const { cache } = scratchCache('sheaf-search-base-');
 
 const FILES = [
   { path: 'f/le.json', json: '{"lee":[-1,0]}' },
