@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import type { Address, MailBody } from '../parse/types.ts';
 import { appliedNotice, type AppliedNotice } from './applied.ts';
-import { changeIds, commitMessageEnd, diffPaths, hasDiff, inBodyFrom, normalizedDiff } from './body.ts';
+import { changeIds, commitMessageEnd, diffPaths, hasDiff, inBodyFrom, namedMessages, normalizedDiff, type NamedMessage } from './body.ts';
 import { commitTrailers, replyTrailers, type Trailer } from './trailers.ts';
 
 export interface BodyFacts {
@@ -23,6 +23,8 @@ export interface BodyFacts {
   /** Trailers the mail gives as a reply: its own, naming its sender, and its NAKs. */
   replyTrailers: Trailer[];
   changeIds: string[];
+  /** The Message-IDs its own text names (`namedMessages`): for versions, a changelog's link to the version before. */
+  namedMessages: NamedMessage[];
   /** The files its own diffs change (`diffPaths`): for versions to tell one driver's work from another's, and for the file pages. */
   files: string[];
   /** The author named by a `From:` line opening the body (`inBodyFrom`), as `git am` reads it; null without one. */
@@ -42,6 +44,7 @@ export function readBodyFacts(body: MailBody, marked: Root, from: Address): Body
     commitTrailers: commitTrailers(marked, end),
     replyTrailers: replyTrailers(marked, from),
     changeIds: changeIds(body.text),
+    namedMessages: namedMessages(marked),
     files: diffPaths(marked),
     inBodyFrom: inBodyFrom(body.text),
     applied: appliedNotice(marked),

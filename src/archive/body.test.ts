@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MailBody } from '../parse/types.ts';
 import { markBody } from '../render/index.ts';
-import { changeIds, commitMessageEnd, hasDiff, normalizedDiff } from './body.ts';
+import { changeIds, commitMessageEnd, hasDiff, MAX_NAMED_MESSAGES, namedMessages, normalizedDiff } from './body.ts';
 import { diff } from './test-support.ts';
 
 const marked = (text: string, inline: MailBody['inline'] = []) => markBody({ text, inline });
@@ -46,5 +46,37 @@ describe('changeIds', () => {
   it('reads b4 and Gerrit change ids, not quoted ones', () => {
     assert.deepEqual(changeIds('cover\n---\nchange-id: 20221025-test1-e8520c2200a3\n'), ['20221025-test1-e8520c2200a3']);
     assert.deepEqual(changeIds('fix\n\nChange-Id: I0123abcd\nSigned-off-by: A <a@b>\n> change-id: quoted'), ['I0123abcd']);
+  });
+});
+
+describe('namedMessages', () => {
+  it('reads the Message-IDs of lore links and <id> references, with the version a changelog labels them with', () => {
+    // As b4 writes a changelog (linux-leds, 20251215-knp-pmic-leds-v3-0-5e583f68b0e5@oss.qualcomm.com).
+    const text = [
+      'Changes in v3:',
+      '- Rebased patches to Linux 6.19-rc1.',
+      '- Link to v2: https://lore.kernel.org/r/20250924-knp-pmic-peri-v2-0-32316039db2f@oss.qualcomm.com',
+      '',
+      'Changes in v2:',
+      '- Link to v1: https://lore.kernel.org/all/20250924-knp-pmic-peri-v1-0-47413f8ddbf2@oss.qualcomm.com/',
+      '',
+      'This depends on https://lore.kernel.org/linux-leds/20250101120000.1234-1-other@example.org/ and',
+      'on <20250102120000.5678-1-other@example.org>; v4 of it is at https://patch.msgid.link/20250103-x-v4-0-0123456789ab@example.org',
+    ].join('\n');
+    assert.deepEqual(namedMessages(marked(text)), [
+      { id: '20250924-knp-pmic-peri-v2-0-32316039db2f@oss.qualcomm.com', version: 2 },
+      { id: '20250924-knp-pmic-peri-v1-0-47413f8ddbf2@oss.qualcomm.com', version: 1 },
+      { id: '20250101120000.1234-1-other@example.org' },
+      { id: '20250102120000.5678-1-other@example.org' },
+      { id: '20250103-x-v4-0-0123456789ab@example.org' },
+    ]);
+  });
+
+  it('leaves out quotes, the signature and addresses, and stops at its bound', () => {
+    const quoted = '> Link to v1: https://lore.kernel.org/r/20250101120000.1234-1-a@example.org\n\nThanks.\n-- \nv2: https://lore.kernel.org/r/20250101120000.1234-2-a@example.org\n';
+    assert.deepEqual(namedMessages(marked(quoted)), []);
+    assert.deepEqual(namedMessages(marked('Reviewed-by: Jane <jane@example.org>\nWrite to <jane@example.org>.\n')), []);
+    const many = Array.from({ length: 50 }, (_, index) => `v${index}: https://lore.kernel.org/r/2025010112000${index}.1-1-a@example.org`).join('\n');
+    assert.equal(namedMessages(marked(many)).length, MAX_NAMED_MESSAGES);
   });
 });

@@ -5,7 +5,7 @@
  * here: a page shows the same tree. Text attachments that reviewers read with the mail
  * (patches sent as attachments) count as part of its own text.
  */
-import type { Root, RootContent } from 'mdast';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { parsePerson } from '../parse/person.ts';
 import type { Address } from '../parse/types.ts';
 import type { Diff } from '../render/types.ts';
@@ -93,4 +93,49 @@ export function commitMessageEnd(text: string, tree: Root): number {
  */
 export function changeIds(text: string): string[] {
   return [...text.matchAll(/^change-id:[ \t]*(\S+)[ \t]*$/gim)].map((match) => match[1]!);
+}
+
+/** Message-IDs read per mail at most: a changelog names a few earlier versions, a digest of links names more than versions need. */
+export const MAX_NAMED_MESSAGES = 20;
+
+/** A Message-ID a mail names, and the version its line labels it with (`Link to v1:`, `v2:`, `[v3]`), if any. */
+export interface NamedMessage {
+  id: string;
+  version?: number;
+}
+
+/** A version label ending right before a link: `- Link to v1: `, `v2: `, `[v3] `, `version 4 (`. */
+const VERSION_LABEL = /\b(?:v|version\s?)(\d{1,3})\W{0,4}$/i;
+
+/**
+ * The Message-IDs a mail names in its own text, each once, in order, at most
+ * `MAX_NAMED_MESSAGES`: lore and patch.msgid.link URLs (`Link to v1:
+ * https://lore.kernel.org/r/<id>`) and `<id>` references, as the renderer marked them
+ * (src/render/links.ts), in the paragraphs and trailers of its own text and attachments
+ * (`ownBlocks`), outside quotes and its signature. Each has the version its line labels it with
+ * right before it, as a changelog names an earlier version (b4's `- Link to v1: …`).
+ */
+export function namedMessages(tree: Root): NamedMessage[] {
+  const named = new Map<string, NamedMessage>();
+  const visit = (nodes: readonly PhrasingContent[]): boolean => {
+    // The text of the current line up to the node, its last 40 characters: enough for a label.
+    let line = '';
+    for (const node of nodes) {
+      const id = node.type === 'messageRef' ? node.id : node.type === 'link' ? node.data?.messageId : undefined;
+      if (id !== undefined && !named.has(id)) {
+        const label = VERSION_LABEL.exec(line);
+        named.set(id, label ? { id, version: Number(label[1]) } : { id });
+        if (named.size >= MAX_NAMED_MESSAGES) return false;
+      }
+      const text = node.type === 'text' ? node.value : node.type === 'messageRef' ? node.value : node.type === 'link' ? node.url : '';
+      const end = text.lastIndexOf('\n');
+      line = (end === -1 ? line + text : text.slice(end + 1)).slice(-40);
+    }
+    return true;
+  };
+  for (const block of ownBlocks(tree)) {
+    if (block.type === 'paragraph' && !visit(block.children)) break;
+    if (block.type === 'trailers' && !block.children.every((trailer) => visit(trailer.children))) break;
+  }
+  return [...named.values()];
 }

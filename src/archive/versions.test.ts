@@ -77,6 +77,82 @@ describe('linkVersions on small input', () => {
   });
 });
 
+describe('linkVersions: links a changelog names, resends, pieces', () => {
+  const bob = 'Bob Colleague <bob@example.org>';
+  const v2 = '20250924-knp-pmic-peri-v2-0-32316039db2f@example.org';
+
+  it('links a version whose changelog names the one before as that version, whoever sends it', () => {
+    // A series taken over by a colleague, who kept b4's changelog (linux-leds, Kaanapali PMIC, v2 → v3).
+    const review = reviewOf([
+      ...series(v2, '[PATCH v2 0/1] dt-bindings: leds: Add bindings for Kaanapali PMIC peripherals', [['dt-bindings: leds: add it', 'a']], { date: '2025-09-24T23:43:00.000Z' }),
+      ...series('v3@example.org', '[PATCH v3 0/1] dt-bindings: leds: Add bindings for Kaanapali PMIC peripherals', [['dt-bindings: leds: add it', 'b']], {
+        date: '2025-12-15T11:11:00.000Z',
+        from: bob,
+        body: `Cover.\n\nChanges in v3:\n- Rebased.\n- Link to v2: https://lore.kernel.org/r/${v2}\n`,
+      }),
+    ]);
+    assert.deepEqual(chain(review, v2), [v2, 'v3@example.org']);
+  });
+
+  it('does not link what a mail names without a label, nor under another version', () => {
+    const review = reviewOf([
+      ...series(v2, '[PATCH v2 0/1] leds: add a driver', [['leds: add driver', 'a']], { date: '2025-09-24T23:43:00.000Z' }),
+      ...series('dep@example.org', '[PATCH v3 0/1] leds: another thing', [['leds: another', 'b']], {
+        date: '2025-12-15T11:11:00.000Z',
+        from: bob,
+        body: `Cover.\n\nThis depends on https://lore.kernel.org/r/${v2}\n`,
+      }),
+      ...series('label@example.org', '[PATCH v5 0/1] leds: a third thing', [['leds: third', 'c']], {
+        date: '2025-12-16T11:11:00.000Z',
+        from: bob,
+        body: `Cover.\n\n- Link to v4: https://lore.kernel.org/r/${v2}\n`,
+      }),
+    ]);
+    assert.deepEqual(chain(review, v2), [v2]);
+  });
+
+  it('links a RESEND of the patches of a version not applied yet, under a reworded title', () => {
+    // linux-leds: [RESEND PATCH v17 00/17] Multi Color LED Framework, after [PATCH v17 00/19] Multicolor Framework.
+    const patches: [string, string][] = [
+      ['leds: multicolor: Introduce a multicolor class definition', 'a'],
+      ['leds: lp50xx: Add the LP50XX family of the RGB LED driver', 'b'],
+      ['leds: lp55xx-common: Remove extern from lp55xx-common header', 'c'],
+    ];
+    const review = reviewOf([
+      ...series('v17', '[PATCH v17 0/3] Multicolor Framework', patches, { date: '2019-11-14T13:30:00.000Z' }),
+      ...series('resend', '[RESEND PATCH v17 0/2] Multi Color LED Framework', patches.slice(0, 2), { date: '2020-01-27T15:00:00.000Z' }),
+      // Not a resend of either: one patch of theirs, one new.
+      ...series('other', '[RESEND PATCH v17 0/2] Multicolor Framework fixes', [patches[0]!, ['leds: something new', 'd']], { date: '2020-01-28T15:00:00.000Z' }),
+    ]);
+    assert.equal(review.versions.get('resend')?.previous?.id, 'v17');
+    assert.equal(review.versions.get('other')?.previous?.id, undefined);
+  });
+
+  it('gives a piece sent first way to the whole next version of the same patches under a mistyped title', () => {
+    // linux-leds: v3 "Multicolor Framework update", then two of its patches alone as v4, then v4 "Multicolor Framwork".
+    const patches: [string, string][] = [
+      ['leds: multicolor: Add sysfs interface definition', 'a'],
+      ['documention: leds: Add multicolor class documentation', 'b'],
+      ['leds: multicolor: Introduce a multicolor class definition', 'c'],
+    ];
+    const piece: MailSpec[] = patches.slice(0, 2).map(([title, line], index) => ({
+      id: `piece-${index + 1}`,
+      subject: `[PATCH v4 ${index + 1}/2] ${title}`,
+      from: alice,
+      date: '2019-05-30T18:16:00.000Z',
+      inReplyTo: index === 0 ? null : 'piece-1',
+      references: index === 0 ? [] : ['piece-1'],
+      body: `${title}\n\nSigned-off-by: ${alice}\n${diff(`f${index}.c`, line + 'x')}`,
+    }));
+    const review = reviewOf([
+      ...series('v3', '[PATCH v3 0/3] Multicolor Framework update', patches, { date: '2019-05-23T19:08:00.000Z' }),
+      ...piece,
+      ...series('v4', '[PATCH v4 0/3] Multicolor Framwork', patches, { date: '2019-07-25T18:28:00.000Z' }),
+    ]);
+    assert.equal(review.versions.get('v4')?.previous?.id, 'v3');
+  });
+});
+
 describe('compareVersions on small input', () => {
   it('tells unchanged, changed, new, dropped and unknown patches apart', () => {
     const review = reviewOf([

@@ -4,7 +4,9 @@
  * work:
  *
  * - **same work**: they share a Change-Id (b4's `change-id:` in the cover letter, Gerrit's in
- *   a patch), whoever sent them; otherwise the same author (a relayed patch's real author,
+ *   a patch), or the later one's text names a message of the earlier one as that very version
+ *   (a changelog's `- Link to v2: https://lore.kernel.org/r/<id>`, `v2: <id>`; body.ts
+ *   `namedMessages`), whoever sent them; otherwise the same author (a relayed patch's real author,
  *   author.ts) and one of: it was sent in reply into the earlier series' thread; the titles
  *   match (similarity at least 0.8) beyond the subsystem and driver prefix (`leds:
  *   is31fl319x:` and `leds: is31fl32xx:` name two drivers, so their prefixes must agree, and
@@ -15,7 +17,8 @@
  *   are both known and change no file of the same name are not one work, unless a
  *   Change-Id, the thread or the very same title says so (a file renamed).
  * - **increasing version**: a higher version; or the same version when the later one is a
- *   RESEND of the same patches (the same title or patch titles), drops the RFC of the same
+ *   RESEND of its patches (the same title, or patch titles all among the earlier's: those not
+ *   applied yet, under a reworded cover), drops the RFC of the same
  *   patches, or has the very title and came more than 12 hours later (a resend sent without
  *   the tag). A RESEND keeps the version its subject names and links to what it resends, even
  *   when its subject names no version and what it resends is a v2 (`[PATCH RESEND]`).
@@ -26,10 +29,11 @@
  *   series: `ParsedSubject.stable`) link only to a posting for the same branches; a patch
  *   posted for several branches is linked to its siblings instead (stable.ts).
  *
- * Among several, the one with the strongest evidence (Change-Id, then thread, then titles
- * or files), then the highest version, then the newest wins. A version already followed by a
- * piece without a cover letter under another title (one patch of the next version sent alone
- * first) gives way to a later series of its very title. Versions that never reached
+ * Among several, the one with the strongest evidence (Change-Id or a named version, then
+ * thread, then titles or files), then the highest version, then the newest wins. A version
+ * already followed by a piece without a cover letter under another title (one patch of the
+ * next version sent alone first) gives way to a later series of its very title or its very
+ * patch titles. Versions that never reached
  * the archive are simply skipped: v21 links straight to v25. Each series has at most one
  * next version.
  *
@@ -101,15 +105,22 @@ interface Profile {
   resend: boolean;
   /** Series whose threads this one was sent into. */
   repliesInto: Set<Series>;
+  /** Earlier series its text names as a version: a link labelled with that series' very version (`Link to v1: <a message of v1>`). */
+  namedVersions: Set<Series>;
 }
 
-function profile(series: Series, index: SeriesIndex, facts: MailFacts): Profile {
+function profile(series: Series, index: SeriesIndex, facts: MailFacts, memberById: ReadonlyMap<string, Series>): Profile {
   const nodes = members(series);
   const repliesInto = new Set<Series>();
+  const namedVersions = new Set<Series>();
   for (const node of nodes) {
     for (const ancestor of ancestorsOf(node)) {
       const owner = index.byMember.get(ancestor);
       if (owner && owner !== series) repliesInto.add(owner);
+    }
+    for (const { id, version } of node.message ? facts.bodyFactsOf(node.message).namedMessages : []) {
+      const owner = memberById.get(id);
+      if (owner && owner !== series && version === owner.version) namedVersions.add(owner);
     }
   }
   const titles = series.patches.map((patch) => patchTitle(patch, facts)).filter((title) => title !== null);
@@ -129,6 +140,7 @@ function profile(series: Series, index: SeriesIndex, facts: MailFacts): Profile 
     rfc: tags.has('RFC'),
     resend: tags.has('RESEND'),
     repliesInto,
+    namedVersions,
   };
 }
 
@@ -146,6 +158,13 @@ function sameContent(earlier: Profile, later: Profile): boolean {
   return a.size > 0 && a.size === b.size && [...a].every((title) => b.has(title));
 }
 
+/** Whether `later` sends patches of `earlier` again: the same title, or patch titles all among the earlier's (those not applied yet). */
+function resent(earlier: Profile, later: Profile): boolean {
+  if (earlier.title === later.title) return true;
+  const [a, b] = [earlier.patchTitles, later.patchTitles];
+  return b.size > 0 && [...b].every((title) => a.has(title));
+}
+
 /** Whether `later` can follow `earlier` as a version: see "increasing version" and "not one posting" in the module comment. */
 function follows(earlier: Profile, later: Profile): boolean {
   const { series: before } = earlier;
@@ -154,7 +173,7 @@ function follows(earlier: Profile, later: Profile): boolean {
   if (before.stable !== after.stable) return false;
   if (after.version > before.version) return true;
   // A RESEND is the same patches again: of its own version, or of a higher one its subject leaves out.
-  if (later.resend) return sameContent(earlier, later) && (after.version === before.version || after.version === 1);
+  if (later.resend) return after.version === before.version ? resent(earlier, later) : after.version === 1 && sameContent(earlier, later);
   if (after.version < before.version) return false;
   return (earlier.rfc && !later.rfc && sameContent(earlier, later)) || (hoursApart(before, after) > SAME_POSTING_WINDOW && earlier.title === later.title);
 }
@@ -184,12 +203,12 @@ function titlesMatch(earlier: Profile, later: Profile): boolean {
   return earlier.prefix === '' || later.prefix === '' || earlier.prefix === later.prefix;
 }
 
-/** How strongly `later` is a next version of `earlier`: 3 by Change-Id, 2 by thread, 1 by titles, patch titles or files, 0 not at all. */
+/** How strongly `later` is a next version of `earlier`: 3 by Change-Id or a link named as that version, 2 by thread, 1 by titles, patch titles or files, 0 not at all. */
 function evidence(earlier: Profile, later: Profile): number {
   const { series: before } = earlier;
   const { series: after } = later;
   if (!follows(earlier, later)) return 0;
-  if (shares(earlier.changeIds, later.changeIds)) return 3;
+  if (shares(earlier.changeIds, later.changeIds) || later.namedVersions.has(before)) return 3;
   const sameAuthor = before.author.email + before.author.name !== '' && samePerson(before.author, after.author);
   if (!sameAuthor) return 0;
   if (later.repliesInto.has(before)) return 2;
@@ -216,23 +235,28 @@ export function linkVersions(index: SeriesIndex, facts: MailFacts): Map<string, 
   /** Whether a series, as a next version, could give way: a piece without a cover letter, under another title, that took the link by its patch titles or files. */
   const yields = (earlier: Profile, taken: Series) => taken.cover === null && titleSimilarity(profileOf(taken).title, earlier.title) < SIMILAR_TITLES;
   const buckets = new Map<string, Profile[]>();
+  /** The series linked so far: those that came before the one being linked. */
+  const linked = new Set<Series>();
   const profiles = new Map<Series, Profile>();
+  const memberById = new Map([...index.byMember].map(([node, series]) => [node.id, series]));
   const profileOf = (series: Series): Profile => {
     let known = profiles.get(series);
-    if (!known) profiles.set(series, (known = profile(series, index, facts)));
+    if (!known) profiles.set(series, (known = profile(series, index, facts, memberById)));
     return known;
   };
   const link = (series: Series) => {
     const later = profileOf(series);
     const keys = bucketKeys(later);
-    const candidates = new Set([...keys.flatMap((key) => buckets.get(key) ?? []), ...[...later.repliesInto].map(profileOf)]);
+    // What its text names counts only when it came before (the buckets hold only earlier series).
+    const named = [...later.namedVersions].filter((other) => linked.has(other));
+    const candidates = new Set([...keys.flatMap((key) => buckets.get(key) ?? []), ...[...later.repliesInto, ...named].map(profileOf)]);
     let best: { profile: Profile; score: number } | null = null;
     for (const earlier of candidates) {
       if (earlier.series === series) continue;
       const taken = next.get(earlier.series);
-      // A version already followed gives way only to a series of its very title, when what follows it is a piece
-      // sent before the rest of its version (one patch of v5, sent alone, before the whole v5).
-      if (taken && !(earlier.title === later.title && yields(earlier, taken))) continue;
+      // A version already followed gives way only to a series of its very title or patch titles, when what follows it
+      // is a piece sent before the rest of its version (one patch of v5, sent alone, before the whole v5).
+      if (taken && !(sameContent(earlier, later) && yields(earlier, taken))) continue;
       const score = evidence(earlier, later);
       if (score === 0) continue;
       const better =
@@ -248,6 +272,7 @@ export function linkVersions(index: SeriesIndex, facts: MailFacts): Map<string, 
       previous.set(series, best.profile.series);
       next.set(best.profile.series, series);
     }
+    linked.add(series);
     for (const key of keys) {
       const bucket = buckets.get(key);
       if (bucket) bucket.push(later);
