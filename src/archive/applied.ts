@@ -10,8 +10,9 @@
  * ("Applied patch foo.c cleanly.") is not a notice. Who sent it, and whether that is the
  * series' author, is the archive's business (state.ts).
  */
-import type { PhrasingContent, Root } from 'mdast';
+import type { Root } from 'mdast';
 import type { Address } from '../parse/types.ts';
+import { textOf } from './body.ts';
 
 export interface AppliedNotice {
   /** Where, as the mail says it, in lower case (`for-next`, `netdev/net-next.git (main)`); null when it says not. */
@@ -51,15 +52,6 @@ const BOT_BY = /^by ([^<>\n]{0,200}?) ?<([^<>\s]{1,200})>:?$/;
 // b4: "[2/3] leds: foo: add bar", then "      commit: 8c063929fe3d…".
 const B4_PATCH = /^\[(\d{1,4})\/\d{1,4}\] /;
 const B4_COMMIT = /^commit: ([0-9a-f]{7,40})$/;
-
-function textOf(nodes: readonly PhrasingContent[]): string {
-  let text = '';
-  for (const node of nodes) {
-    if ('value' in node && typeof node.value === 'string') text += node.value;
-    else if ('children' in node) text += textOf(node.children as PhrasingContent[]);
-  }
-  return text;
-}
 
 /** The lines a mail writes in its own voice, outside quotes, attachments and its signature: its paragraphs', in order, at most `MAX_NOTICE_LINES`. */
 function ownLines(tree: Root): string[] {

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import type { Address, MailBody } from '../parse/types.ts';
 import { appliedNotice, type AppliedNotice } from './applied.ts';
-import { changeIds, commitMessageEnd, diffPaths, hasDiff, inBodyFrom, namedMessages, normalizedDiff, type NamedMessage } from './body.ts';
+import { changeIds, commitMessageEnd, diffPaths, hasDiff, inBodyFrom, namedMessages, normalizedDiff, ownProse, type NamedMessage } from './body.ts';
+import { sketchOf } from './sketch.ts';
 import { commitTrailers, replyTrailers, type Trailer } from './trailers.ts';
 
 export interface BodyFacts {
@@ -25,6 +26,8 @@ export interface BodyFacts {
   changeIds: string[];
   /** The Message-IDs its own text names (`namedMessages`): for versions, a changelog's link to the version before. */
   namedMessages: NamedMessage[];
+  /** A sketch of its prose above `commitMessageEnd` (`ownProse`, sketch.ts): for versions, to tell a re-roll under a reworded title by how alike its words are. */
+  proseSketch: string;
   /** The files its own diffs change (`diffPaths`): for versions to tell one driver's work from another's, and for the file pages. */
   files: string[];
   /** The author named by a `From:` line opening the body (`inBodyFrom`), as `git am` reads it; null without one. */
@@ -45,6 +48,7 @@ export function readBodyFacts(body: MailBody, marked: Root, from: Address): Body
     replyTrailers: replyTrailers(marked, from),
     changeIds: changeIds(body.text),
     namedMessages: namedMessages(marked),
+    proseSketch: sketchOf(ownProse(marked, end)),
     files: diffPaths(marked),
     inBodyFrom: inBodyFrom(body.text),
     applied: appliedNotice(marked),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MailBody } from '../parse/types.ts';
 import { markBody } from '../render/index.ts';
-import { changeIds, commitMessageEnd, hasDiff, MAX_NAMED_MESSAGES, namedMessages, normalizedDiff } from './body.ts';
+import { changeIds, commitMessageEnd, hasDiff, MAX_NAMED_MESSAGES, namedMessages, normalizedDiff, ownProse } from './body.ts';
 import { diff } from './test-support.ts';
 
 const marked = (text: string, inline: MailBody['inline'] = []) => markBody({ text, inline });
@@ -78,5 +78,13 @@ describe('namedMessages', () => {
     assert.deepEqual(namedMessages(marked('Reviewed-by: Jane <jane@example.org>\nWrite to <jane@example.org>.\n')), []);
     const many = Array.from({ length: 50 }, (_, index) => `v${index}: https://lore.kernel.org/r/2025010112000${index}.1-1-a@example.org`).join('\n');
     assert.equal(namedMessages(marked(many)).length, MAX_NAMED_MESSAGES);
+  });
+});
+
+describe('ownProse', () => {
+  it('is the paragraphs above the commit message end, without quotes, trailers, notes or diff', () => {
+    const text = `> quoted words\n\nThe commit message.\nIts second line.\n\nSigned-off-by: A <a@x>\n---\nv2: a note\n${diff()}\nCompany footer, legally binding.\n`;
+    const tree = marked(text);
+    assert.equal(ownProse(tree, commitMessageEnd(text, tree)), 'The commit message.\nIts second line.');
   });
 });

@@ -23,6 +23,27 @@ export function ownBlocks(tree: Root): RootContent[] {
   return blocks;
 }
 
+/** The text of phrasing content, as written (a link as its text). */
+export function textOf(nodes: readonly PhrasingContent[]): string {
+  let text = '';
+  for (const node of nodes) {
+    if ('value' in node && typeof node.value === 'string') text += node.value;
+    else if ('children' in node) text += textOf(node.children as PhrasingContent[]);
+  }
+  return text;
+}
+
+/**
+ * What a mail says in its own prose above line `end` (its `commitMessageEnd`): the text of its
+ * paragraphs, outside quotes, trailers and diffs; so a patch's commit message and a cover
+ * letter's text above its `---`, not the notes, diffstat and company footer below.
+ */
+export function ownProse(tree: Root, end: number): string {
+  return tree.children
+    .flatMap((block) => (block.type === 'paragraph' && (block.position?.start.line ?? Infinity) <= end ? [textOf(block.children)] : []))
+    .join('\n');
+}
+
 /** The diffs a mail carries of its own, from the first that starts with a file header. */
 export function ownFileDiffs(tree: Root): Diff[] {
   const diffs = ownBlocks(tree).filter((block) => block.type === 'diff');

@@ -153,6 +153,44 @@ describe('linkVersions: links a changelog names, resends, pieces', () => {
   });
 });
 
+describe('linkVersions: a re-roll under a reworded title, by its words', () => {
+  // linux-leds: [PATCH] leds: Delete GPIO LED trigger, then [PATCH v2] leds: Mark GPIO LED trigger broken, the same day.
+  const message = `The GPIO LED trigger exposes a userspace ABI where a user
+can echo a GPIO number from the global GPIO numberspace into
+a file that will trigger a certain LED when active.
+
+This is problematic because the global GPIO numberspace is
+inherently instable. The trigger came about at a time when
+systems had one GPIO controller that defined hard-wired
+GPIOs numbered 0..N and this number space was stable.`;
+  const patch = (id: string, subject: string, body: string, file: string, date: string): MailSpec => ({
+    id,
+    subject,
+    from: alice,
+    date,
+    body: `${body}\n\nSigned-off-by: ${alice}\n${diff(file, id)}`,
+  });
+
+  it('links it when its commit message keeps the words, even with no file in common', () => {
+    const review = reviewOf([
+      patch('v1', '[PATCH] leds: Delete GPIO LED trigger', message, 'drivers/leds/trigger/ledtrig-gpio.c', '2023-03-14T11:59:00.000Z'),
+      patch('v2', '[PATCH v2] leds: Mark GPIO LED trigger broken', `${message}\n\nSo mark it broken instead of deleting it outright.`, 'drivers/leds/trigger/Kconfig', '2023-03-14T21:00:00.000Z'),
+    ]);
+    assert.deepEqual(chain(review, 'v1'), ['v1', 'v2']);
+  });
+
+  it('does not link other work under another title, nor a one-line message many patches repeat', () => {
+    const review = reviewOf([
+      patch('v1', '[PATCH] leds: Delete GPIO LED trigger', message, 'drivers/leds/trigger/ledtrig-gpio.c', '2023-03-14T11:59:00.000Z'),
+      patch('other', '[PATCH v2] leds: pwm: Disable PWM when going to suspend', 'Disabling the PWM when going to suspend saves power on boards where the\nregulator stays on, and the LED core sets the brightness again on resume.', 'drivers/leds/trigger/ledtrig-gpio.c', '2023-03-15T11:59:00.000Z'),
+      patch('lm3533', '[PATCH -next] leds: leds-lm3533: convert comma to semicolon', 'Replace a comma between expression statements by a semicolon.', 'drivers/leds/leds-lm3533.c', '2020-12-16T13:16:00.000Z'),
+      patch('lm3642', '[PATCH v2 -next] leds: convert comma to semicolon', 'Replace a comma between expression statements by a semicolon.', 'drivers/leds/leds-lm3642.c', '2021-01-08T09:24:00.000Z'),
+    ]);
+    assert.deepEqual(chain(review, 'v1'), ['v1']);
+    assert.deepEqual(chain(review, 'lm3533'), ['lm3533']);
+  });
+});
+
 describe('compareVersions on small input', () => {
   it('tells unchanged, changed, new, dropped and unknown patches apart', () => {
     const review = reviewOf([

@@ -13,9 +13,14 @@
  *   titles that both name parts, `bd71828` and `bd72720`, must share one); at least half of
  *   the patch titles of the smaller series are in the other; or they change a file of the same
  *   name (Kconfig, Makefile, MAINTAINERS and documentation indexes aside) under a title
- *   reworded rather than replaced (similarity 0.5 beyond the prefix). Two series whose diffs
- *   are both known and change no file of the same name are not one work, unless a
- *   Change-Id, the thread or the very same title says so (a file renamed).
+ *   reworded rather than replaced (similarity 0.5 beyond the prefix); or, weakest, their
+ *   prose is alike: the words of their cover letters and commit messages (above `---`, so no
+ *   notes or company footers), as sketches of word 3-shingles (sketch.ts), resemble at 0.2 or
+ *   more, neither has fewer than 12 shingles (a one-line message a treewide series repeats)
+ *   and their titles name no parts that differ. Two series whose diffs are both known and
+ *   change no file of the same name are not one work, unless a Change-Id, the thread, the very
+ *   same title (a file renamed) or their prose (a driver deleted in v1, marked broken in v2)
+ *   says so.
  * - **increasing version**: a higher version; or the same version when the later one is a
  *   RESEND of its patches (the same title, or patch titles all among the earlier's: those not
  *   applied yet, under a reworded cover), drops the RFC of the same
@@ -30,7 +35,7 @@
  *   posted for several branches is linked to its siblings instead (stable.ts).
  *
  * Among several, the one with the strongest evidence (Change-Id or a named version, then
- * thread, then titles or files), then the highest version, then the newest wins. A version
+ * thread, then titles or files, then prose), then the highest version, then the newest wins. A version
  * already followed by a piece without a cover letter under another title (one patch of the
  * next version sent alone first) gives way to a later series of its very title or its very
  * patch titles. Versions that never reached
@@ -45,10 +50,15 @@ import type { MailFacts } from './facts.ts';
 import { compareOldestFirst } from './order.ts';
 import { samePerson } from './person.ts';
 import type { Series, SeriesIndex, SeriesPatch } from './series.ts';
+import { mergeSketches, resemblance } from './sketch.ts';
 import { normalizeTitle, parseSubject, splitTitlePrefix, titleSimilarity } from './subject.ts';
 import { ancestorsOf, type ThreadNode } from './thread.ts';
 
 const SIMILAR_TITLES = 0.8;
+/** How alike the prose of two series (cover letters and commit messages: the estimated resemblance of their word 3-shingles) must be to be one work under a reworded title. */
+const SIMILAR_PROSE = 0.2;
+/** Prose of fewer shingles than this (a one-line commit message a treewide series repeats) tells nothing. */
+const PROSE_SAMPLES = 12;
 const SAME_POSTING_WINDOW = 12 * 60 * 60 * 1000;
 
 export interface SeriesVersions {
@@ -107,6 +117,8 @@ interface Profile {
   repliesInto: Set<Series>;
   /** Earlier series its text names as a version: a link labelled with that series' very version (`Link to v1: <a message of v1>`). */
   namedVersions: Set<Series>;
+  /** The sketch of its mails' prose together (sketch.ts). */
+  prose: number[];
 }
 
 function profile(series: Series, index: SeriesIndex, facts: MailFacts, memberById: ReadonlyMap<string, Series>): Profile {
@@ -141,6 +153,7 @@ function profile(series: Series, index: SeriesIndex, facts: MailFacts, memberByI
     resend: tags.has('RESEND'),
     repliesInto,
     namedVersions,
+    prose: mergeSketches(nodes.flatMap((node) => (node.message ? [facts.bodyFactsOf(node.message).proseSketch] : []))),
   };
 }
 
@@ -198,12 +211,22 @@ function samePart(a: string, b: string): boolean {
  */
 function titlesMatch(earlier: Profile, later: Profile): boolean {
   if (titleSimilarity(earlier.title, later.title) < SIMILAR_TITLES) return false;
-  const [partsA, partsB] = [partNames(earlier.title), partNames(later.title)];
-  if (partsA.size > 0 && partsB.size > 0 && ![...partsA].some((a) => [...partsB].some((b) => samePart(a, b)))) return false;
+  if (!partsAgree(earlier, later)) return false;
   return earlier.prefix === '' || later.prefix === '' || earlier.prefix === later.prefix;
 }
 
-/** How strongly `later` is a next version of `earlier`: 3 by Change-Id or a link named as that version, 2 by thread, 1 by titles, patch titles or files, 0 not at all. */
+/** Whether the titles name no parts that differ: when both name parts (`bd71828`, `bd72720`), they have one in common. */
+function partsAgree(earlier: Profile, later: Profile): boolean {
+  const [partsA, partsB] = [partNames(earlier.title), partNames(later.title)];
+  return partsA.size === 0 || partsB.size === 0 || [...partsA].some((a) => [...partsB].some((b) => samePart(a, b)));
+}
+
+/** Whether the words of two series' cover letters and commit messages are alike (`SIMILAR_PROSE`), and their titles name no parts that differ. */
+function alike(earlier: Profile, later: Profile): boolean {
+  return earlier.prose.length >= PROSE_SAMPLES && later.prose.length >= PROSE_SAMPLES && partsAgree(earlier, later) && resemblance(earlier.prose, later.prose) >= SIMILAR_PROSE;
+}
+
+/** How strongly `later` is a next version of `earlier`: 3 by Change-Id or a link named as that version, 2 by thread, 1 by titles, patch titles or files, 0.5 by prose alone, 0 not at all. */
 function evidence(earlier: Profile, later: Profile): number {
   const { series: before } = earlier;
   const { series: after } = later;
@@ -212,14 +235,17 @@ function evidence(earlier: Profile, later: Profile): number {
   const sameAuthor = before.author.email + before.author.name !== '' && samePerson(before.author, after.author);
   if (!sameAuthor) return 0;
   if (later.repliesInto.has(before)) return 2;
-  // Both diffs known and no file in common: two pieces of work, unless the very title says otherwise (a file renamed).
-  if (earlier.allFiles.size > 0 && later.allFiles.size > 0 && !shares(earlier.allFiles, later.allFiles) && earlier.title !== later.title) return 0;
+  // Both diffs known and no file in common: two pieces of work, unless the very title says otherwise (a file renamed)
+  // or their words are kept (a driver deleted in v1, marked broken in v2).
+  if (earlier.allFiles.size > 0 && later.allFiles.size > 0 && !shares(earlier.allFiles, later.allFiles) && earlier.title !== later.title) return alike(earlier, later) ? 0.5 : 0;
   if (titlesMatch(earlier, later)) return 1;
   // The same files, and a title reworded rather than replaced.
   if (shares(earlier.files, later.files) && titleSimilarity(earlier.topic, later.topic) >= 0.5) return 1;
   const [fewer, more] = earlier.patchTitles.size <= later.patchTitles.size ? [earlier.patchTitles, later.patchTitles] : [later.patchTitles, earlier.patchTitles];
   const shared = [...fewer].filter((title) => more.has(title)).length;
-  return fewer.size > 0 && shared * 2 >= fewer.size ? 1 : 0;
+  if (fewer.size > 0 && shared * 2 >= fewer.size) return 1;
+  // Weakest: a title and files reworded at once, but the words of its cover letter or commit messages kept.
+  return alike(earlier, later) ? 0.5 : 0;
 }
 
 function bucketKeys(profile: Profile): string[] {
