@@ -179,6 +179,17 @@ GPIOs numbered 0..N and this number space was stable.`;
     assert.deepEqual(chain(review, 'v1'), ['v1', 'v2']);
   });
 
+  it('links a RESEND under a retouched title, months later, by its title or its words', () => {
+    // linux-leds: [RFC PATCH] leds: lp55xx: led-cur property is not properly used in case of multi-led (2024-09),
+    // then [RFC PATCH RESEND] leds: lp55xx: led-cur property is not properly applied to multi-led (2025-05).
+    const review = reviewOf([
+      patch('rfc', '[RFC PATCH] leds: lp55xx: led-cur property is not properly used in case of multi-led', message, 'drivers/leds/leds-lp55xx-common.c', '2024-09-03T14:31:00.000Z'),
+      patch('resend', '[RFC PATCH RESEND] leds: lp55xx: led-cur property is not properly applied to multi-led', message, 'drivers/leds/leds-lp55xx-common.c', '2025-05-23T09:31:00.000Z'),
+      patch('words', '[PATCH RESEND] leds: Mark GPIO LED trigger broken', message, 'drivers/leds/trigger/Kconfig', '2025-06-23T09:31:00.000Z'),
+    ]);
+    assert.deepEqual(chain(review, 'rfc'), ['rfc', 'resend', 'words']);
+  });
+
   it('does not link other work under another title, nor a one-line message many patches repeat', () => {
     const review = reviewOf([
       patch('v1', '[PATCH] leds: Delete GPIO LED trigger', message, 'drivers/leds/trigger/ledtrig-gpio.c', '2023-03-14T11:59:00.000Z'),

@@ -22,10 +22,10 @@
  *   same title (a file renamed) or their prose (a driver deleted in v1, marked broken in v2)
  *   says so.
  * - **increasing version**: a higher version; or the same version when the later one is a
- *   RESEND of its patches (the same title, or patch titles all among the earlier's: those not
- *   applied yet, under a reworded cover), drops the RFC of the same
- *   patches, or has the very title and came more than 12 hours later (a resend sent without
- *   the tag). A RESEND keeps the version its subject names and links to what it resends, even
+ *   RESEND of its patches (the same title; patch titles all among the earlier's: those not
+ *   applied yet, under a reworded cover; or, by the same author, a title that matches or prose
+ *   alike, as above: a subject retouched), drops the RFC of the same patches, or has the very
+ *   title and came more than 12 hours later (a resend sent without the tag). A RESEND keeps the version its subject names and links to what it resends, even
  *   when its subject names no version and what it resends is a v2 (`[PATCH RESEND]`).
  * - **not one posting**: pieces of one `git send-email` or b4 run (Message-IDs that differ
  *   only in the patch counter: `…6819-1-…` and `…6819-2-…`) and copies of one version sent
@@ -171,11 +171,16 @@ function sameContent(earlier: Profile, later: Profile): boolean {
   return a.size > 0 && a.size === b.size && [...a].every((title) => b.has(title));
 }
 
-/** Whether `later` sends patches of `earlier` again: the same title, or patch titles all among the earlier's (those not applied yet). */
+/**
+ * Whether `later` sends patches of `earlier` again: the same title, patch titles all among the
+ * earlier's (those not applied yet), or a title reworded but matching (`titlesMatch`) or
+ * prose alike (`alike`): a RESEND months later under a retouched subject.
+ */
 function resent(earlier: Profile, later: Profile): boolean {
   if (earlier.title === later.title) return true;
   const [a, b] = [earlier.patchTitles, later.patchTitles];
-  return b.size > 0 && [...b].every((title) => a.has(title));
+  if (b.size > 0 && [...b].every((title) => a.has(title))) return true;
+  return samePerson(earlier.series.author, later.series.author) && (titlesMatch(earlier, later) || alike(earlier, later));
 }
 
 /** Whether `later` can follow `earlier` as a version: see "increasing version" and "not one posting" in the module comment. */
