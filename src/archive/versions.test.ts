@@ -42,12 +42,24 @@ describe('linkVersions on small input', () => {
     assert.deepEqual(chain(review, 'other'), ['other']);
   });
 
-  it('does not link another author’s series with the same title', () => {
+  it('does not link another author’s series with the same title, unless it takes the series over', () => {
     const review = reviewOf([
       ...series('mine', '[PATCH 0/1] leds: add a driver', [['leds: add driver', 'a']], { date: '2024-01-01T00:00:00.000Z' }),
-      ...series('theirs', '[PATCH v2 0/1] leds: add a driver', [['leds: add driver', 'a']], { date: '2024-01-02T00:00:00.000Z', from: 'Bob <bob@example.org>' }),
+      // The same version: their own work under a common title.
+      ...series('theirs', '[PATCH 0/1] leds: add a driver', [['leds: add driver', 'a']], { date: '2024-01-02T00:00:00.000Z', from: 'Bob <bob@example.org>' }),
+      // A higher version, but none of its patches.
+      ...series('other', '[PATCH v2 0/1] leds: add a driver', [['leds: other driver', 'b']], { date: '2024-01-03T00:00:00.000Z', from: 'Carol <carol@example.org>' }),
     ]);
     assert.deepEqual(chain(review, 'mine'), ['mine']);
+    // linux-leds: v7 of "Add support for the IEI WT61P803 PUZZLE MCU" by Luka Kovacic, v8 by Pavo Banicevic, v9 by Luka again.
+    const puzzle = (id: string, version: number, from: string, date: string) =>
+      series(id, `[PATCH v${version} 0/2] Add support for the IEI WT61P803 PUZZLE MCU`, [['mfd: iei-wt61p803-puzzle: Add the MCU driver', id], ['leds: iei-wt61p803-puzzle: Add LED support', id]], { from, date });
+    const takeover = reviewOf([
+      ...puzzle('v7', 7, alice, '2020-10-25T00:59:00.000Z'),
+      ...puzzle('v8', 8, 'Bob Colleague <bob@example.org>', '2021-07-05T13:49:00.000Z'),
+      ...puzzle('v9', 9, alice, '2021-08-24T12:44:00.000Z'),
+    ]);
+    assert.deepEqual(chain(takeover, 'v7'), ['v7', 'v8', 'v9']);
   });
 
   it('links by change-id even when the title changed', () => {

@@ -6,8 +6,11 @@
  * - **same work**: they share a Change-Id (b4's `change-id:` in the cover letter, Gerrit's in
  *   a patch), or the later one's text names a message of the earlier one as that very version
  *   (a changelog's `- Link to v2: https://lore.kernel.org/r/<id>`, `v2: <id>`; body.ts
- *   `namedMessages`), whoever sent them; otherwise the same author (a relayed patch's real author,
- *   author.ts) and one of: it was sent in reply into the earlier series' thread; the titles
+ *   `namedMessages`), whoever sent them; or, by another author, a higher version under the very
+ *   same title with at least half the patch titles of the smaller series in the other (a
+ *   series taken over by a colleague); otherwise the same author (a relayed patch's real
+ *   author, author.ts; looked for by address, name, and title, so that one person under two
+ *   addresses and names in another order is found) and one of: it was sent in reply into the earlier series' thread; the titles
  *   match (similarity at least 0.8) beyond the subsystem and driver prefix (`leds:
  *   is31fl319x:` and `leds: is31fl32xx:` name two drivers, so their prefixes must agree, and
  *   titles that both name parts, `bd71828` and `bd72720`, must share one); at least half of
@@ -231,6 +234,13 @@ function alike(earlier: Profile, later: Profile): boolean {
   return earlier.prose.length >= PROSE_SAMPLES && later.prose.length >= PROSE_SAMPLES && partsAgree(earlier, later) && resemblance(earlier.prose, later.prose) >= SIMILAR_PROSE;
 }
 
+/** Whether at least half the patch titles of the smaller series are in the other. */
+function sharesPatchTitles(earlier: Profile, later: Profile): boolean {
+  const [fewer, more] = earlier.patchTitles.size <= later.patchTitles.size ? [earlier.patchTitles, later.patchTitles] : [later.patchTitles, earlier.patchTitles];
+  const shared = [...fewer].filter((title) => more.has(title)).length;
+  return fewer.size > 0 && shared * 2 >= fewer.size;
+}
+
 /** How strongly `later` is a next version of `earlier`: 3 by Change-Id or a link named as that version, 2 by thread, 1 by titles, patch titles or files, 0.5 by prose alone, 0 not at all. */
 function evidence(earlier: Profile, later: Profile): number {
   const { series: before } = earlier;
@@ -238,7 +248,8 @@ function evidence(earlier: Profile, later: Profile): number {
   if (!follows(earlier, later)) return 0;
   if (shares(earlier.changeIds, later.changeIds) || later.namedVersions.has(before)) return 3;
   const sameAuthor = before.author.email + before.author.name !== '' && samePerson(before.author, after.author);
-  if (!sameAuthor) return 0;
+  // Another author: a series taken over by a colleague, who kept its very title and most of its patches.
+  if (!sameAuthor) return after.version > before.version && earlier.title === later.title && sharesPatchTitles(earlier, later) ? 1 : 0;
   if (later.repliesInto.has(before)) return 2;
   // Both diffs known and no file in common: two pieces of work, unless the very title says otherwise (a file renamed)
   // or their words are kept (a driver deleted in v1, marked broken in v2).
@@ -246,16 +257,15 @@ function evidence(earlier: Profile, later: Profile): number {
   if (titlesMatch(earlier, later)) return 1;
   // The same files, and a title reworded rather than replaced.
   if (shares(earlier.files, later.files) && titleSimilarity(earlier.topic, later.topic) >= 0.5) return 1;
-  const [fewer, more] = earlier.patchTitles.size <= later.patchTitles.size ? [earlier.patchTitles, later.patchTitles] : [later.patchTitles, earlier.patchTitles];
-  const shared = [...fewer].filter((title) => more.has(title)).length;
-  if (fewer.size > 0 && shared * 2 >= fewer.size) return 1;
+  if (sharesPatchTitles(earlier, later)) return 1;
   // Weakest: a title and files reworded at once, but the words of its cover letter or commit messages kept.
   return alike(earlier, later) ? 0.5 : 0;
 }
 
+/** Where a series' earlier versions are looked for: series by its author (address or name), of its Change-Ids, or of its very title (another author's). */
 function bucketKeys(profile: Profile): string[] {
   const { email, name } = profile.series.author;
-  return [...(email ? [`@${email.toLowerCase()}`] : []), ...(name ? [`n${normalizeTitle(name)}`] : []), ...[...profile.changeIds].map((id) => `c${id}`)];
+  return [...(email ? [`@${email.toLowerCase()}`] : []), ...(name ? [`n${normalizeTitle(name)}`] : []), ...[...profile.changeIds].map((id) => `c${id}`), `t${profile.title}`];
 }
 
 /** Links every series to its previous and next version; see the module comment. */
