@@ -6,30 +6,32 @@
  * - **same work**: they share a Change-Id (b4's `change-id:` in the cover letter, Gerrit's in
  *   a patch), or the later one's text names a message of the earlier one as that very version
  *   (a changelog's `- Link to v2: https://lore.kernel.org/r/<id>`, `v2: <id>`; body.ts
- *   `namedMessages`), whoever sent them; or, by another author, a higher version under the very
- *   same title with at least half the patch titles of the smaller series in the other (a
- *   series taken over by a colleague); otherwise the same author (a relayed patch's real
- *   author, author.ts; looked for by address, name, and title, so that one person under two
- *   addresses and names in another order is found) and one of: it was sent in reply into the earlier series' thread; the titles
- *   match (similarity at least 0.8) beyond the subsystem and driver prefix (`leds:
- *   is31fl319x:` and `leds: is31fl32xx:` name two drivers, so their prefixes must agree, and
- *   titles that both name parts, `bd71828` and `bd72720`, must share one); at least half of
- *   the patch titles of the smaller series are in the other; or they change a file of the same
- *   name (Kconfig, Makefile, MAINTAINERS and documentation indexes aside) under a title
- *   reworded rather than replaced (similarity 0.5 beyond the prefix); or, weakest, their
- *   prose is alike: the words of their cover letters and commit messages (above `---`, so no
- *   notes or company footers), as sketches of word 3-shingles (sketch.ts), resemble at 0.2 or
- *   more, neither has fewer than 12 shingles (a one-line message a treewide series repeats)
- *   and their titles name no parts that differ. Two series whose diffs are both known and
- *   change no file of the same name are not one work, unless a Change-Id, the thread, the very
- *   same title (a file renamed) or their prose (a driver deleted in v1, marked broken in v2)
- *   says so.
+ *   `namedMessages`), whoever sent them. Or another author sends a higher version under the
+ *   very same title, with at least half the patch titles of the smaller series in the other (a
+ *   series taken over by a colleague). Otherwise the same author (a relayed patch's real
+ *   author, author.ts; looked for by address, name and title, so that one person under two
+ *   addresses and names in another order is found) and one of: it was sent in reply into the
+ *   earlier series' thread; the titles match (similarity at least 0.8) beyond the subsystem
+ *   and driver prefix (`leds: is31fl319x:` and `leds: is31fl32xx:` name two drivers, so their
+ *   prefixes must agree, and titles that both name parts, `bd71828` and `bd72720`, must share
+ *   one); at least half of the patch titles of the smaller series are in the other; they
+ *   change a file of the same name (Kconfig, Makefile, MAINTAINERS and documentation indexes
+ *   aside) under a title reworded rather than replaced (similarity 0.5 beyond the prefix); or,
+ *   weakest, their prose is alike: the words of their cover letters and commit messages (above
+ *   `---`, so no notes or company footers), as sketches of word 3-shingles (sketch.ts),
+ *   resemble at 0.2 or more, neither has fewer than 12 shingles (a one-line message a treewide
+ *   series repeats) and their titles name no parts that differ. Two series whose diffs are both
+ *   known and change no file of the same name are not one work, unless a Change-Id, the
+ *   thread, the very same title (a file renamed) or their prose (a driver deleted in v1,
+ *   marked broken in v2) says so.
  * - **increasing version**: a higher version; or the same version when the later one is a
  *   RESEND of its patches (the same title; patch titles all among the earlier's: those not
  *   applied yet, under a reworded cover; or, by the same author, a title that matches or prose
  *   alike, as above: a subject retouched), drops the RFC of the same patches, or has the very
- *   title and came more than 12 hours later (a resend sent without the tag). A RESEND keeps the version its subject names and links to what it resends, even
- *   when its subject names no version and what it resends is a v2 (`[PATCH RESEND]`).
+ *   title and came more than 12 hours later (a resend sent without the tag). A RESEND keeps
+ *   the version its subject names and links to what it resends, even when its subject names no
+ *   version and what it resends is a v2 (`[PATCH RESEND]`; then only with the same title or
+ *   patch titles).
  * - **not one posting**: pieces of one `git send-email` or b4 run (Message-IDs that differ
  *   only in the patch counter: `…6819-1-…` and `…6819-2-…`) and copies of one version sent
  *   again within 12 hours are never versions of each other.
@@ -38,12 +40,11 @@
  *   posted for several branches is linked to its siblings instead (stable.ts).
  *
  * Among several, the one with the strongest evidence (Change-Id or a named version, then
- * thread, then titles or files, then prose), then the highest version, then the newest wins. A version
- * already followed by a piece without a cover letter under another title (one patch of the
- * next version sent alone first) gives way to a later series of its very title or its very
- * patch titles. Versions that never reached
- * the archive are simply skipped: v21 links straight to v25. Each series has at most one
- * next version.
+ * thread, then titles or files, then prose), then the highest version, then the newest wins.
+ * A version already followed by a piece without a cover letter under another title (one patch
+ * of the next version sent alone first) gives way to a later series of its very title or its
+ * very patch titles. Versions that never reached the archive are simply skipped: v21 links
+ * straight to v25. Each series has at most one next version.
  *
  * Two versions are compared patch by patch: patches are paired by title (exact, then the
  * most similar at 0.8 or more), and their diffs compared without `index` lines and hunk
