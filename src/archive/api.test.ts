@@ -40,6 +40,7 @@ describe('seriesApi and messagesApi', () => {
         date: '2022-08-30T15:19:07.000Z',
         lastActivity: '2022-08-30T15:19:07.000Z',
         cover: 'cover-message@example.com',
+        coverCopies: [],
         patches: [
           { number: 1, id: 'patch-1-message@example.com', archived: true },
           { number: 2, id: 'patch-2-message@example.com', archived: true },

@@ -125,6 +125,8 @@ export interface SeriesApiEntry {
   lastActivity: string | null;
   /** The cover letter's Message-ID, or null. */
   cover: string | null;
+  /** Message-IDs of other copies of the cover letter (the same subject sent again within 12 hours without patches), oldest first. */
+  coverCopies: string[];
   patches: SeriesPatchApiEntry[];
   /** Archived replies to the cover letter and the patches. */
   replies: number;
@@ -191,6 +193,7 @@ function seriesEntry(series: Series, review: ReviewArchive, view: ApiView): Seri
     date: series.firstDate,
     lastActivity: series.lastActivity,
     cover: series.cover?.node?.id ?? null,
+    coverCopies: series.coverCopies.map((copy) => copy.id),
     patches: series.patches.map(({ number, node }) => ({
       number,
       id: node?.id ?? null,

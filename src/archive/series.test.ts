@@ -20,6 +20,46 @@ function numbers(series: Series): number[] {
   return series.patches.filter((patch) => patch.node?.message).map((patch) => patch.number);
 }
 
+describe('buildSeries: a cover letter sent again', () => {
+  // linux-leds, 2025-09-02: "[PATCH 0/2] leds: privacy-led support for devicetree" reached the list at 10:50 and 10:53
+  // without its patches (its mailer rewrote the ids), then at 11:10 with them.
+  const subject = '[PATCH 0/2] leds: privacy-led support for devicetree';
+  const cover = (id: string, date: string): MailSpec => ({ id, subject, from: alice, date, body: 'This series adds devicetree support for privacy LEDs.\n' });
+
+  it('joins the series as a copy: the copy the patches reply to is the cover, replies to any copy are the cover\'s', () => {
+    const review = reviewOf([
+      cover('first', '2025-09-02T10:50:42.000Z'),
+      { id: 'ack', subject: `Re: ${subject}`, from: bob, date: '2025-09-02T12:00:00.000Z', inReplyTo: 'first', references: ['first'], body: 'Acked-by: Bob Reviewer <bob@example.org>\n' },
+      cover('second', '2025-09-02T10:53:49.000Z'),
+      cover('third', '2025-09-02T11:10:48.000Z'),
+      patch('p1', '[PATCH 1/2] dt-bindings: leds: add generic LED consumer documentation', { date: '2025-09-02T11:10:49.000Z', inReplyTo: 'third', references: ['third'] }),
+      patch('p2', '[PATCH 2/2] leds: led-class: Add devicetree support to led_get()', { date: '2025-09-02T11:10:50.000Z', inReplyTo: 'third', references: ['third'] }),
+    ]);
+    assert.equal(review.series.length, 1);
+    const [series] = review.series as [Series];
+    assert.equal(series.id, 'third');
+    assert.deepEqual(series.coverCopies.map((copy) => copy.id), ['first', 'second']);
+    assert.deepEqual(numbers(series), [1, 2]);
+    assert.deepEqual(series.cover?.replies.map((reply) => reply.id), ['ack']);
+    assert.equal(series.firstDate, '2025-09-02T10:50:42.000Z');
+    assert.equal(review.seriesByMessage.get('first'), series);
+    assert.equal(review.seriesByMessage.get('ack'), series);
+  });
+
+  it('leaves two whole sends two series, and a copy a day later a series of its own', () => {
+    const review = reviewOf([
+      cover('first', '2025-09-02T10:50:00.000Z'),
+      patch('a1', '[PATCH 1/2] leds: one', { date: '2025-09-02T10:50:01.000Z', inReplyTo: 'first', references: ['first'] }),
+      patch('a2', '[PATCH 2/2] leds: two', { date: '2025-09-02T10:50:02.000Z', inReplyTo: 'first', references: ['first'] }),
+      cover('again', '2025-09-02T10:52:00.000Z'),
+      patch('b1', '[PATCH 1/2] leds: one', { date: '2025-09-02T10:52:01.000Z', inReplyTo: 'again', references: ['again'] }),
+      patch('b2', '[PATCH 2/2] leds: two', { date: '2025-09-02T10:52:02.000Z', inReplyTo: 'again', references: ['again'] }),
+      cover('later', '2025-09-03T12:00:00.000Z'),
+    ]);
+    assert.deepEqual(review.series.map((one) => [one.id, one.coverCopies.length]).sort(), [['again', 0], ['first', 0], ['later', 0]]);
+  });
+});
+
 describe('buildSeries on small input', () => {
   it('groups patches replying to their cover letter, in number order', () => {
     const review = reviewOf([

@@ -17,6 +17,10 @@
  *    a series by the same author with the same version, total and tags whose newest patch
  *    is at most 12 hours away and whose slot for its number is free; else it starts one.
  *
+ * A cover letter that no patch joined, sent again within 12 hours of another with the very
+ * same subject (author, version, total and tags alike), is a copy of it (`coverCopies`,
+ * `mergeCoverCopies`), not a series of its own.
+ *
  * So a patch sent into another series' thread never joins that series unless it could be
  * part of it. A series without a cover letter is still one series; numbers with no patch
  * are listed with no node, as missing.
@@ -57,8 +61,10 @@ export interface Series {
   /** The stable branches it is posted for (`5.10`, `stable` for AUTOSEL without one), from its subjects; null for the mainline. */
   stable: string | null;
   author: Address;
-  /** The cover letter (`0/N`) with the replies to it, or null when the series has none in the archive. */
+  /** The cover letter (`0/N`) with the replies to it and to its copies, or null when the series has none in the archive. */
   cover: SeriesPatch | null;
+  /** Other copies of the cover letter: the same subject sent again within 12 hours without patches of its own, oldest first. */
+  coverCopies: ThreadNode[];
   /** Patches 1 … total in order; missing ones have a null node. */
   patches: SeriesPatch[];
   /** Archived replies to the cover letter and the patches. */
@@ -99,6 +105,8 @@ interface Draft {
   author: Address;
   members: Map<number, Candidate>;
   lastDate: string | null;
+  /** Other copies of its cover letter (`mergeCoverCopies`). */
+  copies: Candidate[];
 }
 
 /** The cover letter or patch a node is, or null. */
@@ -196,7 +204,7 @@ function groupCandidates(threads: Threads, facts: MailFacts): Draft[] {
   };
   const start = (candidate: Candidate): Draft => {
     const { subject, author } = candidate;
-    const draft: Draft = { version: subject.version, total: subject.total ?? 1, patchVersion: null, patchTotal: null, author, members: new Map(), lastDate: null };
+    const draft: Draft = { version: subject.version, total: subject.total ?? 1, patchVersion: null, patchTotal: null, author, members: new Map(), lastDate: null, copies: [] };
     drafts.push(draft);
     const key = timeKey(candidate);
     const recent = byTime.get(key);
@@ -252,7 +260,43 @@ function groupCandidates(threads: Threads, facts: MailFacts): Draft[] {
       else start(candidate);
     }
   }
-  return drafts;
+  return mergeCoverCopies(drafts, timeKey);
+}
+
+/**
+ * A cover letter sent again (the first send's patches never went out, or its mailer resent it)
+ * is a copy, not a series of its own: a draft of a cover letter alone joins a draft of the
+ * same author, version, total and tags whose cover letter has the very same subject and was
+ * sent at most 12 hours away, the one with patches if there is one, else the oldest. The
+ * copy of the cover letter the patches reply to is the cover; the others are `copies`. Two
+ * whole sends, each with its patches, stay two series (copies, never versions of each other).
+ */
+function mergeCoverCopies(drafts: Draft[], timeKey: (candidate: Candidate) => string): Draft[] {
+  const alone = (draft: Draft) => draft.members.size === 1 && draft.members.has(0);
+  const coverOf = (draft: Draft) => draft.members.get(0);
+  const twins = new Map<string, Draft[]>();
+  for (const draft of drafts) {
+    const cover = coverOf(draft);
+    if (!cover || cover.date === null) continue;
+    const key = `${timeKey(cover)}\n${cover.node.message ? cover.subject.title : ''}`;
+    const known = twins.get(key);
+    if (known) known.push(draft);
+    else twins.set(key, [draft]);
+  }
+  const merged = new Set<Draft>();
+  for (const group of twins.values()) {
+    if (group.length < 2) continue;
+    const byDate = group.sort((a, b) => compareOldestFirst({ date: coverOf(a)!.date, id: coverOf(a)!.node.id }, { date: coverOf(b)!.date, id: coverOf(b)!.node.id }));
+    for (const copy of byDate) {
+      if (!alone(copy) || !copy.members.get(0)!.node.message) continue;
+      const near = (draft: Draft) => draft !== copy && !merged.has(draft) && Math.abs(Date.parse(coverOf(draft)!.date!) - Date.parse(coverOf(copy)!.date!)) <= SAME_SERIES_WINDOW;
+      const into = byDate.find((draft) => near(draft) && !alone(draft)) ?? byDate.find((draft) => near(draft) && alone(draft) && draft !== copy && byDate.indexOf(draft) < byDate.indexOf(copy));
+      if (!into) continue;
+      into.copies.push(coverOf(copy)!, ...copy.copies);
+      merged.add(copy);
+    }
+  }
+  return drafts.filter((draft) => !merged.has(draft));
 }
 
 /** Archived replies under a member, stopping at members of any series (they have their own). */
@@ -288,9 +332,14 @@ function toSeries(draft: Draft, isMember: (node: ThreadNode) => boolean): Series
     return { number, node: member?.node ?? null, replies: member ? repliesUnder(member.node, isMember) : [] };
   };
   const coverSlot = cover ? slot(0) : null;
+  if (coverSlot && draft.copies.length > 0) {
+    const replies = [...coverSlot.replies, ...draft.copies.flatMap((copy) => repliesUnder(copy.node, isMember))];
+    coverSlot.replies = replies.sort((a, b) => compareOldestFirst({ date: a.message!.mail.date, id: a.id }, { date: b.message!.mail.date, id: b.id }));
+  }
+  const copies = [...draft.copies].sort((a, b) => compareOldestFirst({ date: a.date, id: a.node.id }, { date: b.date, id: b.node.id }));
   const patches = Array.from({ length: total }, (_, index) => slot(index + 1));
   const replyDates = [coverSlot, ...patches].flatMap((patch) => patch?.replies ?? []).map((reply) => reply.message!.mail.date);
-  const memberDates = members.map((member) => member.date);
+  const memberDates = [...members, ...copies].map((member) => member.date);
   return {
     id,
     slug: messageSlug(id),
@@ -303,6 +352,7 @@ function toSeries(draft: Draft, isMember: (node: ThreadNode) => boolean): Series
     // A relayed cover letter names its author's address nowhere: its patches do.
     author: isRelayed(head.author) ? (members.find((member) => !isRelayed(member.author) && samePerson(member.author, head.author))?.author ?? head.author) : head.author,
     cover: coverSlot,
+    coverCopies: copies.map((copy) => copy.node),
     patches,
     replyCount: replyDates.length,
     // A series known only from replies (the seed's) starts with its oldest reply.
@@ -324,7 +374,7 @@ export function patchesInArchive(series: Series): number {
 export function buildSeries(threads: Threads, facts: MailFacts): SeriesIndex {
   const drafts = groupCandidates(threads, facts);
   const memberDraft = new Map<ThreadNode, Draft>();
-  for (const draft of drafts) for (const member of draft.members.values()) memberDraft.set(member.node, draft);
+  for (const draft of drafts) for (const member of [...draft.members.values(), ...draft.copies]) memberDraft.set(member.node, draft);
   const isMember = (node: ThreadNode) => memberDraft.has(node);
   // A series that cannot be made is left out: its mail stays in its threads.
   const series = drafts.flatMap((draft) => {
@@ -340,6 +390,10 @@ export function buildSeries(threads: Threads, facts: MailFacts): SeriesIndex {
       byMember.set(patch.node, one);
       if (patch.node.message) byMessage.set(patch.node.id, one);
       for (const reply of patch.replies) byMessage.set(reply.id, one);
+    }
+    for (const copy of one.coverCopies) {
+      byMember.set(copy, one);
+      byMessage.set(copy.id, one);
     }
   }
   return { series, byId: new Map(series.map((one) => [one.id, one])), byMessage, byMember };

@@ -107,6 +107,21 @@ describe('threadLinks and seriesPlace', () => {
     assert.deepEqual(['cover', 'p2', 'r'].map(label), ['Cover letter of the series', 'Patch 2/2 of the series', 'Reply to patch 2/2 of the series']);
   });
 
+  it('calls a copy of the cover letter, sent again without patches, the cover letter, and its replies replies to it', () => {
+    const review = reviewOf([
+      { id: 'copy', subject: '[PATCH 0/2] leds: demo', from: ada, date: '2025-09-02T10:50:00.000Z', body: 'Cover.\n' },
+      { ...reply('r', 'copy', [], 'Re: [PATCH 0/2] leds: demo'), date: '2025-09-02T12:00:00.000Z' },
+      { id: 'cover', subject: '[PATCH 0/2] leds: demo', from: ada, date: '2025-09-02T11:10:00.000Z', body: 'Cover.\n' },
+      { id: 'p1', subject: '[PATCH 1/2] leds: one', from: ada, date: '2025-09-02T11:10:01.000Z', inReplyTo: 'cover', references: ['cover'], body: `one\n${diff()}` },
+    ]);
+    const place = (id: string) => {
+      const found = seriesPlace(review.nodes.get(id)!, review);
+      return found && [found.series.id, found.role, found.number];
+    };
+    assert.deepEqual(place('copy'), ['cover', 'cover', 0]);
+    assert.deepEqual(place('r'), ['cover', 'reply', 0]);
+  });
+
   it('puts the seed under its missing patch 3, in the iommu series', async () => {
     const seed = await reviewOfCorpus('seed-lkml-iu-edu.txt');
     const node = seed.nodes.get(seed.archive.messages[0]!.id)!;

@@ -152,6 +152,8 @@ export interface SeriesPlace {
 export function seriesPlace(node: ThreadNode, review: ReviewArchive): SeriesPlace | null {
   const series = review.seriesByMessage.get(node.id);
   if (!series) return null;
+  // A copy of the cover letter, sent again, is the cover letter too.
+  if (series.coverCopies.includes(node)) return { series, role: 'cover', number: 0 };
   for (const slot of [series.cover, ...series.patches]) {
     if (!slot) continue;
     if (slot.node === node) return { series, role: slot.number === 0 ? 'cover' : 'patch', number: slot.number };
