@@ -202,6 +202,18 @@ GPIOs numbered 0..N and this number space was stable.`;
     assert.deepEqual(chain(review, 'rfc'), ['rfc', 'resend', 'words']);
   });
 
+  it('gives a link made by words alone way to a later series of stronger evidence', () => {
+    const review = reviewOf([
+      patch('v1', '[PATCH] leds: Delete GPIO LED trigger', message, 'drivers/leds/trigger/ledtrig-gpio.c', '2023-03-14T11:59:00.000Z'),
+      // With a cover letter, so not a piece that gives way to the rest of its version.
+      { id: 'words', subject: '[PATCH v2 0/1] leds: Mark GPIO LED trigger broken', from: alice, date: '2023-03-14T21:00:00.000Z', body: `${message}\n` },
+      { ...patch('words-1', '[PATCH v2 1/1] leds: Mark GPIO LED trigger broken', message, 'drivers/leds/trigger/Kconfig', '2023-03-14T21:00:01.000Z'), inReplyTo: 'words', references: ['words'] },
+      patch('title', '[PATCH v2] leds: Delete GPIO LED trigger', `${message}\n\nNow with the Kconfig entry gone too.`, 'drivers/leds/trigger/ledtrig-gpio.c', '2023-03-20T10:00:00.000Z'),
+    ]);
+    assert.deepEqual(chain(review, 'v1'), ['v1', 'title']);
+    assert.equal(review.versions.get('words')?.previous ?? null, null);
+  });
+
   it('does not link other work under another title, nor a one-line message many patches repeat', () => {
     const review = reviewOf([
       patch('v1', '[PATCH] leds: Delete GPIO LED trigger', message, 'drivers/leds/trigger/ledtrig-gpio.c', '2023-03-14T11:59:00.000Z'),

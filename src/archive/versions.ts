@@ -43,8 +43,9 @@
  * thread, then titles or files, then prose), then the highest version, then the newest wins.
  * A version already followed by a piece without a cover letter under another title (one patch
  * of the next version sent alone first) gives way to a later series of its very title or its
- * very patch titles. Versions that never reached the archive are simply skipped: v21 links
- * straight to v25. Each series has at most one next version.
+ * very patch titles, and one followed by prose alone gives way to a later series of stronger
+ * evidence. Versions that never reached the archive are simply skipped: v21 links straight to
+ * v25. Each series has at most one next version.
  *
  * Two versions are compared patch by patch: patches are paired by title (exact, then the
  * most similar at 0.8 or more), and their diffs compared without `index` lines and hunk
@@ -274,6 +275,8 @@ export function linkVersions(index: SeriesIndex, facts: MailFacts): Map<string, 
   const byDate = [...index.series].sort((a, b) => compareOldestFirst({ date: a.firstDate, id: a.id }, { date: b.firstDate, id: b.id }));
   const previous = new Map<Series, Series>();
   const next = new Map<Series, Series>();
+  /** How strongly each next version was linked (`evidence`). */
+  const nextScore = new Map<Series, number>();
   /** Whether a series, as a next version, could give way: a piece without a cover letter, under another title, that took the link by its patch titles or files. */
   const yields = (earlier: Profile, taken: Series) => taken.cover === null && titleSimilarity(profileOf(taken).title, earlier.title) < SIMILAR_TITLES;
   const buckets = new Map<string, Profile[]>();
@@ -296,11 +299,12 @@ export function linkVersions(index: SeriesIndex, facts: MailFacts): Map<string, 
     for (const earlier of candidates) {
       if (earlier.series === series) continue;
       const taken = next.get(earlier.series);
-      // A version already followed gives way only to a series of its very title or patch titles, when what follows it
-      // is a piece sent before the rest of its version (one patch of v5, sent alone, before the whole v5).
-      if (taken && !(sameContent(earlier, later) && yields(earlier, taken))) continue;
       const score = evidence(earlier, later);
       if (score === 0) continue;
+      // A version already followed gives way only to a series of its very title or patch titles, when what follows it
+      // is a piece sent before the rest of its version (one patch of v5, sent alone, before the whole v5), and, when
+      // it is followed by prose alone, to stronger evidence.
+      if (taken && !(sameContent(earlier, later) && yields(earlier, taken)) && !(score >= 1 && (nextScore.get(earlier.series) ?? 1) < 1)) continue;
       const better =
         !best ||
         score > best.score ||
@@ -313,6 +317,7 @@ export function linkVersions(index: SeriesIndex, facts: MailFacts): Map<string, 
       if (displaced) previous.delete(displaced);
       previous.set(series, best.profile.series);
       next.set(best.profile.series, series);
+      nextScore.set(best.profile.series, best.score);
     }
     linked.add(series);
     for (const key of keys) {
