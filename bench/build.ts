@@ -239,31 +239,44 @@ function isGzip(bytes: Buffer): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** The last `[PATCH …]` message (not a reply) of the archive, by file order and then position. */
-function lastPatchMessage(content: string): { file: string; fields: Map<string, string> } {
+/** When a message says it was sent, in ms; NaN when its Date cannot be read. */
+function sentAt(fields: Map<string, string>): number {
+  return Date.parse((fields.get('date') ?? '').replace(/\([^)]*\)/g, ' '));
+}
+
+/**
+ * The newest `[PATCH …]` message (not a reply) of the archive by its Date, the later in file
+ * order among equals: what a new reply on a live list answers. (File order alone picks, in the
+ * synthetic archive, a patch of its oldest copy, dated decades back.) Without a dated patch, the
+ * last message with a Message-ID.
+ */
+function newestPatchMessage(content: string): { file: string; fields: Map<string, string> } {
   let fallback: { file: string; fields: Map<string, string> } | undefined;
-  for (const file of filesUnder(content).reverse()) {
+  let newest: { file: string; fields: Map<string, string>; sent: number } | undefined;
+  for (const file of filesUnder(content)) {
     const bytes = readFileSync(file);
     if (isGzip(bytes)) continue;
-    for (const range of messageRanges(bytes).reverse()) {
+    for (const range of messageRanges(bytes)) {
       const { fields } = headersOf(bytes, range.start, range.end);
       if (!fields.get('message-id')?.includes('@')) continue;
-      fallback ??= { file, fields };
-      if (/^\[[^\]]*\bPATCH\b/i.test(fields.get('subject') ?? '')) return { file, fields };
+      fallback = { file, fields };
+      const sent = sentAt(fields);
+      if (/^\[[^\]]*\bPATCH\b/i.test(fields.get('subject') ?? '') && !Number.isNaN(sent) && (!newest || sent >= newest.sent)) newest = { file, fields, sent };
     }
   }
+  if (newest) return newest;
   if (!fallback) throw new Error(`no message with a Message-ID in ${content}`);
   return fallback;
 }
 
 const REPLY_FILE = 'sheaf-bench-reply.eml';
 
-/** Writes a new reply to the archive's last patch message into the content folder. */
+/** Writes a new reply to the archive's newest patch message into the content folder. */
 function addReply(content: string): string {
-  const { file, fields } = lastPatchMessage(content);
+  const { file, fields } = newestPatchMessage(content);
   const parent = /<[^<>]+>/.exec(fields.get('message-id')!)![0];
   const references = [...(fields.get('references')?.match(/<[^<>]+>/g) ?? []), parent];
-  const parentDate = Date.parse((fields.get('date') ?? '').replace(/\([^)]*\)/g, ' '));
+  const parentDate = sentAt(fields);
   const date = new Date(Number.isNaN(parentDate) ? Date.now() : parentDate + 3600_000);
   const messageId = `<sheaf-bench.${Date.now()}.${process.pid}@bench.sheaf.invalid>`;
   const subject = fields.get('subject') ?? '';
