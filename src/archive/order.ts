@@ -21,6 +21,11 @@ export function compareOldestFirst(a: Dated, b: Dated): number {
   return a.date < b.date ? -1 : 1;
 }
 
+/** How far apart two dates are, in milliseconds; Infinity when either is unknown. */
+export function timeApart(a: string | null, b: string | null): number {
+  return a === null || b === null ? Infinity : Math.abs(Date.parse(a) - Date.parse(b));
+}
+
 /** Newest first, undated last, then by id. */
 export function compareNewestFirst(a: Dated, b: Dated): number {
   if (a.date === b.date) return compareIds(a, b);

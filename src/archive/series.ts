@@ -33,7 +33,7 @@ import type { Address } from '../parse/types.ts';
 import type { MailFacts } from './facts.ts';
 import { isRelayed, mailAuthor } from './author.ts';
 import { messageSlug } from './permalink.ts';
-import { compareNewestFirst, compareOldestFirst } from './order.ts';
+import { compareNewestFirst, compareOldestFirst, timeApart } from './order.ts';
 import { samePerson } from './person.ts';
 import { parseSubject, type ParsedSubject } from './subject.ts';
 import { walkThread, type ThreadNode, type Threads } from './thread.ts';
@@ -171,8 +171,7 @@ function fits(draft: Draft, candidate: Candidate, sentWithCover = false): boolea
 }
 
 function withinWindow(draft: Draft, candidate: Candidate): boolean {
-  if (draft.lastDate === null || candidate.date === null) return false;
-  return Math.abs(Date.parse(candidate.date) - Date.parse(draft.lastDate)) <= SAME_SERIES_WINDOW;
+  return timeApart(candidate.date, draft.lastDate) <= SAME_SERIES_WINDOW;
 }
 
 function authorKey(author: Address): string {
@@ -289,7 +288,7 @@ function mergeCoverCopies(drafts: Draft[], timeKey: (candidate: Candidate) => st
     const byDate = group.sort((a, b) => compareOldestFirst({ date: coverOf(a)!.date, id: coverOf(a)!.node.id }, { date: coverOf(b)!.date, id: coverOf(b)!.node.id }));
     for (const copy of byDate) {
       if (!alone(copy) || !copy.members.get(0)!.node.message) continue;
-      const near = (draft: Draft) => draft !== copy && !merged.has(draft) && Math.abs(Date.parse(coverOf(draft)!.date!) - Date.parse(coverOf(copy)!.date!)) <= SAME_SERIES_WINDOW;
+      const near = (draft: Draft) => draft !== copy && !merged.has(draft) && timeApart(coverOf(draft)!.date, coverOf(copy)!.date) <= SAME_SERIES_WINDOW;
       const into = byDate.find((draft) => near(draft) && !alone(draft)) ?? byDate.find((draft) => near(draft) && alone(draft) && draft !== copy && byDate.indexOf(draft) < byDate.indexOf(copy));
       if (!into) continue;
       into.copies.push(coverOf(copy)!, ...copy.copies);

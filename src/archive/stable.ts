@@ -7,17 +7,12 @@
  */
 import { authorKey } from './author.ts';
 import type { MailFacts } from './facts.ts';
-import { compareOldestFirst } from './order.ts';
+import { compareOldestFirst, timeApart } from './order.ts';
 import type { Series } from './series.ts';
 import { normalizeTitle } from './subject.ts';
 import { patchTitle } from './versions.ts';
 
 const SIBLING_WINDOW = 60 * 24 * 60 * 60 * 1000;
-
-function apart(a: Series, b: Series): number {
-  if (a.firstDate === null || b.firstDate === null) return Infinity;
-  return Math.abs(Date.parse(a.firstDate) - Date.parse(b.firstDate));
-}
 
 /** Compares `5.10` and `5.4` as releases: `5.4` first. */
 function compareBranches(a: string, b: string): number {
@@ -50,7 +45,7 @@ export function stableSiblings(series: readonly Series[], facts: MailFacts): Map
   for (const [one, keys] of keysOf) {
     const found = new Set<Series>();
     for (const key of keys) {
-      for (const other of byPatch.get(key)!) if (other.stable !== one.stable && apart(one, other) <= SIBLING_WINDOW) found.add(other);
+      for (const other of byPatch.get(key)!) if (other.stable !== one.stable && timeApart(one.firstDate, other.firstDate) <= SIBLING_WINDOW) found.add(other);
     }
     if (found.size === 0) continue;
     siblings.set(

@@ -52,7 +52,7 @@
  * offsets, which a rebase changes.
  */
 import type { MailFacts } from './facts.ts';
-import { compareOldestFirst } from './order.ts';
+import { compareOldestFirst, timeApart } from './order.ts';
 import { samePerson } from './person.ts';
 import type { Series, SeriesIndex, SeriesPatch } from './series.ts';
 import { mergeSketches, resemblance } from './sketch.ts';
@@ -164,11 +164,6 @@ function profile(series: Series, index: SeriesIndex, facts: MailFacts, memberByI
 
 const shares = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].some((item) => b.has(item));
 
-function hoursApart(a: Series, b: Series): number {
-  if (a.firstDate === null || b.firstDate === null) return Infinity;
-  return Math.abs(Date.parse(a.firstDate) - Date.parse(b.firstDate));
-}
-
 /** Whether two series carry the same patches as far as titles tell: the same title, or the same patch titles. */
 function sameContent(earlier: Profile, later: Profile): boolean {
   if (earlier.title === later.title) return true;
@@ -198,7 +193,7 @@ function follows(earlier: Profile, later: Profile): boolean {
   // A RESEND is the same patches again: of its own version, or of a higher one its subject leaves out.
   if (later.resend) return after.version === before.version ? resent(earlier, later) : after.version === 1 && sameContent(earlier, later);
   if (after.version < before.version) return false;
-  return (earlier.rfc && !later.rfc && sameContent(earlier, later)) || (hoursApart(before, after) > SAME_POSTING_WINDOW && earlier.title === later.title);
+  return (earlier.rfc && !later.rfc && sameContent(earlier, later)) || (timeApart(before.firstDate, after.firstDate) > SAME_POSTING_WINDOW && earlier.title === later.title);
 }
 
 /** Words naming a part (`is31fl319x`, `bd71828`, `lp5860`): letters and digits together. */
