@@ -8,7 +8,7 @@ function record(fields: Partial<MailRecord> & Pick<MailRecord, 'messageId'>): Ma
   return {
     key: fields.messageId, idSource: 'header', subject: 's', from: { name: '', email: '' }, to: [], cc: [],
     dateSent: null, date: null, inReplyTo: null, references: [], format: 'eml', attachments: [],
-    size: 1, file: 'f', position: 1, bodyDigest: 'same', links: { messageIds: [], attributionDepths: [] },
+    size: 1, file: 'f', position: 1, bodyDigest: 'same', bodyFiles: { json: 0, html: 0 }, links: { messageIds: [], attributionDepths: [] },
     facts: { hasDiff: false, diffDigest: null, commitMessageEnd: 0, commitTrailers: [], replyTrailers: [], changeIds: [], namedMessages: [], proseSketch: '', files: [], inBodyFrom: null, applied: null }, ...fields,
   };
 }

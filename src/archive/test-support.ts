@@ -55,6 +55,7 @@ export function mails(specs: readonly MailSpec[]): MailSet {
       position: index + 1,
       size: text.length,
       bodyDigest: key,
+      bodyFiles: { json: 0, html: 0 },
       links: { messageIds: [], attributionDepths: [] },
       facts: readBodyFacts(body, markBody(body), sender),
     };

@@ -42,25 +42,25 @@ interface PageCounter {
 
 /**
  * Folds Astro's line per generated page (`├─ /m/…/index.html` and then `(+2ms)` or
- * `(cached)`) into the progress line; every other message passes as it is. With
- * SHEAF_VERBOSE set, nothing is folded.
+ * `(cached)`) into the progress line; every other message passes as it is. Pages are generated
+ * several at a time, so a page's ending can come after other pages' starts: each start awaits one.
+ * With SHEAF_VERBOSE set, nothing is folded.
  */
 function foldPageLines(logger: AstroIntegrationLogger, counter: PageCounter): void {
   const { destination } = logger.options;
-  let inPageLine = false;
+  let openPageLines = 0;
   logger.options.destination = {
     ...destination,
     write(chunk: AstroLoggerMessage) {
       if (chunk.label === null && !chunk.newLine && chunk.message.includes('├─')) {
-        inPageLine = true;
+        openPageLines++;
         counter.progress?.advance();
         return;
       }
-      if (inPageLine && chunk.label === 'SKIP_FORMAT') {
-        inPageLine = false;
+      if (openPageLines > 0 && chunk.label === 'SKIP_FORMAT') {
+        openPageLines--;
         return;
       }
-      inPageLine = false;
       destination.write(chunk);
     },
   };

@@ -4,7 +4,7 @@
  * which is one JSON string and would overflow with the bodies of a whole list.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { IngestProblem } from '../ingest/types.ts';
 import type { MailBody } from '../parse/types.ts';
@@ -65,35 +65,36 @@ function bodyPath(key: string, extension: 'json' | 'html'): string {
   return join(cacheRoot(), 'bodies', key.slice(0, 2), `${key}.${extension}`);
 }
 
-/** Whether a body file is there and whole, from its header and size alone. */
-function isWhole(key: string, path: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const head = Buffer.alloc(HEADER_BYTES);
-    const read = readSync(fd, head, 0, HEADER_BYTES, 0);
-    return headerProblem(key, head.toString('latin1', 0, read), fstatSync(fd).size) === null;
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+/** The sizes of a body's two files as written, kept in its record: checking them costs a `stat` each. */
+export interface BodyFileSizes {
+  json: number;
+  html: number;
 }
 
-/** Whether both files of a body are in the cache and whole; when not, the loader parses the mail again. */
-export function hasBody(key: string): boolean {
-  return isWhole(key, bodyPath(key, 'json')) && isWhole(key, bodyPath(key, 'html'));
+function hasSize(path: string, size: number): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.size === size;
 }
 
-function writeBodyFile(key: string, extension: 'json' | 'html', text: string): void {
+/**
+ * Whether both files of a body are in the cache at the sizes they were written at; when not, the
+ * loader parses the mail again. Files are written whole (renamed into place), so a size that
+ * differs means damage; a file damaged otherwise fails its header check when read, and is removed.
+ */
+export function hasBody(key: string, sizes: BodyFileSizes): boolean {
+  return hasSize(bodyPath(key, 'json'), sizes.json) && hasSize(bodyPath(key, 'html'), sizes.html);
+}
+
+function writeBodyFile(key: string, extension: 'json' | 'html', text: string): number {
   const payload = Buffer.from(text);
-  writeAtomically(bodyPath(key, extension), Buffer.concat([headerOf(key, payload), payload]));
+  const header = headerOf(key, payload);
+  writeAtomically(bodyPath(key, extension), Buffer.concat([header, payload]));
+  return header.length + payload.length;
 }
 
 /** Writes a body and its HTML; the HTML first, so a body whose text is there has its rendering too. */
-export function writeBody(key: string, body: MailBody, html: string): void {
-  writeBodyFile(key, 'html', html);
-  writeBodyFile(key, 'json', JSON.stringify(body));
+export function writeBody(key: string, body: MailBody, html: string): BodyFileSizes {
+  const htmlSize = writeBodyFile(key, 'html', html);
+  return { json: writeBodyFile(key, 'json', JSON.stringify(body)), html: htmlSize };
 }
 
 /** The payload of a body file, checked against its header; throws a `CacheError` saying what is wrong. */
@@ -107,7 +108,11 @@ function readBodyFile(key: string, extension: 'json' | 'html'): string {
   }
   const head = data.toString('latin1', 0, HEADER_BYTES);
   const problem = headerProblem(key, head, data.length);
-  if (problem) throw new CacheError(`body cache file ${path} is damaged (${problem}); its mail is parsed again on the next build`);
+  if (problem) {
+    // Removed, so the loader's size check misses it and the next build parses the mail again.
+    rmSync(path, { force: true });
+    throw new CacheError(`body cache file ${path} is damaged (${problem}) and is removed; its mail is parsed again on the next build`);
+  }
   return data.toString('utf8', HEADER.exec(head)![0].length);
 }
 

@@ -118,7 +118,7 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
   const isCurrent = (key: string) => {
     const record = shelved.get(key);
     if (!record || store.get(key)?.digest?.toString().startsWith(`${parserDigest}-`) !== true) return false;
-    return hasBody(key) && hasRawMail(key, record.size);
+    return hasBody(key, record.bodyFiles) && hasRawMail(key, record.size);
   };
   /** Counts a mail found; false for an identical copy of one found before. */
   const isFirstCopy = (key: string): boolean => {

@@ -89,14 +89,14 @@ export async function loadMail(task: MailTask): Promise<MailOutcome> {
       (file): RenderedBody => ({ html: String(file.value), marked: file.data.marked ?? markedForReview(parsed.body), notes: file.messages.map((message) => `${message.ruleId}: ${message.reason}`) }),
       (error: Error): RenderedBody => ({ ...renderPlainBody(parsed.body), marked: markedForReview(parsed.body), notes: [], shownAsPlainText: error.message }),
     );
-    const record = toRecord(raw, task.key, parsed, { links: archiveLinkTargets(body.html), marked: body.marked });
-    if (body.shownAsPlainText !== undefined) record.renderedPlain = body.shownAsPlainText;
-    if (body.cut) record.bodyCut = body.cut;
-    if (body.notes.length > 0) record.renderNotes = body.notes;
     // The raw mail before the body: a mail whose body is cached has its bytes kept too.
     writeRawMail(task.key, raw.bytes);
     writeSearchTerms(task.key, bodyTerms(parsed.body, body.shownAsPlainText === undefined ? body.marked : undefined));
-    writeBody(task.key, parsed.body, body.html);
+    const bodyFiles = writeBody(task.key, parsed.body, body.html);
+    const record = toRecord(raw, task.key, parsed, { links: archiveLinkTargets(body.html), marked: body.marked, bodyFiles });
+    if (body.shownAsPlainText !== undefined) record.renderedPlain = body.shownAsPlainText;
+    if (body.cut) record.bodyCut = body.cut;
+    if (body.notes.length > 0) record.renderNotes = body.notes;
     return { kind: 'parsed', record, shownAsPlainText: body.shownAsPlainText };
   } catch (error) {
     return unreadable(error, false);

@@ -5,6 +5,7 @@ import type { Root } from 'mdast';
 import { readBodyFacts, type BodyFacts } from '../archive/body-facts.ts';
 import type { ArchiveLinkTargets } from '../render/archive-links.ts';
 import type { ParsedMail } from '../parse/types.ts';
+import type { BodyFileSizes } from './cache.ts';
 
 /**
  * What the content store keeps per mail: the parsed headers and where the mail came
@@ -26,6 +27,8 @@ export interface MailRecord extends Omit<ParsedMail, 'body'> {
   links: ArchiveLinkTargets;
   /** What the review reads in the body (diff, trailers, Change-Ids), read with the rendering. */
   facts: BodyFacts;
+  /** The sizes of the body's cache files as written, which tell the loader they are still there, whole. */
+  bodyFiles: BodyFileSizes;
   /** Why the renderer failed on the body, when it is shown as escaped plain text instead. */
   renderedPlain?: string;
   /** Where a bound of the renderer cut its work on the body (`highlight-lines: highlighting stopped after …`); absent when none did. */
@@ -52,15 +55,16 @@ export function mailKey(raw: RawMail): string {
 export interface RenderedFacts {
   links: ArchiveLinkTargets;
   marked: Root;
+  bodyFiles: BodyFileSizes;
 }
 
 /** Splits a parsed mail into the record the store keeps and the body the cache keeps. */
-export function toRecord(raw: RawMail, key: string, parsed: ParsedMail, { links, marked }: RenderedFacts): MailRecord {
+export function toRecord(raw: RawMail, key: string, parsed: ParsedMail, { links, marked, bodyFiles }: RenderedFacts): MailRecord {
   const { body, ...mail } = parsed;
   const joined = [body.text, ...body.inline.map((part) => part.text)].join('\n');
   const bodyText = trimLineEnds(joined).trim();
   const facts = readBodyFacts(body, marked, mail.from);
-  return { ...mail, key, size: raw.bytes.length, file: raw.file, position: raw.position, bodyDigest: sha256(bodyText).slice(0, 32), links, facts };
+  return { ...mail, key, size: raw.bytes.length, file: raw.file, position: raw.position, bodyDigest: sha256(bodyText).slice(0, 32), links, facts, bodyFiles };
 }
 
 /** How many of the mails each rule of the renderer's notes cut (`{ 'highlight-lines': 3 }`), rules in order. */

@@ -43,7 +43,7 @@ export async function loadMail(path: string): Promise<LoadedMail> {
       try {
         const parsed = await parseMail(raw);
         // Bodies are only marked here, not rendered, so no link targets are known.
-        loaded.records.push(toRecord(raw, key, parsed, { links: { messageIds: [], attributionDepths: [] }, marked: markBody(parsed.body) }));
+        loaded.records.push(toRecord(raw, key, parsed, { links: { messageIds: [], attributionDepths: [] }, marked: markBody(parsed.body), bodyFiles: { json: 0, html: 0 } }));
         loaded.bodies.set(key, parsed.body);
       } catch (error) {
         loaded.problems.push({ file, position: raw.position, reason: (error as Error).message });
