@@ -7,12 +7,22 @@
 import { replaceBracketed } from '../parse/text.ts';
 import type { Address } from '../parse/types.ts';
 
-function nameWords(name: string): Set<string> {
+// A list has a few thousand names, compared over and over (every trailer of every series shown):
+// each is read into words once. Bounded, since names come from mail.
+const wordsOfName = new Map<string, ReadonlySet<string>>();
+const NAMES_KEPT = 50_000;
+
+function nameWords(name: string): ReadonlySet<string> {
+  let words = wordsOfName.get(name);
+  if (words) return words;
   const plain = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase();
-  return new Set(replaceBracketed(plain, ['()', '[]'], ' ').split(/[^\p{L}\p{N}]+/u).filter((word) => word !== ''));
+  words = new Set(replaceBracketed(plain, ['()', '[]'], ' ').split(/[^\p{L}\p{N}]+/u).filter((word) => word !== ''));
+  if (wordsOfName.size >= NAMES_KEPT) wordsOfName.clear();
+  wordsOfName.set(name, words);
+  return words;
 }
 
 /**
