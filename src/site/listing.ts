@@ -42,18 +42,29 @@ export function leadOf(thread: Thread, review: ReviewArchive): ArchivedMessage {
   throw new Error(`thread ${thread.id} is listed but all its mail belongs to series`);
 }
 
+// A series or thread is listed on many pages (the index, its month, its files, its people, its
+// state): its row is made once. Series and threads belong to one review archive, so they key it.
+const rows = new WeakMap<Series | Thread, ListingRow>();
+
+function listingRow(entry: ListingEntry, review: ReviewArchive): ListingRow {
+  if (entry.kind === 'thread') return { kind: 'thread', thread: entry.thread, lead: leadOf(entry.thread, review) };
+  const { series } = entry;
+  const reviews = review.reviews.get(series.id);
+  return {
+    kind: 'series',
+    series,
+    present: patchesInArchive(series),
+    review: reviews ? reviewCounts(seriesStatus(reviews)) : [],
+    state: stateBadge(series, review),
+  };
+}
+
 /** The rows for some entries of `review.listing` (one page of the index). */
 export function listingRows(entries: readonly ListingEntry[], review: ReviewArchive): ListingRow[] {
-  return entries.map((entry): ListingRow => {
-    if (entry.kind === 'thread') return { kind: 'thread', thread: entry.thread, lead: leadOf(entry.thread, review) };
-    const { series } = entry;
-    const reviews = review.reviews.get(series.id);
-    return {
-      kind: 'series',
-      series,
-      present: patchesInArchive(series),
-      review: reviews ? reviewCounts(seriesStatus(reviews)) : [],
-      state: stateBadge(series, review),
-    };
+  return entries.map((entry) => {
+    const listed = entry.kind === 'thread' ? entry.thread : entry.series;
+    let row = rows.get(listed);
+    if (!row) rows.set(listed, (row = listingRow(entry, review)));
+    return row;
   });
 }

@@ -176,8 +176,19 @@ export function pagedList<Entry, Row>(
   };
 }
 
-/** A row of the index (and of an author's series). */
+// Rows are shared by the pages listing them (listing.ts), and so are their views, per context.
+const rowViews = new WeakMap<RouteContext, WeakMap<ListingRow, IndexRowView>>();
+
+/** A row of the index (and of an author's series, a file's, a state's). */
 export function indexRowView(row: ListingRow, context: RouteContext): IndexRowView {
+  let views = rowViews.get(context);
+  if (!views) rowViews.set(context, (views = new WeakMap()));
+  let view = views.get(row);
+  if (!view) views.set(row, (view = rowView(row, context)));
+  return view;
+}
+
+function rowView(row: ListingRow, context: RouteContext): IndexRowView {
   const { link } = context;
   if (row.kind === 'series') {
     const { series } = row;
