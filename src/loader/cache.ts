@@ -131,15 +131,6 @@ export function readRenderedBody(key: string): string {
   return readBodyFile(key, 'html');
 }
 
-/** The size in bytes of a body's cached rendering (0 when it is missing): what pages that gather many bodies are split by. */
-export function renderedBodySize(key: string): number {
-  try {
-    return statSync(bodyPath(key, 'html')).size;
-  } catch {
-    return 0;
-  }
-}
-
 /** What the loader found in the content folder on the last build. */
 export interface IngestReport {
   contentRoot: string;

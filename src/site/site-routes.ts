@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCollection } from 'astro:content';
 import { publishRawFiles } from '../build/raw-files.ts';
-import { cacheRoot, readIngestReport, renderedBodySize, type IngestReport } from '../loader/cache.ts';
+import { cacheRoot, readIngestReport, type IngestReport } from '../loader/cache.ts';
 import { loadDigests, loadReview } from './archive.ts';
 import { routeKeys, siteRoutes, type ListRoutes, type RouteKeys, type RouteName, type SiteRoutes } from './routes/index.ts';
 import type { BucketPageData } from './routes/list-pages.ts';
@@ -69,7 +69,7 @@ export function loadRoutes(): Promise<SiteRoutes> {
       searchRows: await loadSearchRows(),
       searchIndex: await loadSearchIndex(),
       ingest: readIngestReport(),
-      bodyBytes: renderedBodySize,
+      bodyBytes: (mail) => mail.bodyFiles.html,
       config: siteConfig(),
     }))();
   return routes;

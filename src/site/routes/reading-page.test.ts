@@ -20,7 +20,7 @@ const series: MailSpec[] = [
   { id: 'r2', subject: 'Re: [PATCH 1/3] leds: one', from: ada, date: '2025-03-02T10:00:00.000Z', inReplyTo: 'r1', references: ['cover', 'p1', 'r1'], body: 'Because.\n' },
 ];
 
-function inputsOf(review: ReviewArchive, bodyBytes: (key: string) => number = () => 1_000): ReadingInputs {
+function inputsOf(review: ReviewArchive, bodyBytes: ReadingInputs['bodyBytes'] = () => 1_000): ReadingInputs {
   const digests = new Map(review.archive.messages.map((message) => [message.mail.key, `d-${message.mail.key}`]));
   const context = routeContext(resolveConfig({}, {}));
   const mailViews = new Map(review.archive.messages.map((message) => [message, messageMailViews(message, review, digests, context)]));

@@ -20,6 +20,7 @@ import { messageSlug } from '../../archive/permalink.ts';
 import { hasSeriesReading, hasThreadReading, seriesReadingUrl, threadReadingUrl } from '../../archive/reading.ts';
 import type { Series } from '../../archive/series.ts';
 import { walkThread, type Thread, type ThreadNode } from '../../archive/thread.ts';
+import type { MailRecord } from '../../loader/record.ts';
 import { formatUtc } from '../format.ts';
 import { shownSubject, threadTree } from '../thread-view.ts';
 import { counted, seriesName } from '../words.ts';
@@ -91,8 +92,8 @@ export interface ReadingInputs {
   review: ReviewArchive;
   /** Each archived message's mails as its own page shows them. */
   mailViews: ReadonlyMap<ArchivedMessage, MailView[]>;
-  /** Bytes of a mail's cached rendering. */
-  bodyBytes: (key: string) => number;
+  /** Bytes of a mail's cached rendering (its record keeps the size it was written at). */
+  bodyBytes: (mail: MailRecord) => number;
   context: RouteContext;
 }
 
@@ -132,7 +133,7 @@ function authorPageOf(node: ThreadNode | null, context: RouteContext): string | 
 function layOut(base: string, items: readonly ReadingItem[], inputs: ReadingInputs) {
   const bytesOf = ({ node }: ReadingItem) => {
     const message = node?.message;
-    return ENTRY_BYTES + (message ? [message.mail, ...message.variants].reduce((sum, mail) => sum + inputs.bodyBytes(mail.key), 0) : 0);
+    return ENTRY_BYTES + (message ? [message.mail, ...message.variants].reduce((sum, mail) => sum + inputs.bodyBytes(mail), 0) : 0);
   };
   const pages = splitReading(items, bytesOf);
   const { context } = inputs;
