@@ -115,10 +115,21 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
 
   // The parser's digest leads, so a stored entry tells whether this parser made it.
   const digestOf = (key: string, file: string, position: number) => `${parserDigest}-${generateDigest(`${key}\0${file}\0${position}`)}`;
+  // A page may have been made while a mail's cached files were damaged (it then says its body could not be read).
+  // A mail parsed again for that reason takes the other of its two digests, so every page showing it is made again.
+  const healed = (digest: string) => `${digest}-healed`;
+  const healing = new Set<string>();
   const isCurrent = (key: string) => {
     const record = shelved.get(key);
     if (!record || store.get(key)?.digest?.toString().startsWith(`${parserDigest}-`) !== true) return false;
-    return hasBody(key, record.bodyFiles) && hasRawMail(key, record.size);
+    if (hasBody(key, record.bodyFiles) && hasRawMail(key, record.size)) return true;
+    healing.add(key);
+    return false;
+  };
+  /** The digest of a mail parsed by this load: after healing, the one its pages were not made with. */
+  const parsedDigest = (key: string, file: string, position: number) => {
+    const digest = digestOf(key, file, position);
+    return healing.has(key) && store.get(key)?.digest === digest ? healed(digest) : digest;
   };
   /** Counts a mail found; false for an identical copy of one found before. */
   const isFirstCopy = (key: string): boolean => {
@@ -143,7 +154,8 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
     const digest = digestOf(key, file, position);
     const record = shelved.get(key)!;
     records.set(key, record.file === file && record.position === position ? record : { ...record, file, position });
-    if (store.get(key)!.digest !== digest) store.set({ id: key, data: {}, digest });
+    const stored = store.get(key)!.digest;
+    if (stored !== digest && stored !== healed(digest)) store.set({ id: key, data: {}, digest });
   };
   /** The index entry of a file that is as the last build left it, with everything it yielded still in the store. */
   const unchangedEntry = (file: string, signature: FileSignature | undefined): IndexedFile | undefined => {
@@ -198,7 +210,7 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
       }
       for (const note of outcome.record.renderNotes ?? []) logger.info(`${file}: message ${position}: <${outcome.record.messageId}>: ${note}`);
       records.set(key, outcome.record);
-      store.set({ id: key, data: {}, digest: digestOf(key, file, position) });
+      store.set({ id: key, data: {}, digest: parsedDigest(key, file, position) });
     } else {
       skip({ file, position, messageId: outcome.messageId, reason: outcome.reason });
       if (outcome.parserRefused) index.refused.set(key, { key, messageId: outcome.messageId, reason: outcome.reason });
