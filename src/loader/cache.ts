@@ -71,7 +71,8 @@ export interface BodyFileSizes {
   html: number;
 }
 
-function hasSize(path: string, size: number): boolean {
+/** Whether a cache file is there at the size it was written at: how the loader checks its files on every build. */
+export function hasSize(path: string, size: number): boolean {
   return statSync(path, { throwIfNoEntry: false })?.size === size;
 }
 

@@ -8,9 +8,9 @@
  * checks its size on every build (a missing or cut file makes the mail be read again), and a
  * read checks the digest (a damaged file is removed, so the next build reads the mail again).
  */
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CacheError, cacheRoot, writeAtomically } from './cache.ts';
+import { CacheError, cacheRoot, hasSize, writeAtomically } from './cache.ts';
 import { keyOfBytes } from './record.ts';
 
 /** Where a mail's bytes are kept, by its key. */
@@ -26,7 +26,7 @@ export function writeRawMail(key: string, bytes: Uint8Array): void {
 
 /** Whether the mail's bytes are kept, from the file's size alone (the loader asks for every mail on every build). */
 export function hasRawMail(key: string, size: number): boolean {
-  return statSync(rawMailFile(key), { throwIfNoEntry: false })?.size === size;
+  return hasSize(rawMailFile(key), size);
 }
 
 /** A mail's bytes, checked against its key; throws a `CacheError` when they are missing or damaged. */
