@@ -5,9 +5,12 @@
  * module for the pages: with a whole list's records in it (30 MB for 23,200 mails, To and Cc
  * the most of it) that cost about 5 s of every rebuild. The store keeps one small entry per
  * mail, its digest; the records are written here once per load with plain JSON.
+ *
+ * The pages read the records in the process that wrote them (`astro build` loads, then renders):
+ * the load hands them over in memory, and the file is parsed only by another process.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CacheError, cacheRoot, writeAtomically } from './cache.ts';
 import type { MailRecord } from './record.ts';
@@ -22,15 +25,42 @@ function shelfPath(contentRoot: string): string {
   return join(cacheRoot(), 'records', `${createHash('sha256').update(contentRoot).digest('hex').slice(0, 16)}.json`);
 }
 
+// The loader and the pages are bundled apart: the records written meet the pages on a global of the build's process.
+const WRITTEN = Symbol.for('sheaf.writtenRecords');
+
+/** Records this process wrote to a shelf file, and that file's size and time as written: it is theirs while they are unchanged. */
+interface Written {
+  path: string;
+  stamp: string;
+  records: Map<string, MailRecord>;
+}
+type Holder = { [WRITTEN]?: Written };
+
+function stampOf(path: string): string | null {
+  const stat = statSync(path, { throwIfNoEntry: false, bigint: true });
+  return stat ? `${stat.size}:${stat.mtimeNs}:${stat.ino}` : null;
+}
+
 /** Writes the records of a load, in the order found, whole or not at all. */
 export function writeRecords(contentRoot: string, records: Iterable<MailRecord>): void {
   const shelf: Shelf = { contentRoot, records: [...records] };
-  writeAtomically(shelfPath(contentRoot), JSON.stringify(shelf));
+  const path = shelfPath(contentRoot);
+  writeAtomically(path, JSON.stringify(shelf));
+  const stamp = stampOf(path);
+  (globalThis as Holder)[WRITTEN] = stamp === null ? undefined : { path, stamp, records: new Map(shelf.records.map((record) => [record.key, record])) };
+}
+
+/** The records this process last wrote to that path, when the file is still as written. */
+function writtenHere(path: string): Map<string, MailRecord> | null {
+  const written = (globalThis as Holder)[WRITTEN];
+  return written?.path === path && written.stamp === stampOf(path) ? written.records : null;
 }
 
 /** The records of the last load of a content folder, by key; throws a `CacheError` when the file is missing or damaged. */
 export function readRecords(contentRoot: string): Map<string, MailRecord> {
   const path = shelfPath(contentRoot);
+  const written = writtenHere(path);
+  if (written) return written;
   if (!existsSync(path)) throw new CacheError(`mail records ${path} are missing; the next build reads the mail again`);
   let shelf: Shelf;
   try {
