@@ -1,7 +1,7 @@
 /**
  * Sheaf's part of `astro build`: progress while pages are generated (Astro's own line per
- * page, 60,000 of them on a whole list, is folded into one progress line), the raw mails
- * placed beside the pages (raw-files.ts), the count of pages rendered and kept, the removal
+ * page, 60,000 of them on a whole list, is folded into one progress line), the raw mails and
+ * the search index placed beside the pages (placed-files.ts), the count of pages rendered and kept, the removal
  * of files an incremental build left behind, and the closing summary, also written to
  * `<cache>/last-build.json` for benchmarks.
  */
@@ -13,7 +13,7 @@ import type { AstroIntegration, AstroIntegrationLogger, AstroLoggerMessage, Astr
 import { reportLine, type ReportApi } from '../archive/api.ts';
 import { cacheRoot, readIngestReport, type IngestReport } from '../loader/cache.ts';
 import { Progress } from './progress.ts';
-import { placeRawFiles, publishedRawFiles } from './raw-files.ts';
+import { placeFiles, publishedFiles } from './placed-files.ts';
 import { removeStaleFiles } from './stale-files.ts';
 
 /** What the last build did, for benchmarks and tools: `<cache>/last-build.json`. */
@@ -139,15 +139,17 @@ export function sheafBuild(): AstroIntegration {
         buildStarted = Date.now();
         setPrerenderer((prerenderer) => countingPrerenderer(prerenderer, counter));
       },
-      'astro:build:done': ({ dir, assets, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const pageLine = counter.progress?.finish();
         const outDir = fileURLToPath(dir);
         const outputs = outputsOf(dir, assets);
-        // The raw mails, beside Astro's pages: counted as pages, written when their mail is new there.
-        const raw = placeRawFiles(outDir, publishedRawFiles() ?? [], `${outputsFile(outDir).slice(0, -'.json'.length)}.raw.json`);
-        for (const path of raw.paths) outputs.add(path);
-        counter.total += raw.paths.length;
-        counter.rendered += raw.written;
+        // The raw mails and the search index, beside Astro's pages: counted as pages, written when their key is new there.
+        for (const [name, kind] of publishedFiles()) {
+          const placed = await placeFiles(outDir, name, kind, `${outputsFile(outDir).slice(0, -'.json'.length)}.${name}.json`);
+          for (const path of placed.paths) outputs.add(path);
+          counter.total += placed.paths.length;
+          counter.rendered += placed.written;
+        }
         const staleRemoved = removeStaleFiles(outDir, readOutputs(outDir), outputs, buildStarted);
         writeOutputs(outDir, outputs);
         let ingest: IngestReport | null;

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCollection } from 'astro:content';
-import { publishRawFiles } from '../build/raw-files.ts';
+import { publishRawFiles, publishSearchFiles } from '../build/placed-files.ts';
 import { cacheRoot, readIngestReport, type IngestReport } from '../loader/cache.ts';
 import { loadDigests, loadReview } from './archive.ts';
 import { routeKeys, siteRoutes, type ListRoutes, type RouteKeys, type RouteName, type SiteRoutes } from './routes/index.ts';
@@ -82,6 +82,7 @@ export function loadRouteKeys(): Promise<RouteKeys> {
     let routeKeysOfBuild = readSavedKeys(input);
     if (!routeKeysOfBuild) saveKeys(input, (routeKeysOfBuild = routeKeys(await loadRoutes())));
     publishRawFiles(routeKeysOfBuild.rawMails);
+    publishSearchFiles(routeKeysOfBuild.searchFiles, async (param) => (await pageData.searchFile(param)).json);
     return routeKeysOfBuild;
   })();
   return keys;

@@ -75,7 +75,7 @@ export interface SiteRoutes {
   files: RoutePage<FilePageData>[];
   /** `/f/<path>/feed.atom`: the patches touching it. */
   fileFeeds: RoutePage<FeedData>[];
-  /** The search index's files; the text of one kept from an earlier build is read only when its page is rendered. */
+  /** The search index's files, placed beside the pages (src/build/placed-files.ts); the text of one kept from an earlier build is read only when it is written. */
   searchFiles: RoutePage<IndexFile>[];
   /** `dist/api/<param>.json`: the data contract, as JSON text. */
   api: RoutePage<string>[];
@@ -248,7 +248,7 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, c
       keyed('report', JSON.stringify(reportApi(review.archive, ingest, review.problems))),
       keyed('files', JSON.stringify(filesApi(files, context))),
     ],
-    // A raw file's key is its mail's: src/build/raw-files.ts places it by that key.
+    // A raw file's key is its mail's: src/build/placed-files.ts places it by that key.
     rawMails: rawMailPages(review, context).map(({ param, data }) => keyed(param, data, data.key)),
     threadMboxes: keyedPages(threadMboxPages(review, context)),
     amSeriesMboxes: keyedPages(amSeriesMboxPages(review, digests, context)),
