@@ -102,7 +102,9 @@ function keyed<Data>(param: string, data: Data, key = pageKey(data)): RoutePage<
   return { param, data, key };
 }
 
-// The pages of a thread shown whole share one array of tree rows: it is digested once, not once per page.
+// Parts several pages show are one object on all of them: a thread shown whole has one array of
+// tree rows, and a message's mails are shown alike on its page and on the pages that read its
+// thread or series whole. Each is digested once, not once per page.
 const sharedDigests = new WeakMap<object, string>();
 
 function sharedDigest(value: object): string {
@@ -111,9 +113,18 @@ function sharedDigest(value: object): string {
   return digest;
 }
 
-/** A message page's key: the digest of its data, its tree rows by their own digest. */
+/** A message page's key: the digest of its data, its mails and tree rows by their own digests. */
 function messagePageKey(data: MessagePageData): string {
-  return pageKey({ ...data, tree: { ...data.tree, rows: sharedDigest(data.tree.rows) } });
+  return pageKey({ ...data, mails: sharedDigest(data.mails), tree: { ...data.tree, rows: sharedDigest(data.tree.rows) } });
+}
+
+/** A reading page's key: the digest of its data, each entry's mails and the tree rows by their own digests. */
+function readingPageKey(data: ReadingPageData): string {
+  return pageKey({
+    ...data,
+    tree: data.tree && { ...data.tree, rows: sharedDigest(data.tree.rows) },
+    entries: data.entries.map((entry) => ({ ...entry, mails: sharedDigest(entry.mails) })),
+  });
 }
 
 /**
@@ -169,7 +180,7 @@ function threadReadingRoutes(review: ReviewArchive, inputs: ReadingInputs) {
   for (const thread of review.threads) {
     if (!hasThreadReading(thread)) continue;
     const reading = threadReading(thread, inputs);
-    for (const [param, data] of reading.pages) pages.push(keyed(param, data));
+    for (const [param, data] of reading.pages) pages.push(keyed(param, data, readingPageKey(data)));
     for (const [node, url] of reading.anchors) anchors.set(node, url);
     const top = reading.pages[0]![1].pageUrls[0]!;
     for (const node of earlierThreadRoots(thread)) pages.push(keyed(messageSlug(node.id), { target: anchors.get(node) ?? top }));
@@ -218,7 +229,7 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, c
       return framed(name, keyed(series.slug, seriesPageData(series, review, { url, anchors: threads.anchors }, neighbours.get(series)!, context)));
     }
     const reading = seriesReading(series, inputs);
-    for (const [param, data] of reading.pages) seriesReadings.push(keyed(param, data));
+    for (const [param, data] of reading.pages) seriesReadings.push(keyed(param, data, readingPageKey(data)));
     const links = reading.pages.length > 0 ? { url: link(seriesReadingUrl(series)), anchors: reading.anchors } : null;
     return framed(name, keyed(series.slug, seriesPageData(series, review, links, neighbours.get(series)!, context)));
   });
