@@ -11,7 +11,7 @@
  * (`src/build/integration.ts`), writing only the files whose key is not the one the last build
  * placed there.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeAtomically } from '../loader/cache.ts';
 import { rawMailFile } from '../loader/raw-store.ts';
@@ -112,8 +112,6 @@ export async function placeFiles(outDir: string, name: PlacedKindName, { files, 
     await write(target, file);
     written++;
   }
-  mkdirSync(dirname(record), { recursive: true });
-  writeFileSync(`${record}.tmp`, JSON.stringify(files));
-  renameSync(`${record}.tmp`, record);
+  writeAtomically(record, JSON.stringify(files));
   return { paths, written };
 }

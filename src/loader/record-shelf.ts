@@ -10,9 +10,10 @@
  * the load hands them over in memory, and the file is parsed only by another process.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CacheError, cacheRoot, writeAtomically } from './cache.ts';
+import { sameSignature, signatureOf, type FileSignature } from './file-index.ts';
 import type { MailRecord } from './record.ts';
 
 interface Shelf {
@@ -28,32 +29,29 @@ function shelfPath(contentRoot: string): string {
 // The loader and the pages are bundled apart: the records written meet the pages on a global of the build's process.
 const WRITTEN = Symbol.for('sheaf.writtenRecords');
 
-/** Records this process wrote to a shelf file, and that file's size and time as written: it is theirs while they are unchanged. */
+/** Records this process wrote to a shelf file, and that file's signature as written: it is theirs while that is unchanged. */
 interface Written {
   path: string;
-  stamp: string;
+  signature: FileSignature;
   records: Map<string, MailRecord>;
 }
 type Holder = { [WRITTEN]?: Written };
-
-function stampOf(path: string): string | null {
-  const stat = statSync(path, { throwIfNoEntry: false, bigint: true });
-  return stat ? `${stat.size}:${stat.mtimeNs}:${stat.ino}` : null;
-}
 
 /** Writes the records of a load, in the order found, whole or not at all. */
 export function writeRecords(contentRoot: string, records: Iterable<MailRecord>): void {
   const shelf: Shelf = { contentRoot, records: [...records] };
   const path = shelfPath(contentRoot);
   writeAtomically(path, JSON.stringify(shelf));
-  const stamp = stampOf(path);
-  (globalThis as Holder)[WRITTEN] = stamp === null ? undefined : { path, stamp, records: new Map(shelf.records.map((record) => [record.key, record])) };
+  const signature = signatureOf(path);
+  (globalThis as Holder)[WRITTEN] = signature && { path, signature, records: new Map(shelf.records.map((record) => [record.key, record])) };
 }
 
 /** The records this process last wrote to that path, when the file is still as written. */
 function writtenHere(path: string): Map<string, MailRecord> | null {
   const written = (globalThis as Holder)[WRITTEN];
-  return written?.path === path && written.stamp === stampOf(path) ? written.records : null;
+  if (written?.path !== path) return null;
+  const signature = signatureOf(path);
+  return signature && sameSignature(signature, written.signature) ? written.records : null;
 }
 
 /** The records of the last load of a content folder, by key; throws a `CacheError` when the file is missing or damaged. */
