@@ -20,6 +20,8 @@ export interface MailSpec {
   inReplyTo?: string | null;
   references?: string[];
   body?: string;
+  /** The Message-IDs its body names, as the renderer would find them (record `links`). */
+  names?: string[];
 }
 
 export interface MailSet {
@@ -56,7 +58,7 @@ export function mails(specs: readonly MailSpec[]): MailSet {
       size: text.length,
       bodyDigest: key,
       bodyFiles: { json: 0, html: 0 },
-      links: { messageIds: [], attributionDepths: [] },
+      links: { messageIds: spec.names ?? [], attributionDepths: [] },
       facts: readBodyFacts(body, markBody(body), sender),
     };
   });

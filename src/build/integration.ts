@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, AstroLoggerMessage, AstroPrerenderer } from 'astro';
 import { reportLine, type ReportApi } from '../archive/api.ts';
 import { cacheRoot, readIngestReport, type IngestReport } from '../loader/cache.ts';
+import { sourceDigest } from '../loader/source-digest.ts';
 import { Progress } from './progress.ts';
+import { threadCounts } from './thread-counts.ts';
 import { placeFiles, publishedFiles } from './placed-files.ts';
 import { removeStaleFiles } from './stale-files.ts';
 
@@ -30,6 +32,9 @@ export interface BuildCounts {
   pages: number;
   /** Files of earlier builds removed from the output folder. */
   staleRemoved: number;
+  /** Threads of the archive, and those whose pages' data and keys were kept from the last build (src/site/routes/thread-pages.ts); both 0 when no page's data was computed (nothing changed). */
+  threads: number;
+  threadsKept: number;
 }
 
 interface PageCounter {
@@ -125,15 +130,28 @@ function writeOutputs(outDir: string, outputs: ReadonlySet<string>): void {
   renameSync(`${file}.tmp`, file);
 }
 
+/** Where the route data reads the digest of its own code (src/site/site-routes.ts). */
+const ROUTE_CODE = 'import.meta.env.SHEAF_ROUTE_CODE';
+
+/**
+ * The digest of the code that makes every page's data and key: the source of the route-data
+ * module and of every module it imports, and the package versions. The bundled module itself
+ * holds the content store's data too, so its bytes change with the mail.
+ */
+function routeCodeDigest(srcDir: URL, root: URL): string {
+  return sourceDigest([], fileURLToPath(new URL('package-lock.json', root)), [fileURLToPath(new URL('site/site-routes.ts', srcDir))]);
+}
+
 export function sheafBuild(): AstroIntegration {
   const counter: PageCounter = { folding: false, progress: null, total: 0, rendered: 0 };
   let buildStarted = Date.now();
   return {
     name: 'sheaf-build',
     hooks: {
-      'astro:config:setup': ({ logger, command }) => {
+      'astro:config:setup': ({ config, logger, command, updateConfig }) => {
         counter.folding = command === 'build' && !process.env.SHEAF_VERBOSE;
         if (counter.folding) foldPageLines(logger, counter);
+        updateConfig({ vite: { define: { [ROUTE_CODE]: JSON.stringify(routeCodeDigest(config.srcDir, config.root)) } } });
       },
       'astro:build:start': ({ setPrerenderer }) => {
         buildStarted = Date.now();
@@ -168,6 +186,8 @@ export function sheafBuild(): AstroIntegration {
           pagesReused: counter.total - counter.rendered,
           pages: counter.total,
           staleRemoved,
+          threads: threadCounts().threads,
+          threadsKept: threadCounts().kept,
         };
         mkdirSync(cacheRoot(), { recursive: true });
         writeFileSync(join(cacheRoot(), 'last-build.json'), `${JSON.stringify(counts, null, 2)}\n`);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { pageKey } from './routes/index.ts';
+import { pageKey } from './routes/keys.ts';
 import { baseCache } from './search-base.ts';
 import { scratchCache } from '../testing/scratch-cache.ts';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { cacheRoot, writeAtomically } from '../loader/cache.ts';
 import type { BaseCache } from '../search/build-index.ts';
 import type { IndexFile } from '../search/types.ts';
-import { pageKey } from './routes/index.ts';
+import { pageKey } from './routes/keys.ts';
 
 const BASE_META = 'search-base.json';
 const BASE_DATA = 'search-base.data';

@@ -3,17 +3,20 @@
  * store. A build whose mail and code are those of the last build (the same store entries with
  * the same digests, the same ingest report, and the same bundled code of this module, which
  * holds the route and archive code) reads the pages and keys back from the cache and computes
- * no data at all unless a page is rendered.
+ * no data at all unless a page is rendered. Any other build with the same code and configuration
+ * keeps the keys of every thread whose digest is one the last build saw (routes/thread-pages.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCollection } from 'astro:content';
 import { publishRawFiles, publishSearchFiles } from '../build/placed-files.ts';
-import { cacheRoot, readIngestReport, type IngestReport } from '../loader/cache.ts';
+import { reportThreadCounts } from '../build/thread-counts.ts';
+import { cacheRoot, readIngestReport, writeAtomically, type IngestReport } from '../loader/cache.ts';
 import { loadDigests, loadReview } from './archive.ts';
-import { routeKeys, siteRoutes, type ListRoutes, type RouteKeys, type RouteName, type SiteRoutes } from './routes/index.ts';
+import { routeKeys, siteRoutes, type KeptThreads, type ListRoutes, type RouteKeys, type RouteName, type SiteRoutes } from './routes/index.ts';
+import type { ThreadKeys } from './routes/thread-pages.ts';
 import type { BucketPageData } from './routes/list-pages.ts';
 import { loadSearchIndex, loadSearchRows } from './search.ts';
 import { siteConfig } from './site-url.ts';
@@ -28,9 +31,7 @@ let keys: Promise<RouteKeys> | undefined;
  * other chunks it imports by their content hashes, so its bytes change with any of that code.
  */
 async function inputDigest(ingest: IngestReport | null): Promise<string> {
-  const hash = createHash('sha256');
-  hash.update(readFileSync(fileURLToPath(import.meta.url)));
-  hash.update(`${JSON.stringify(siteConfig())}\n`);
+  const hash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(codeDigest());
   const entries = (await getCollection('mails')).map((entry) => `${entry.id}\0${String(entry.digest ?? '')}`).sort();
   for (const entry of entries) hash.update(entry).update('\n');
   if (ingest) {
@@ -40,7 +41,36 @@ async function inputDigest(ingest: IngestReport | null): Promise<string> {
   return hash.digest('hex');
 }
 
+let codeOfBuild: string | undefined;
+
+/**
+ * The digest of the code that makes the pages' data and keys and of the configuration. The
+ * code's is that of the source of this module and of all it imports, given by the sheaf-build
+ * integration (src/build/integration.ts): this module's bundled bytes change with the mail too.
+ */
+function codeDigest(): string {
+  const source: unknown = import.meta.env.SHEAF_ROUTE_CODE;
+  if (typeof source !== 'string') throw new Error('the sheaf-build integration (astro.config.mjs) gives the digest of the route code; it is missing');
+  return (codeOfBuild ??= createHash('sha256').update(source).update(`${JSON.stringify(siteConfig())}\n`).digest('hex'));
+}
+
 const KEYS_FILE = 'route-keys.json';
+const THREAD_KEYS_FILE = 'thread-keys.json';
+
+/**
+ * The keys of each thread's pages the last build made with the same code and configuration (routes/thread-pages.ts).
+ * `SHEAF_CHECK_KEPT=1` makes every kept thread's pages anyway and fails the build on a key that came out otherwise.
+ */
+function keptThreads(code: string): KeptThreads {
+  const verify = process.env.SHEAF_CHECK_KEPT === '1';
+  try {
+    const saved = JSON.parse(readFileSync(join(cacheRoot(), THREAD_KEYS_FILE), 'utf8')) as { code?: string; threads?: [string, ThreadKeys][] };
+    if (saved.code === code && Array.isArray(saved.threads)) return { threads: new Map(saved.threads), verify };
+  } catch {
+    // none kept, or damaged: every thread's pages are made
+  }
+  return { threads: new Map(), verify };
+}
 
 function readSavedKeys(input: string): RouteKeys | null {
   const file = join(cacheRoot(), KEYS_FILE);
@@ -53,11 +83,12 @@ function readSavedKeys(input: string): RouteKeys | null {
   }
 }
 
-function saveKeys(input: string, routeKeys: RouteKeys): void {
-  const file = join(cacheRoot(), KEYS_FILE);
-  mkdirSync(cacheRoot(), { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify({ input, keys: routeKeys }));
-  renameSync(`${file}.tmp`, file);
+function saveKeys(input: string, routes: SiteRoutes): RouteKeys {
+  const keys = routeKeys(routes);
+  reportThreadCounts({ threads: routes.threadKeys.size, kept: routes.threadsKept });
+  writeAtomically(join(cacheRoot(), THREAD_KEYS_FILE), JSON.stringify({ code: codeDigest(), threads: [...routes.threadKeys] }));
+  writeAtomically(join(cacheRoot(), KEYS_FILE), JSON.stringify({ input, keys }));
+  return keys;
 }
 
 /** Every page's data and key. */
@@ -71,7 +102,7 @@ export function loadRoutes(): Promise<SiteRoutes> {
       ingest: readIngestReport(),
       bodyBytes: (mail) => mail.bodyFiles.html,
       config: siteConfig(),
-    }))();
+    }, keptThreads(codeDigest())))();
   return routes;
 }
 
@@ -80,7 +111,7 @@ export function loadRouteKeys(): Promise<RouteKeys> {
   keys ??= (async () => {
     const input = await inputDigest(readIngestReport());
     let routeKeysOfBuild = readSavedKeys(input);
-    if (!routeKeysOfBuild) saveKeys(input, (routeKeysOfBuild = routeKeys(await loadRoutes())));
+    routeKeysOfBuild ??= saveKeys(input, await loadRoutes());
     publishRawFiles(routeKeysOfBuild.rawMails);
     publishSearchFiles(routeKeysOfBuild.searchFiles, async (param) => (await pageData.searchFile(param)).json);
     return routeKeysOfBuild;
@@ -96,14 +127,16 @@ export async function keyedPaths<Name extends string>(route: RouteName, name: Na
   return (await loadRouteKeys())[route].map(([param, key]) => ({ params: { [name]: param === '' ? undefined : param } as Record<Name, string | undefined>, props: { param }, cacheKey: key }));
 }
 
-// Finding a page's data by parameter: one index per route, made on first use.
-const indexes = new Map<RouteName, Map<string, unknown>>();
+// Finding a page's data by parameter: one index per route, made on first use. A kept page's data
+// is made when it is read (routes/keys.ts `lazilyKeyed`), so the index holds the pages.
+const indexes = new Map<RouteName, Map<string, { data: unknown }>>();
 
 function lookup<Data>(route: RouteName, pages: readonly { param: string; data: Data }[], param: string): Data {
   let index = indexes.get(route);
-  if (!index) indexes.set(route, (index = new Map(pages.map((page) => [page.param, page.data]))));
-  if (!index.has(param)) throw new Error(`no ${route} page ${param}`);
-  return index.get(param) as Data;
+  if (!index) indexes.set(route, (index = new Map(pages.map((page) => [page.param, page]))));
+  const page = index.get(param);
+  if (!page) throw new Error(`no ${route} page ${param}`);
+  return page.data as Data;
 }
 
 type ListName = 'index' | 'messageList' | 'subjects';

@@ -6,7 +6,7 @@ import { buildSearchIndex } from '../../search/build-index.ts';
 import { searchRows } from '../../search/rows.ts';
 import { addressPolicy } from '../addresses.ts';
 import { resolveConfig, type SheafConfig } from '../config.ts';
-import { pageKey, siteRoutes, type SiteRoutes } from './index.ts';
+import { pageKey, siteRoutes, type KeptThreads, type SiteRoutes } from './index.ts';
 
 const ada = 'Ada Author <ada@example.org>';
 const lee = 'Lee Reviewer <lee@example.org>';
@@ -24,12 +24,12 @@ const reply: MailSpec = {
   body: 'Reviewed-by: Lee Reviewer <lee@example.org>\n',
 };
 
-function routesOf(specs: MailSpec[], digest = 'd1', options: SheafConfig = {}): SiteRoutes {
+function routesOf(specs: MailSpec[], digest = 'd1', options: SheafConfig = {}, kept?: KeptThreads): SiteRoutes {
   const review = reviewOf(specs);
   const config = resolveConfig({ site: 'https://archive.example', ...options }, {});
   const rows = searchRows(review, addressPolicy(config.addresses));
   const digests = new Map(review.archive.messages.map((message) => [message.mail.key, `${digest}-${message.mail.key}`]));
-  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null, config, bodyBytes: () => 1_000 });
+  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null, config, bodyBytes: () => 1_000 }, kept);
 }
 
 /** Every keyed page as `kind:param` → key. */
@@ -95,6 +95,31 @@ describe('siteRoutes', () => {
     assert.ok(!changed.includes('m:q') && !changed.includes('m:qa') && !changed.includes('t:q'), 'the other thread is untouched');
     // The manifest, the reply's row and message chunks, its day file, its Message-ID's shard, and the shards of its words.
     assert.ok(changed.filter((page) => page.startsWith('search:')).length <= 8, `search files changed: ${changed.join(' ')}`);
+  });
+
+  it('keeps the keys of the threads whose digest the last build saw, which are the keys a build from nothing gives', () => {
+    // A question that names a message not archived yet, and a reply whose parent is not archived yet.
+    const naming: MailSpec = { id: 'n', subject: 'Which patch?', from: lee, date: '2025-02-01T09:00:00.000Z', body: 'As in <p4> and <cover>.\n', names: ['p4', 'cover'] };
+    const orphan: MailSpec = { id: 'o2', subject: 'Re: lost', from: ada, date: '2025-02-03T09:00:00.000Z', inReplyTo: 'o1', references: ['o1'], body: 'Found it.\n' };
+    const base = [...archive, naming, orphan];
+    const additions: [string, MailSpec[]][] = [
+      ['a reply in a series', [reply]],
+      ['the message another thread names', [{ id: 'p4', subject: '[PATCH 1/1] leds: four', from: ada, date: '2025-04-01T10:00:00.000Z', body: `four\n${diff('d.c')}` }]],
+      ['the parent a reply answers', [{ id: 'o1', subject: 'lost', from: lee, date: '2025-02-02T09:00:00.000Z', body: 'Where?\n' }]],
+      ['a new version of the series, touching a file of another thread', [
+        { id: 'v3', subject: '[PATCH v3 1/1] leds: one', from: ada, date: '2025-05-01T10:00:00.000Z', body: `one\n${diff('a.c')}` },
+      ]],
+    ];
+    const before = routesOf(base);
+    for (const [what, added] of additions) {
+      const fresh = routesOf([...base, ...added]);
+      const kept = routesOf([...base, ...added], 'd1', {}, { threads: before.threadKeys, verify: true });
+      assert.deepEqual(keysOf(kept), keysOf(fresh), what);
+      assert.deepEqual(JSON.parse(JSON.stringify(kept.messages.map((page) => page.data))), fresh.messages.map((page) => page.data), `${what}: a kept page's data, when it is rendered`);
+    }
+    const afterReply = routesOf([...base, reply], 'd1', {}, { threads: before.threadKeys, verify: false });
+    const made = (param: string) => Object.getOwnPropertyDescriptor(afterReply.messages.find((page) => page.param === param)!, 'data')!.get === undefined;
+    assert.deepEqual(['cover', 'r1', 'q', 'qa', 'n'].map(made), [true, true, false, false, false], 'the reply\'s thread is made again; the others are kept, their data not made');
   });
 
   it('a new rendering of a body (parser, renderer or dependency upgrade) changes every page that shows a body', () => {

@@ -3,25 +3,25 @@
  * A page's key is a digest of exactly the data its components lay out (they read nothing
  * else; a message body is named by its cache key and store digest, which change whenever
  * its cached rendering may), so a page is rendered again exactly when what it shows
- * changed. Astro's own check adds the page's code: its route's module graph.
+ * changed. Astro's own check adds the page's code: its route's module graph. A thread whose
+ * digest the last build saw keeps its pages' keys, and their data is made only if one is
+ * rendered (thread-pages.ts).
  */
-import { createHash } from 'node:crypto';
 import { messagesApi, reportApi, seriesApi } from '../../archive/api.ts';
 import { forwardedSlugs } from '../../archive/earlier-permalink.ts';
-import { messageSlug } from '../../archive/permalink.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import type { IngestReport } from '../../loader/cache.ts';
 import type { SiteConfig } from '../config.ts';
 import { routeContext, type RouteContext } from './context.ts';
 import type { IndexFile, SearchRow } from '../../search/types.ts';
 import { indexPages, messagePages, subjectPages, type IndexRowView, type MessageRowView, type PagedList, type SubjectRowView } from './list-pages.ts';
-import type { ThreadNode } from '../../archive/thread.ts';
+import type { Thread, ThreadNode } from '../../archive/thread.ts';
 import { amSeriesMboxPages, plainSeriesMboxPages, rawMailPages, threadMboxPages, type AmMboxData, type FilePage, type MboxData, type RawMailData } from './downloads.ts';
 import { archiveFeedPages, seriesFeedPages } from './feeds.ts';
 import type { FeedData } from '../../feed/feed-file.ts';
-import { messageMailViews, messagePageData, type MessagePageData, type StoreDigests } from './message-page.ts';
-import { hasThreadReading, seriesReadingUrl, threadReadingUrl } from '../../archive/reading.ts';
-import { earlierThreadRoots, sameReadingThread, seriesReading, threadReading, type ReadingForward, type ReadingInputs, type ReadingPageData } from './reading-page.ts';
+import { messageMailViews, type MailView, type MessagePageData, type StoreDigests } from './message-page.ts';
+import { seriesReadingUrl, threadReadingUrl } from '../../archive/reading.ts';
+import { sameReadingThread, seriesReading, type ReadingForward, type ReadingPageData } from './reading-page.ts';
 import { seriesNeighbours, seriesPageData, type SeriesPageData } from './series-page.ts';
 import { datePages, type DateOverviewData, type MonthPageData } from './date-pages.ts';
 import { authorPages, type AuthorPageData } from './author-pages.ts';
@@ -30,17 +30,11 @@ import { interdiffPages, type InterdiffPageData } from './interdiff-pages.ts';
 import { fileFeedPages, filePages, type FilePageData } from './file-pages.ts';
 import { fileIndex, type FileIndex } from '../../archive/files.ts';
 import { filesApi } from '../../archive/api.ts';
+import type { ArchivedMessage } from '../../archive/group.ts';
+import { framed, framedKey, keyed, pageKey, readingPageKey, type Keyed, type RoutePage } from './keys.ts';
+import { keptThreadPages, threadDigest, threadKeys, threadPages, type ThreadInputs, type ThreadKeys, type ThreadPages } from './thread-pages.ts';
 
-/** A page's data and the digest of it. */
-export interface Keyed<Data> {
-  data: Data;
-  key: string;
-}
-
-/** A dynamic route's page: its route parameter, its data, and its key. */
-export interface RoutePage<Data> extends Keyed<Data> {
-  param: string;
-}
+export { pageKey, type Keyed, type RoutePage } from './keys.ts';
 
 export interface ListRoutes<Row> {
   /** The list's first page: `/`, `/messages/`, `/subjects/`. */
@@ -52,6 +46,10 @@ export interface ListRoutes<Row> {
 
 export interface SiteRoutes {
   messages: RoutePage<MessagePageData>[];
+  /** The keys of each thread's pages (its messages' pages and its reading pages), by thread digest: what the next build keeps. */
+  threadKeys: ReadonlyMap<string, ThreadKeys>;
+  /** How many threads kept the keys of the last build. */
+  threadsKept: number;
   series: RoutePage<SeriesPageData>[];
   /** Slugs of earlier builds (earlier-permalink.ts) forwarding to message and series pages. */
   messageForwards: RoutePage<{ target: string }>[];
@@ -93,57 +91,6 @@ export interface SiteRoutes {
   seriesFeeds: RoutePage<FeedData>[];
 }
 
-/** The key of a page with this data: a digest of its JSON. */
-export function pageKey(data: unknown): string {
-  return createHash('sha256').update(JSON.stringify(data)).digest('base64url').slice(0, 32);
-}
-
-function keyed<Data>(param: string, data: Data, key = pageKey(data)): RoutePage<Data> {
-  return { param, data, key };
-}
-
-// Parts several pages show are one object on all of them: a thread shown whole has one array of
-// tree rows, and a message's mails are shown alike on its page and on the pages that read its
-// thread or series whole. Each is digested once, not once per page.
-const sharedDigests = new WeakMap<object, string>();
-
-function sharedDigest(value: object): string {
-  let digest = sharedDigests.get(value);
-  if (digest === undefined) sharedDigests.set(value, (digest = pageKey(value)));
-  return digest;
-}
-
-/** A message page's key: the digest of its data, its mails and tree rows by their own digests. */
-function messagePageKey(data: MessagePageData): string {
-  return pageKey({ ...data, mails: sharedDigest(data.mails), tree: { ...data.tree, rows: sharedDigest(data.tree.rows) } });
-}
-
-/** A reading page's key: the digest of its data, each entry's mails and the tree rows by their own digests. */
-function readingPageKey(data: ReadingPageData): string {
-  return pageKey({
-    ...data,
-    tree: data.tree && { ...data.tree, rows: sharedDigest(data.tree.rows) },
-    entries: data.entries.map((entry) => ({ ...entry, mails: sharedDigest(entry.mails) })),
-  });
-}
-
-/**
- * A key for a page in the site's frame (src/layouts/Base.astro), which shows the archive's name
- * (sheaf.config.ts `name`): it covers the name too. Forwards, downloads and data files show none.
- */
-function framedKey(name: string, key: string): string {
-  return pageKey([name, key]);
-}
-
-function framed<Data>(name: string, page: RoutePage<Data>): RoutePage<Data> {
-  return { ...page, key: framedKey(name, page.key) };
-}
-
-/** A reading page, in the frame; a forward, as it is. */
-function framedReading(name: string, page: RoutePage<ReadingPageData | ReadingForward>): RoutePage<ReadingPageData | ReadingForward> {
-  return 'target' in page.data ? page : framed(name, page);
-}
-
 function keyedPages<Data>(pages: readonly FilePage<Data>[]): RoutePage<Data>[] {
   return pages.map(({ param, data }) => keyed(param, data));
 }
@@ -170,22 +117,39 @@ export interface RouteInputs {
   /** The site's configuration (sheaf.config.ts): its base path and URL for links, how it shows addresses, its name and list. */
   config: SiteConfig;
   /** Bytes of a mail's cached rendering, by record key: what reading pages are split by. */
-  bodyBytes: ReadingInputs['bodyBytes'];
+  bodyBytes: ThreadInputs['bodyBytes'];
 }
 
-/** The pages that read threads whole, the forwards to them, and where each message is on them. */
-function threadReadingRoutes(review: ReviewArchive, inputs: ReadingInputs) {
-  const pages: RoutePage<ReadingPageData | ReadingForward>[] = [];
-  const anchors = new Map<ThreadNode, string>();
+/** The last build's keys of the pages of each thread, by thread digest (thread-pages.ts), to keep for the threads whose digest is the same. */
+export interface KeptThreads {
+  threads: ReadonlyMap<string, ThreadKeys>;
+  /** Make every kept thread's pages anyway and fail on a key that came out otherwise (tests). */
+  verify: boolean;
+}
+
+/** Every thread's pages, each kept from the last build when its digest is one the last build saw. */
+function threadRoutes(review: ReviewArchive, inputs: ThreadInputs, kept: KeptThreads) {
+  const byThread = new Map<Thread, ThreadPages>();
+  const keys = new Map<string, ThreadKeys>();
+  let keptCount = 0;
   for (const thread of review.threads) {
-    if (!hasThreadReading(thread)) continue;
-    const reading = threadReading(thread, inputs);
-    for (const [param, data] of reading.pages) pages.push(keyed(param, data, readingPageKey(data)));
-    for (const [node, url] of reading.anchors) anchors.set(node, url);
-    const top = reading.pages[0]![1].pageUrls[0]!;
-    for (const node of earlierThreadRoots(thread)) pages.push(keyed(messageSlug(node.id), { target: anchors.get(node) ?? top }));
+    const digest = threadDigest(thread, inputs);
+    const keptKeys = kept.threads.get(digest);
+    if (keptKeys) keptCount++;
+    const pages = keptKeys ? keptThreadPages(thread, keptKeys, inputs, kept.verify) : threadPages(thread, inputs);
+    byThread.set(thread, pages);
+    keys.set(digest, keptKeys ?? threadKeys(pages));
   }
-  return { pages, anchors };
+  const messagePages = new Map<string, RoutePage<MessagePageData>>();
+  for (const pages of byThread.values()) for (const page of pages.messages) messagePages.set(page.param, page);
+  return {
+    /** Message pages in the archive's order. */
+    messages: review.archive.messages.map((message) => messagePages.get(message.slug)!),
+    readings: [...byThread.values()].flatMap((pages) => pages.readings),
+    anchorsOf: (thread: Thread) => byThread.get(thread)!.anchors,
+    keys,
+    kept: keptCount,
+  };
 }
 
 function dateRoutes(review: ReviewArchive, context: RouteContext): SiteRoutes['dates'] {
@@ -210,15 +174,22 @@ function withStateFilters(list: PagedList<IndexRowView>, review: ReviewArchive, 
   return { ...list, overview: { ...list.overview, filters: stateFilters(review, context) } };
 }
 
-/** Every page's data and key. */
-export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, config, bodyBytes }: RouteInputs): SiteRoutes {
+const NOTHING_KEPT: KeptThreads = { threads: new Map(), verify: false };
+
+/** Every page's data and key; the pages of threads in `kept` keep the keys they had. */
+export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, config, bodyBytes }: RouteInputs, kept = NOTHING_KEPT): SiteRoutes {
   const files = fileIndex(review.series);
   const context = withFilePages(routeContext(config), files);
   const { link } = context;
   const { name } = config;
-  const mailViews = new Map(review.archive.messages.map((message) => [message, messageMailViews(message, review, digests, context)]));
-  const inputs: ReadingInputs = { review, mailViews, bodyBytes, context };
-  const threads = threadReadingRoutes(review, inputs);
+  const mailViews = new Map<ArchivedMessage, MailView[]>();
+  const mailViewsOf = (message: ArchivedMessage) => {
+    let views = mailViews.get(message);
+    if (!views) mailViews.set(message, (views = messageMailViews(message, review, digests, context)));
+    return views;
+  };
+  const inputs: ThreadInputs = { review, digests, mailViews: mailViewsOf, bodyBytes, context };
+  const threads = threadRoutes(review, inputs, kept);
   const seriesReadings: RoutePage<ReadingPageData | ReadingForward>[] = [];
   const neighbours = seriesNeighbours(review.series);
   const seriesPages = review.series.map((series) => {
@@ -226,23 +197,22 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, c
     if (thread) {
       const url = link(threadReadingUrl(thread));
       seriesReadings.push(keyed(series.slug, { target: url }));
-      return framed(name, keyed(series.slug, seriesPageData(series, review, { url, anchors: threads.anchors }, neighbours.get(series)!, context)));
+      return framed(name, keyed(series.slug, seriesPageData(series, review, { url, anchors: threads.anchorsOf(thread) }, neighbours.get(series)!, context)));
     }
     const reading = seriesReading(series, inputs);
-    for (const [param, data] of reading.pages) seriesReadings.push(keyed(param, data, readingPageKey(data)));
+    for (const [param, data] of reading.pages) seriesReadings.push(framed(name, keyed(param, data, readingPageKey(data))));
     const links = reading.pages.length > 0 ? { url: link(seriesReadingUrl(series)), anchors: reading.anchors } : null;
     return framed(name, keyed(series.slug, seriesPageData(series, review, links, neighbours.get(series)!, context)));
   });
   return {
-    messages: review.archive.messages.map((message) => {
-      const data = messagePageData(message, review, mailViews.get(message)!, threads.anchors.get(review.nodes.get(message.id)!) ?? null, context);
-      return keyed(message.slug, data, framedKey(name, messagePageKey(data)));
-    }),
+    messages: threads.messages,
+    threadKeys: threads.keys,
+    threadsKept: threads.kept,
     series: seriesPages,
     messageForwards: forwards('/m/', review.archive.messages, context),
     seriesForwards: forwards('/s/', review.series, context),
-    threadReadings: threads.pages.map((page) => framedReading(name, page)),
-    seriesReadings: seriesReadings.map((page) => framedReading(name, page)),
+    threadReadings: threads.readings,
+    seriesReadings,
     index: listRoutes(withStateFilters(indexPages(review, context), review, context), name),
     messageList: listRoutes(messagePages(review, context), name),
     subjects: listRoutes(subjectPages(searchRows, context), name),

@@ -137,12 +137,21 @@ const STEPS: Omit<ThreadStep, 'url'>[] = [
 /** The content store digest of each mail, by record key, as the loader stored it. */
 export type StoreDigests = ReadonlyMap<string, string>;
 
-function bodyView(mail: MailRecord, node: ThreadNode | undefined, review: ReviewArchive, digests: StoreDigests, context: RouteContext): BodyView {
+/** Where a mail's body links in the archive, outside its thread: the Message-IDs it names that are archived, and the files its own diffs touch that have a page. */
+function bodyLinks(mail: MailRecord, review: ReviewArchive, context: RouteContext): Pick<BodyView, 'messageUrls' | 'fileUrls'> {
   const messageUrls: [string, string][] = [];
   for (const id of mail.links.messageIds) {
     const url = review.archive.byId.get(id)?.url;
     if (url) messageUrls.push([id, context.link(url)]);
   }
+  const fileUrls = (mail.facts.files ?? []).flatMap((path): [string, string][] => {
+    const url = context.filePage?.(path);
+    return url ? [[path, url]] : [];
+  });
+  return { messageUrls, fileUrls };
+}
+
+function bodyView(mail: MailRecord, node: ThreadNode | undefined, review: ReviewArchive, digests: StoreDigests, context: RouteContext): BodyView {
   // Quote depth N is the text of the Nth ancestor: depth 1 the parent, depth 2 its parent.
   const ancestors = node ? ancestorsOf(node) : [];
   const quotedUrls: [number, string][] = [];
@@ -150,15 +159,18 @@ function bodyView(mail: MailRecord, node: ThreadNode | undefined, review: Review
     const url = ancestors[depth - 1]?.message?.url;
     if (url) quotedUrls.push([depth, context.link(url)]);
   }
-  const fileUrls = (mail.facts.files ?? []).flatMap((path): [string, string][] => {
-    const url = context.filePage?.(path);
-    return url ? [[path, url]] : [];
-  });
+  const { messageUrls, fileUrls } = bodyLinks(mail, review, context);
   return { key: mail.key, renderedAs: digests.get(mail.key) ?? '', messageUrls, quotedUrls, masking: bodyMasking(context.addresses.mode, mail.links.messageIds), fileUrls };
 }
 
+/** The In-Reply-To a mail view shows: the archived parent (wherever it is threaded), or the id alone. */
+function inReplyToView(mail: MailRecord, review: ReviewArchive, context: RouteContext): MailView['inReplyTo'] {
+  if (!mail.inReplyTo) return null;
+  const parent = review.archive.byId.get(mail.inReplyTo);
+  return parent ? { url: context.link(parent.url), text: parent.mail.subject || `<${parent.id}>` } : { missingId: mail.inReplyTo };
+}
+
 function mailView(mail: MailRecord, raw: string, node: ThreadNode | undefined, review: ReviewArchive, digests: StoreDigests, context: RouteContext): MailView {
-  const parent = mail.inReplyTo ? review.archive.byId.get(mail.inReplyTo) : undefined;
   const { addresses } = context;
   return {
     from: addresses.full(mail.from),
@@ -171,11 +183,7 @@ function mailView(mail: MailRecord, raw: string, node: ThreadNode | undefined, r
     messageId: mail.messageId,
     permalink: context.link(review.archive.byId.get(mail.messageId)!.url),
     derivedId: mail.idSource === 'content',
-    inReplyTo: !mail.inReplyTo
-      ? null
-      : parent
-        ? { url: context.link(parent.url), text: parent.mail.subject || `<${parent.id}>` }
-        : { missingId: mail.inReplyTo },
+    inReplyTo: inReplyToView(mail, review, context),
     body: bodyView(mail, node, review, digests, context),
     bodyCut: mail.bodyCut ?? null,
     raw: context.rawDownloads ? context.link(raw) : null,
@@ -215,11 +223,15 @@ function treeView(node: ThreadNode, context: RouteContext): ThreadTreeView {
   return { rows, current, skippedAfter: tree.skippedAfter, messages: tree.messages };
 }
 
-function navView(node: ThreadNode, review: ReviewArchive, wholeThread: string | null, context: RouteContext): MessagePageData['nav'] {
+function seriesPlaceView(node: ThreadNode, review: ReviewArchive, context: RouteContext): SeriesPlaceView | null {
   const place = seriesPlace(node, review);
+  return place && { label: placeLabel(place), url: context.link(place.series.url), name: seriesName(place.series.title || '(no title)', place.series.version) };
+}
+
+function navView(node: ThreadNode, review: ReviewArchive, wholeThread: string | null, context: RouteContext): MessagePageData['nav'] {
   const links = threadLinks(node);
   return {
-    place: place && { label: placeLabel(place), url: context.link(place.series.url), name: seriesName(place.series.title || '(no title)', place.series.version) },
+    place: seriesPlaceView(node, review, context),
     steps: STEPS.flatMap((step) => {
       const target = links[step.key];
       return target ? [{ ...step, url: target.message ? context.link(target.message.url) : null }] : [];
@@ -253,4 +265,19 @@ export function messagePageData(message: ArchivedMessage, review: ReviewArchive,
     threadMbox: threadMboxView(node.thread, context),
     reply: replyView(message.mail, context.addresses, context.config.listAddress),
   };
+}
+
+/**
+ * What the views of a message read from outside its thread, as this build answers it: its place
+ * in a series, and for each mail shown the archived pages its body links to, the message it
+ * answers and the pages of the files its diffs touch. A thread whose own mail and these answers
+ * are those of the last build shows what it showed (thread-pages.ts). Whatever the views above
+ * come to read from outside the thread must be answered here too.
+ */
+export function outsideLookups(message: ArchivedMessage, review: ReviewArchive, context: RouteContext): unknown[] {
+  const node = review.nodes.get(message.id)!;
+  return [
+    seriesPlaceView(node, review, context),
+    ...shownMails(message).map((mail) => [bodyLinks(mail, review, context), inReplyToView(mail, review, context), review.archive.byId.get(mail.messageId)!.url]),
+  ];
 }

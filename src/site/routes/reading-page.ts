@@ -90,8 +90,8 @@ function messageItem(node: ThreadNode, depth: number, label: string | null): Rea
 
 export interface ReadingInputs {
   review: ReviewArchive;
-  /** Each archived message's mails as its own page shows them. */
-  mailViews: ReadonlyMap<ArchivedMessage, MailView[]>;
+  /** An archived message's mails as its own page shows them. */
+  mailViews: (message: ArchivedMessage) => MailView[];
   /** Bytes of a mail's cached rendering (its record keeps the size it was written at). */
   bodyBytes: (mail: MailRecord) => number;
   context: RouteContext;
@@ -129,19 +129,25 @@ function authorPageOf(node: ThreadNode | null, context: RouteContext): string | 
   return node?.message ? context.authorPage(messageAuthor(node.message)) : null;
 }
 
-/** A reading split into pages: each item's anchor URL, and each page's entries. */
-function layOut(base: string, items: readonly ReadingItem[], inputs: ReadingInputs) {
+/** A reading split into pages: the items of each page, the pages' URLs, and each item's anchor URL. */
+function placeItems(base: string, items: readonly ReadingItem[], { bodyBytes, context }: Pick<ReadingInputs, 'bodyBytes' | 'context'>) {
   const bytesOf = ({ node }: ReadingItem) => {
     const message = node?.message;
-    return ENTRY_BYTES + (message ? [message.mail, ...message.variants].reduce((sum, mail) => sum + inputs.bodyBytes(mail), 0) : 0);
+    return ENTRY_BYTES + (message ? [message.mail, ...message.variants].reduce((sum, mail) => sum + bodyBytes(mail), 0) : 0);
   };
   const pages = splitReading(items, bytesOf);
-  const { context } = inputs;
   const pageUrls = pages.map((_, index) => context.link(pageUrl(base, index)));
   const anchorUrl = new Map<ThreadNode, string>();
   pages.forEach((page, index) => {
     for (const { node, anchor } of page) if (node) anchorUrl.set(node, `${pageUrls[index]}#${anchor}`);
   });
+  return { pages, pageUrls, anchorUrl };
+}
+
+/** A reading split into pages: each item's anchor URL, and each page's entries. */
+function layOut(base: string, items: readonly ReadingItem[], inputs: ReadingInputs) {
+  const { pages, pageUrls, anchorUrl } = placeItems(base, items, inputs);
+  const { context } = inputs;
   const entryPages = pages.map((page) =>
     page.map(({ anchor, node, depth, label }, index): ReadingEntryView => {
       const message = node?.message ?? null;
@@ -160,19 +166,28 @@ function layOut(base: string, items: readonly ReadingItem[], inputs: ReadingInpu
         dateText: formatUtc(date),
         url: message ? context.link(message.url) : null,
         inReplyTo: parent && parentUrl && parent !== above ? { url: parentUrl, text: parent.message?.mail.subject || authorOf(parent, context) } : null,
-        mails: message ? (inputs.mailViews.get(message) ?? []) : [],
+        mails: message ? inputs.mailViews(message) : [],
       };
     }),
   );
   return { pageUrls, anchorUrl, entryPages };
 }
 
-/** The pages of a thread read whole, by route parameter (`<slug>`, `<slug>/2`), and where each message is on them. */
-export function threadReading(thread: Thread, inputs: ReadingInputs): { pages: [string, ReadingPageData][]; anchors: Map<ThreadNode, string> } {
-  const base = threadReadingUrl(thread);
+function threadItems(thread: Thread): ReadingItem[] {
   const items: ReadingItem[] = [];
   for (const { node, depth } of walkThread(thread.root)) if (node.message) items.push(messageItem(node, depth, null));
-  const { pageUrls, anchorUrl, entryPages } = layOut(base, items, inputs);
+  return items;
+}
+
+/** Where each message of a thread is on the pages that read it whole, without the pages themselves. */
+export function threadReadingAnchors(thread: Thread, inputs: Pick<ReadingInputs, 'bodyBytes' | 'context'>): ReadonlyMap<ThreadNode, string> {
+  return placeItems(threadReadingUrl(thread), threadItems(thread), inputs).anchorUrl;
+}
+
+/** The pages of a thread read whole, by route parameter (`<slug>`, `<slug>/2`), and where each message is on them. */
+export function threadReading(thread: Thread, inputs: ReadingInputs): { pages: [string, ReadingPageData][]; anchors: Map<ThreadNode, string> } {
+  const items = threadItems(thread);
+  const { pageUrls, anchorUrl, entryPages } = layOut(threadReadingUrl(thread), items, inputs);
   const tree = threadTree(thread.root, { whole: Infinity, ancestors: 0, siblings: 0, replies: 0, around: 0 });
   const rows = tree.rows.map((row) => ({ ...rowView(row, inputs.context), url: anchorUrl.get(row.node) ?? null }));
   const start = items[0]!.node!.message!;
