@@ -63,6 +63,8 @@ const THREAD_KEYS_FILE = 'thread-keys.json';
  */
 function keptThreads(code: string): KeptThreads {
   const verify = process.env.SHEAF_CHECK_KEPT === '1';
+  // The dev server's code changes under it, its digest does not: it keeps nothing.
+  if (import.meta.env.DEV) return { threads: new Map(), verify };
   try {
     const saved = JSON.parse(readFileSync(join(cacheRoot(), THREAD_KEYS_FILE), 'utf8')) as { code?: string; threads?: [string, ThreadKeys][] };
     if (saved.code === code && Array.isArray(saved.threads)) return { threads: new Map(saved.threads), verify };
@@ -86,7 +88,7 @@ function readSavedKeys(input: string): RouteKeys | null {
 function saveKeys(input: string, routes: SiteRoutes): RouteKeys {
   const keys = routeKeys(routes);
   reportThreadCounts({ threads: routes.threadKeys.size, kept: routes.threadsKept });
-  writeAtomically(join(cacheRoot(), THREAD_KEYS_FILE), JSON.stringify({ code: codeDigest(), threads: [...routes.threadKeys] }));
+  if (!import.meta.env.DEV) writeAtomically(join(cacheRoot(), THREAD_KEYS_FILE), JSON.stringify({ code: codeDigest(), threads: [...routes.threadKeys] }));
   writeAtomically(join(cacheRoot(), KEYS_FILE), JSON.stringify({ input, keys }));
   return keys;
 }
