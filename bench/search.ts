@@ -71,9 +71,9 @@ async function indexBuild(): Promise<void> {
   const { rows } = await cachedArchive(resolve(process.env.SHEAF_CACHE ?? join(project, '.cache/sheaf')));
   const { readSearchTerms } = await import('../src/loader/search-terms-store.ts');
   const { buildSearchIndex } = await import('../src/search/build-index.ts');
+  const { memoryBaseCache } = await import('../src/testing/memory-base-cache.ts');
   // First from nothing, then as a rebuild does, with the base of the per-message index kept.
-  const kept = new Map<string, IndexFile[]>();
-  const cache = { get: (digest: string) => kept.get(digest) ?? null, put: (digest: string, files: IndexFile[]) => void kept.set(digest, files) };
+  const cache = memoryBaseCache(readSearchTerms);
   for (const run of ['from nothing', 'base kept', 'base kept']) {
     const before = process.memoryUsage().rss;
     const cpu = process.cpuUsage();

@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import type { Address } from '../parse/types.ts';
 import type { MailTerms } from './mail-terms.ts';
 import {
-  appendPair, BODY_SHARD_LENGTH, encodeRows, fnv, frontCode, ID_SHARD_LENGTH, keyHead, keyName, MAX_SHARD_LENGTH, pairBucket, shardKey, type PostingState,
+  appendPair, BODY_SHARD_LENGTH, decodePosting, encodeRows, fnv, frontCode, ID_SHARD_LENGTH, keyHead, keyName, MAX_SHARD_LENGTH, pairBucket, shardKey, type PostingState,
 } from './postings.ts';
 import { addTokenTerms, foldText, indexTerms, stripReplyPrefixes, TITLE_MARK, tokens, wordPairs, words } from './tokenize.ts';
 import type {
@@ -211,31 +211,36 @@ function addToPosting(posting: WindowedPosting, row: number, message: number, wi
   appendPair(posting, row, message);
 }
 
+/** The name of a big posting's part files: the term's hash, made unique within its field in code-unit order of the terms. */
+function partName(term: string, names: Set<string>): string {
+  let name = fnv(term).toString(36);
+  while (names.has(name)) name += 'x';
+  names.add(name);
+  return name;
+}
+
+/** A term's entry in its field: its posting's JSON, or, for a big posting, where its parts are, with the part files. */
+function termEntry(folder: string, term: string, posting: WindowedPosting, names: Set<string>, parts: IndexFile[]): string {
+  const json = JSON.stringify(posting.out);
+  if (json.length <= PART_BYTES) return json;
+  const name = partName(term, names);
+  const windows: number[] = [];
+  for (let cut = 0; cut < posting.cuts.length; cut += 4) {
+    const [window, at, lastRow, base] = posting.cuts.slice(cut, cut + 4) as [number, number, number, number];
+    const end = posting.cuts[cut + 5] ?? posting.out.length;
+    windows.push(window);
+    parts.push({ path: `${folder}/w/${name}-${window}.json`, json: JSON.stringify([lastRow, base, ...posting.out.slice(at, end)]) });
+  }
+  return JSON.stringify({ h: name, w: windows });
+}
+
 /** The JSON of each term of a field: its posting, or where its parts are, with the part files. */
 function fieldEntries(folder: string, postings: Map<string, WindowedPosting>): { entries: [string, string][]; parts: IndexFile[] } {
   const entries: [string, string][] = [];
   const parts: IndexFile[] = [];
   const names = new Set<string>();
   // Terms in code-unit order, so that which of two terms with the same hash gets the longer name never depends on the mail's order.
-  for (const term of [...postings.keys()].sort()) {
-    const posting = postings.get(term)!;
-    const json = JSON.stringify(posting.out);
-    if (json.length <= PART_BYTES) {
-      entries.push([term, json]);
-      continue;
-    }
-    let name = fnv(term).toString(36);
-    while (names.has(name)) name += 'x';
-    names.add(name);
-    const windows: number[] = [];
-    for (let cut = 0; cut < posting.cuts.length; cut += 4) {
-      const [window, at, lastRow, base] = posting.cuts.slice(cut, cut + 4) as [number, number, number, number];
-      const end = posting.cuts[cut + 5] ?? posting.out.length;
-      windows.push(window);
-      parts.push({ path: `${folder}/w/${name}-${window}.json`, json: JSON.stringify([lastRow, base, ...posting.out.slice(at, end)]) });
-    }
-    entries.push([term, JSON.stringify({ h: name, w: windows })]);
-  }
+  for (const term of [...postings.keys()].sort()) entries.push([term, termEntry(folder, term, postings.get(term)!, names, parts)]);
   return { entries, parts };
 }
 
@@ -284,17 +289,21 @@ interface Placed {
   row: number;
 }
 
+function emptyPosting(): WindowedPosting {
+  return { out: [], lastRow: -1, base: 0, last: 0, window: -1, cuts: [] };
+}
+
 /**
- * The per-message fields (people and bodies) of some messages, under `prefix`: their terms'
- * postings, message by message within each row, rows ascending.
+ * The per-message fields (people and bodies) of some messages: their terms' postings, message
+ * by message within each row, rows ascending.
  */
-function messageFieldFiles(prefix: string, messagesOfRow: readonly number[][], placed: readonly Placed[], inPart: (id: number) => boolean, window: number, termsOf: (key: string) => MailTerms | null): IndexFile[] {
+function fieldPostings(messagesOfRow: readonly number[][], placed: readonly Placed[], inPart: (id: number) => boolean, window: number, termsOf: (key: string) => MailTerms | null): Map<string, Map<string, WindowedPosting>> {
   const fields = new Map<string, Map<string, WindowedPosting>>([...PERSON_FIELDS, ...BODY_FIELDS].map((field) => [field, new Map()]));
   const add = (field: string, terms: Iterable<string>, row: number, message: number) => {
     const postings = fields.get(field)!;
     for (const term of terms) {
       let posting = postings.get(term);
-      if (!posting) postings.set(term, (posting = { out: [], lastRow: -1, base: 0, last: 0, window: -1, cuts: [] }));
+      if (!posting) postings.set(term, (posting = emptyPosting()));
       addToPosting(posting, row, message, window);
     }
   };
@@ -322,13 +331,24 @@ function messageFieldFiles(prefix: string, messagesOfRow: readonly number[][], p
       if (terms) for (const field of BODY_FIELDS) add(field, terms[field], row, id);
     }
   });
+  return fields;
+}
+
+/** A field's files under `prefix`: its shards and the parts of its big postings. */
+function fieldFiles(prefix: string, field: string, entries: [string, string][], parts: IndexFile[]): IndexFile[] {
+  return [...prefixTree(`${prefix}${field}`, entries, BODY_SHARD_LENGTH), ...parts];
+}
+
+/** The per-message fields of some messages, under `prefix`, and each field's entries. */
+function messageFieldFiles(prefix: string, fields: Map<string, Map<string, WindowedPosting>>): { files: IndexFile[]; entries: Record<string, [string, string][]> } {
   const files: IndexFile[] = [];
+  const entriesOf: Record<string, [string, string][]> = {};
   for (const field of [...PERSON_FIELDS, ...BODY_FIELDS]) {
-    const folder = `${prefix}${field}`;
-    const { entries, parts } = fieldEntries(folder, fields.get(field)!);
-    files.push(...prefixTree(folder, entries, BODY_SHARD_LENGTH), ...parts);
+    const { entries, parts } = fieldEntries(`${prefix}${field}`, fields.get(field)!);
+    files.push(...fieldFiles(prefix, field, entries, parts));
+    entriesOf[field] = entries;
   }
-  return files;
+  return { files, entries: entriesOf };
 }
 
 /**
@@ -346,17 +366,150 @@ export const BASE_STEP = 2048;
  */
 function baseCode(): string {
   const functions = [
-    messageFieldFiles, fieldEntries, prefixTree, shardFiles, objectJson, addToPosting, appendPair, shardKey, keyHead, keyName, frontCode, fnv, bucketCount, personTerms,
+    fieldPostings, emptyPosting, messageFieldFiles, fieldFiles, fieldEntries, termEntry, partName, prefixTree, patchedBase, decodeEntry, decodePosting, peopleDigest, baseMessages, shardFiles, objectJson, addToPosting, appendPair, shardKey, keyHead, keyName, frontCode, fnv, bucketCount, personTerms,
     indexTerms, addTokenTerms, tokens, foldText,
   ];
   return `${functions.map(String).join('\n')}\n${JSON.stringify([BASE_STEP, PART_BYTES, FIELD_SHARD_BYTES, INLINE_BYTES, INLINE_LIST_BYTES, BODY_SHARD_LENGTH, MAX_ADDRESSES])}`;
+}
+
+/** What a kept base was made of, and each field's entries (`fieldEntries`): what it takes to patch it (`patchedBase`). */
+export interface BaseEntries {
+  /** The digest of the code it was made with (`baseCode`). */
+  code: string;
+  window: number;
+  /** Each message of the base, by number: its body cache key, its row, and the digest of its people (From, To, Cc). */
+  messages: [key: string, row: number, people: string][];
+  /** Each field's terms in code-unit order, with their entries. */
+  fields: Record<string, [string, string][]>;
+}
+
+/** A base as kept: its files and what it was made of. */
+export interface KeptBase {
+  files: IndexFile[];
+  entries: BaseEntries;
 }
 
 /** Keeps the base of the per-message index between builds, by a digest of what it is made of. */
 export interface BaseCache {
   /** The files of the base made from these inputs, or null. */
   get(digest: string): IndexFile[] | null;
-  put(digest: string, files: IndexFile[]): void;
+  put(digest: string, files: IndexFile[], entries: BaseEntries): void;
+  /** The base kept last, whatever it was made of, with the digest it was kept under; null when none is kept whole. */
+  last(): (KeptBase & { digest: string }) | null;
+  /** The body terms a message of the kept base was indexed with, by its key (its mail may have left the archive since); null when unknown. */
+  keptTerms(key: string): MailTerms | null;
+}
+
+/** At most this many messages of a kept base whose bodies changed are patched into it; more, and the base is built again. */
+const PATCH_LIMIT = 64;
+
+function peopleDigest(message: SearchMessage): string {
+  return createHash('sha256').update(JSON.stringify([message.from, message.to, message.cc])).digest('base64url').slice(0, 16);
+}
+
+function baseMessages(placed: readonly Placed[], baseEnd: number): BaseEntries['messages'] {
+  return placed.slice(0, baseEnd).map(({ message, row }) => [message.key, row, peopleDigest(message)]);
+}
+
+/** A big posting's rows and messages from its part files, or a small one's from its entry; null when a part is not kept. */
+function decodeEntry(folder: string, entry: string, files: ReadonlyMap<string, IndexFile>): Map<number, number[]> | null {
+  if (!entry.startsWith('{')) return decodePosting(JSON.parse(entry) as number[]);
+  const { h, w } = JSON.parse(entry) as { h: string; w: number[] };
+  const out: number[] = [];
+  for (const window of w) {
+    const part = files.get(`${folder}/w/${h}-${window}.json`);
+    if (!part) return null;
+    out.push(...(JSON.parse(part.json) as number[]).slice(2));
+  }
+  return decodePosting(out);
+}
+
+/**
+ * The kept base with the bodies of a few of its messages changed, as a build from nothing makes
+ * it: every message in the same place with the same people, only some bodies (keys) changed,
+ * and the terms each changed message was indexed with still known. Each such message leaves the
+ * postings of the terms it had and joins those of the terms it has; every other term keeps its
+ * entry, and a field none of them touches keeps its files. Null when the base must be built again.
+ */
+function patchedBase(kept: KeptBase, placed: readonly Placed[], baseEnd: number, window: number, code: string, termsOf: (key: string) => MailTerms | null, keptTerms: BaseCache['keptTerms']): KeptBase | null {
+  const { entries } = kept;
+  if (entries.code !== code || entries.window !== window || entries.messages.length !== baseEnd) return null;
+  const messages = baseMessages(placed, baseEnd);
+  const changed: number[] = [];
+  for (let id = 0; id < baseEnd; id++) {
+    const [key, row, people] = entries.messages[id]!;
+    if (row !== messages[id]![1] || people !== messages[id]![2]) return null;
+    if (key !== messages[id]![0]) changed.push(id);
+  }
+  if (changed.length === 0 || changed.length > PATCH_LIMIT) return null;
+  // For each body field and term: the changed messages that hold it now (true) or no longer (false).
+  const edits = new Map<string, Map<string, [id: number, holds: boolean][]>>(BODY_FIELDS.map((field) => [field, new Map()]));
+  for (const id of changed) {
+    const before = keptTerms(entries.messages[id]![0]);
+    if (!before) return null;
+    const after = termsOf(messages[id]![0]);
+    for (const field of BODY_FIELDS) {
+      const holds = new Map<string, boolean>();
+      for (const term of before[field]) holds.set(term, false);
+      for (const term of after?.[field] ?? []) holds.set(term, true);
+      const fieldEdits = edits.get(field)!;
+      for (const [term, now] of holds) {
+        const list = fieldEdits.get(term);
+        if (list) list.push([id, now]);
+        else fieldEdits.set(term, [[id, now]]);
+      }
+    }
+  }
+  const keptFiles = new Map(kept.files.map((file) => [file.path, file]));
+  const files: IndexFile[] = [];
+  const fields: BaseEntries['fields'] = {};
+  for (const field of [...PERSON_FIELDS, ...BODY_FIELDS]) {
+    const fieldEdits = edits.get(field);
+    const old = entries.fields[field] ?? [];
+    if (!fieldEdits || fieldEdits.size === 0) {
+      files.push(...kept.files.filter((file) => file.path.startsWith(`${field}/`)));
+      fields[field] = old;
+      continue;
+    }
+    const entryOf = new Map(old);
+    const names = new Set<string>();
+    const parts: IndexFile[] = [];
+    const next: [string, string][] = [];
+    for (const term of [...new Set([...entryOf.keys(), ...fieldEdits.keys()])].sort()) {
+      const entry = entryOf.get(term);
+      const termEdits = fieldEdits.get(term);
+      if (!termEdits) {
+        // Its entry stays, and a big posting's parts too, under the name a build from nothing gives it.
+        if (entry!.startsWith('{')) {
+          const { h, w } = JSON.parse(entry!) as { h: string; w: number[] };
+          if (partName(term, names) !== h) return null;
+          for (const part of w) {
+            const file = keptFiles.get(`${field}/w/${h}-${part}.json`);
+            if (!file) return null;
+            parts.push(file);
+          }
+        }
+        next.push([term, entry!]);
+        continue;
+      }
+      const rows = entry === undefined ? new Map<number, number[]>() : decodeEntry(field, entry, keptFiles);
+      if (!rows) return null;
+      for (const [id, holds] of termEdits) {
+        const row = messages[id]![1];
+        const list = (rows.get(row) ?? []).filter((message) => message !== id);
+        if (holds) list.push(id);
+        if (list.length > 0) rows.set(row, list.sort((a, b) => a - b));
+        else rows.delete(row);
+      }
+      if (rows.size === 0) continue;
+      const posting = emptyPosting();
+      for (const row of [...rows.keys()].sort((a, b) => a - b)) for (const id of rows.get(row)!) addToPosting(posting, row, id, window);
+      next.push([term, termEntry(field, term, posting, names, parts)]);
+    }
+    files.push(...fieldFiles('', field, next, parts));
+    fields[field] = next;
+  }
+  return { files, entries: { code, window, messages, fields } };
 }
 
 /**
@@ -386,10 +539,17 @@ export function buildSearchIndex(input: readonly SearchRow[], termsOf: (key: str
   const baseDigest = digest.digest('hex');
   let base = cache?.get(baseDigest) ?? null;
   if (!base) {
-    base = messageFieldFiles('', messagesOfRow, placed, (id) => id < baseEnd, window, termsOf);
-    cache?.put(baseDigest, base);
+    const code = createHash('sha256').update(baseCode()).digest('hex');
+    const last = cache?.last();
+    let made = last ? patchedBase(last, placed, baseEnd, window, code, termsOf, cache!.keptTerms) : null;
+    if (!made) {
+      const { files, entries } = messageFieldFiles('', fieldPostings(messagesOfRow, placed, (id) => id < baseEnd, window, termsOf));
+      made = { files, entries: { code, window, messages: baseMessages(placed, baseEnd), fields: entries } };
+    }
+    base = made.files;
+    cache?.put(baseDigest, made.files, made.entries);
   }
-  const files: IndexFile[] = [...base, ...messageFieldFiles('new/', messagesOfRow, placed, (id) => id >= baseEnd, window, termsOf)];
+  const files: IndexFile[] = [...base, ...messageFieldFiles('new/', fieldPostings(messagesOfRow, placed, (id) => id >= baseEnd, window, termsOf)).files];
 
   // Subjects, per row.
   const subjects: Postings = new Map();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Address } from '../parse/types.ts';
+import { memoryBaseCache } from '../testing/memory-base-cache.ts';
 import { buildSearchIndex, PART_BYTES } from './build-index.ts';
 import { SearchEngine } from './engine.ts';
 import type { MailTerms } from './mail-terms.ts';
@@ -462,11 +463,10 @@ test('the base of the per-message index is kept while its messages stay as they 
       messages: [0, 1].map((n) => message({ id: `b${i}.${n}@x`, date: new Date(Date.UTC(2015, 0, 1, i, n)).toISOString(), from: `P${i % 9} <p${i % 9}@example.org>`, terms: { b: [`word${i % 50}`] } })),
     }),
   );
-  const stored = new Map<string, IndexFile[]>();
-  const cache = { get: (digest: string) => stored.get(digest) ?? null, put: (digest: string, files: IndexFile[]) => void stored.set(digest, files) };
   const terms = (key: string) => termsByKey.get(key) ?? null;
+  const cache = memoryBaseCache(terms);
   const first = buildSearchIndex(rows, terms, cache);
-  assert.equal(stored.size, 1);
+  assert.equal(cache.puts, 1);
   assert.ok(first.some((file) => file.path.startsWith('new/b/')) && first.some((file) => file.path.startsWith('b/')));
   const manifest = JSON.parse(first.find((file) => file.path === 'fields.json')!.json) as { base: number };
   assert.equal(manifest.base, BASE_STEP);
@@ -481,4 +481,39 @@ test('the base of the per-message index is kept while its messages stay as they 
   assert.equal((await engine.search(parseQuery('b:word7'))).total, 23, 'found in the base and in new/');
   assert.equal((await engine.search(parseQuery('b:word7 f:p1'))).total, 3);
   assert.equal(await firstMatch(engine, 'b:word7 f:p1'), '/m/late@x/', 'the newest first');
+});
+
+test('a kept base whose messages changed only in their bodies is patched, and equals a base built from nothing', async () => {
+  const { BASE_STEP } = await import('./build-index.ts');
+  // Enough mail for a base, with terms common enough to have postings cut in windows.
+  const rows = Array.from({ length: 1100 }, (_, i) =>
+    row(`leds: item ${i}`, new Date(Date.UTC(2015, 0, 1, i)).toISOString(), {
+      messages: [0, 1, 2, 3, 4, 5].map((n) => message({ id: `c${i}.${n}@x`, date: new Date(Date.UTC(2015, 0, 1, i, n)).toISOString(), from: `P${i % 9} <p${i % 9}@example.org>`, terms: { b: [`word${i % 50}`, 'common', `only${i}`], q: n ? ['quoted'] : [] } })),
+    }),
+  );
+  const terms = (key: string) => termsByKey.get(key) ?? null;
+  const cache = memoryBaseCache(terms);
+  const first = buildSearchIndex(rows, terms, cache);
+  assert.ok(first.some((file) => file.path.startsWith('b/w/')), 'a posting of the base is cut in windows');
+  const files = (built: IndexFile[]) => built.map((file) => [file.path, file.json]);
+  // Three bodies of base messages edited (a new key each, as changed mail gets): a term left, terms gained, a common one dropped.
+  const edited = (i: number, n: number, body: Partial<MailTerms>) => {
+    const old = rows[i]!.messages[n]!;
+    rows[i]!.messages[n] = { ...message({ id: old.id, date: old.date, from: 'x', terms: body }), from: old.from, to: old.to, cc: old.cc };
+  };
+  edited(3, 0, { b: ['word3', 'common', 'brandnew'] });
+  edited(400, 1, { b: ['only400'], q: ['quoted', 'fresh'] });
+  edited(800, 0, { b: [] });
+  let read = 0;
+  const patched = buildSearchIndex(rows, (key) => (read++, terms(key)), cache);
+  assert.ok(read < 1000, `the base is patched, not built from its messages' terms: ${read} read`);
+  assert.deepEqual(files(patched), files(buildSearchIndex(rows, terms)), 'the same files as from nothing');
+  // Patched again from the patched base, and a change of people builds the base again.
+  edited(5, 1, { b: ['again'] });
+  assert.deepEqual(files(buildSearchIndex(rows, terms, cache)), files(buildSearchIndex(rows, terms)));
+  const old = rows[7]!.messages[0]!;
+  rows[7]!.messages[0] = message({ id: old.id, date: old.date, from: 'Someone Else <else@example.org>', terms: termsByKey.get(old.key)! });
+  read = 0;
+  assert.deepEqual(files(buildSearchIndex(rows, (key) => (read++, terms(key)), cache)), files(buildSearchIndex(rows, terms)));
+  assert.ok(read >= 3 * BASE_STEP, 'another sender: built again');
 });

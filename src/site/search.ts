@@ -44,7 +44,16 @@ async function healTerms(key: string): Promise<void> {
 /** The kept base under the address mode too: a base made with addresses as sent is never used for a masked site. */
 function baseCacheFor(policy: AddressPolicy): BaseCache {
   const cache = baseCache();
-  return { get: (digest) => cache.get(`${digest}-${policy.mode}`), put: (digest, base) => cache.put(`${digest}-${policy.mode}`, base) };
+  const mode = `-${policy.mode}`;
+  return {
+    get: (digest) => cache.get(`${digest}${mode}`),
+    put: (digest, base, entries) => cache.put(`${digest}${mode}`, base, entries),
+    last: () => {
+      const kept = cache.last();
+      return kept?.digest.endsWith(mode) ? kept : null;
+    },
+    keptTerms: (key) => shownTerms(readSearchTerms(key), policy),
+  };
 }
 
 /** The index, from every mail's terms as the loader kept them, its base from the cache folder when it is still what it was. */
@@ -59,8 +68,8 @@ export function loadSearchIndex(): Promise<IndexFile[]> {
     };
     const cache = baseCacheFor(policy);
     // A base is kept only when every mail it was made from had its terms.
-    let made: [string, IndexFile[]] | undefined;
-    const built = buildSearchIndex(searchRows, termsOf, { get: cache.get, put: (digest, base) => void (made = [digest, base]) });
+    let made: Parameters<BaseCache['put']> | undefined;
+    const built = buildSearchIndex(searchRows, termsOf, { ...cache, put: (...base) => void (made = base) });
     if (missing.length === 0) {
       if (made) cache.put(...made);
       return built;
