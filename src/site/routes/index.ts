@@ -15,7 +15,7 @@ import type { SiteConfig } from '../config.ts';
 import { routeContext, type RouteContext } from './context.ts';
 import type { IndexFile, SearchRow } from '../../search/types.ts';
 import { indexPages, messagePages, subjectPages, type IndexRowView, type MessageRowView, type PagedList, type SubjectRowView } from './list-pages.ts';
-import type { Thread, ThreadNode } from '../../archive/thread.ts';
+import type { Thread } from '../../archive/thread.ts';
 import { amSeriesMboxPages, plainSeriesMboxPages, rawMailPages, threadMboxPages, type AmMboxData, type FilePage, type MboxData, type RawMailData } from './downloads.ts';
 import { archiveFeedPages, seriesFeedPages } from './feeds.ts';
 import type { FeedData } from '../../feed/feed-file.ts';
