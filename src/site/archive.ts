@@ -43,6 +43,11 @@ export async function loadDigests(): Promise<StoreDigests> {
   return (await loadStore()).digests;
 }
 
+/** The digests of the parsers the mails were read with, sorted: each store digest leads with its parser's (src/loader/mail-loader.ts). */
+export async function loadParserDigests(): Promise<string[]> {
+  return [...new Set([...(await loadDigests()).values()].map((digest) => digest.split('-', 1)[0]!))].sort();
+}
+
 /** The messages alone, one per Message-ID. */
 export async function loadArchive(): Promise<Archive> {
   return (await loadReview()).archive;

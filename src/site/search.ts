@@ -4,6 +4,7 @@
  * kept in the cache folder between builds (`<SHEAF_CACHE>/search-base.json` and `.data`), so a
  * rebuild reads the terms of the newest mail only.
  */
+import { createHash } from 'node:crypto';
 import { readBody } from '../loader/cache.ts';
 import { bodyTerms, readSearchTerms, writeSearchTerms } from '../loader/search-terms-store.ts';
 import { renderBodyFile } from '../render/index.ts';
@@ -13,7 +14,7 @@ import type { BaseCache } from '../search/build-index.ts';
 import { searchRows } from '../search/rows.ts';
 import type { IndexFile, SearchRow } from '../search/types.ts';
 import { addressPolicy, shownTerms, type AddressPolicy } from './addresses.ts';
-import { loadReview } from './archive.ts';
+import { loadParserDigests, loadReview } from './archive.ts';
 import { baseCache } from './search-base.ts';
 import { siteConfig } from './site-url.ts';
 
@@ -41,10 +42,14 @@ async function healTerms(key: string): Promise<void> {
   writeSearchTerms(key, terms);
 }
 
-/** The kept base under the address mode too: a base made with addresses as sent is never used for a masked site. */
-function baseCacheFor(policy: AddressPolicy): BaseCache {
+/**
+ * The kept base under the address mode too, so a base made with addresses as sent is never used
+ * for a masked site, and under the parsers that made the mails' terms, so a new tokenizer
+ * (src/search/mail-terms.ts, in the parser digest) builds it again from the new terms.
+ */
+function baseCacheFor(policy: AddressPolicy, parsers: readonly string[]): BaseCache {
   const cache = baseCache();
-  const mode = `-${policy.mode}`;
+  const mode = `-${policy.mode}-${createHash('sha256').update(parsers.join('\n')).digest('hex').slice(0, 16)}`;
   return {
     get: (digest) => cache.get(`${digest}${mode}`),
     put: (digest, base, entries) => cache.put(`${digest}${mode}`, base, entries),
@@ -66,7 +71,7 @@ export function loadSearchIndex(): Promise<IndexFile[]> {
       if (!terms) missing.push(key);
       return shownTerms(terms, policy);
     };
-    const cache = baseCacheFor(policy);
+    const cache = baseCacheFor(policy, await loadParserDigests());
     // A base is kept only when every mail it was made from had its terms.
     let made: Parameters<BaseCache['put']> | undefined;
     const built = buildSearchIndex(searchRows, termsOf, { ...cache, put: (...base) => void (made = base) });
