@@ -177,6 +177,7 @@ export function sheafBuild(): AstroIntegration {
           return logger.warn((error as Error).message);
         }
         if (!ingest) return logger.warn('no ingest report: the mail loader did not run');
+        const threads = threadCounts();
         const counts: BuildCounts = {
           mails: ingest.mails,
           parsed: ingest.parsed,
@@ -186,8 +187,8 @@ export function sheafBuild(): AstroIntegration {
           pagesReused: counter.total - counter.rendered,
           pages: counter.total,
           staleRemoved,
-          threads: threadCounts().threads,
-          threadsKept: threadCounts().kept,
+          threads: threads.threads,
+          threadsKept: threads.kept,
         };
         mkdirSync(cacheRoot(), { recursive: true });
         writeFileSync(join(cacheRoot(), 'last-build.json'), `${JSON.stringify(counts, null, 2)}\n`);

@@ -49,13 +49,13 @@ async function healTerms(key: string): Promise<void> {
  */
 function baseCacheFor(policy: AddressPolicy, parsers: readonly string[]): BaseCache {
   const cache = baseCache();
-  const mode = `-${policy.mode}-${createHash('sha256').update(parsers.join('\n')).digest('hex').slice(0, 16)}`;
+  const madeWith = `-${policy.mode}-${createHash('sha256').update(parsers.join('\n')).digest('hex').slice(0, 16)}`;
   return {
-    get: (digest) => cache.get(`${digest}${mode}`),
-    put: (digest, base, entries) => cache.put(`${digest}${mode}`, base, entries),
+    get: (digest) => cache.get(`${digest}${madeWith}`),
+    put: (digest, base, entries) => cache.put(`${digest}${madeWith}`, base, entries),
     last: () => {
       const kept = cache.last();
-      return kept?.digest.endsWith(mode) ? kept : null;
+      return kept?.digest.endsWith(madeWith) ? kept : null;
     },
     keptTerms: (key) => shownTerms(readSearchTerms(key), policy),
   };
