@@ -247,12 +247,14 @@ describe('incremental builds', () => {
     writeFileSync(lockfile, JSON.stringify(lock, null, 2));
     const counts = build(site);
     // Files keyed by their own bytes alone are kept when those come out the same: the raw mails
-    // (the mails as archived, which no dependency changes) and the search index (made again from
-    // the terms of every mail parsed again, here the same terms).
+    // (the mails as archived, which no dependency changes), the search index (made again from
+    // the terms of every mail parsed again, here the same terms) and the JSON API. The mboxes
+    // and feeds are keyed by the data they are made from and the code that makes them.
     const rawFiles = readdirSync(join(site.out, 'm'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).flatMap(({ name: slug }) => readdirSync(join(site.out, 'm', slug)).filter((name) => /^raw(-\d+)?\.txt$/.test(name)));
     const searchFiles = readdirSync(join(site.out, 'search'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.json'));
-    assert.ok(rawFiles.length > 0 && searchFiles.length > 0);
-    assert.equal(counts.pagesReused, rawFiles.length + searchFiles.length);
+    const apiFiles = readdirSync(join(site.out, 'api'));
+    assert.ok(rawFiles.length > 0 && searchFiles.length > 0 && apiFiles.length > 0);
+    assert.equal(counts.pagesReused, rawFiles.length + searchFiles.length + apiFiles.length);
     assert.equal(counts.reused, 0, 'every mail parsed and rendered again');
     assert.ok(counts.parsed > 0);
   });

@@ -1,7 +1,7 @@
 /**
  * Sheaf's part of `astro build`: progress while pages are generated (Astro's own line per
- * page, 60,000 of them on a whole list, is folded into one progress line), the raw mails and
- * the search index placed beside the pages (placed-files.ts), the count of pages rendered and kept, the removal
+ * page, 60,000 of them on a whole list, is folded into one progress line), the files that
+ * are not HTML pages placed beside them (placed-files.ts), the count of pages rendered and kept, the removal
  * of files an incremental build left behind, and the closing summary, also written to
  * `<cache>/last-build.json` for benchmarks.
  */
@@ -161,13 +161,16 @@ export function sheafBuild(): AstroIntegration {
         const pageLine = counter.progress?.finish();
         const outDir = fileURLToPath(dir);
         const outputs = outputsOf(dir, assets);
-        // The raw mails and the search index, beside Astro's pages: counted as pages, written when their key is new there.
-        for (const [name, kind] of publishedFiles()) {
-          const placed = await placeFiles(outDir, name, kind, `${outputsFile(outDir).slice(0, -'.json'.length)}.${name}.json`);
+        // Every file that is not an HTML page, beside Astro's pages: counted as pages, written when their key is new there.
+        const kinds = [...publishedFiles()];
+        const placing = counter.folding ? new Progress('files beside the pages', kinds.reduce((sum, [, kind]) => sum + kind.files.length, 0)) : null;
+        for (const [name, kind] of kinds) {
+          const placed = await placeFiles(outDir, name, kind, `${outputsFile(outDir).slice(0, -'.json'.length)}.${name}.json`, (written) => placing?.advance(1, written ? 'written' : 'kept'));
           for (const path of placed.paths) outputs.add(path);
           counter.total += placed.paths.length;
           counter.rendered += placed.written;
         }
+        const placedLine = placing?.finish();
         const staleRemoved = removeStaleFiles(outDir, readOutputs(outDir), outputs, buildStarted);
         writeOutputs(outDir, outputs);
         let ingest: IngestReport | null;
@@ -193,6 +196,7 @@ export function sheafBuild(): AstroIntegration {
         mkdirSync(cacheRoot(), { recursive: true });
         writeFileSync(join(cacheRoot(), 'last-build.json'), `${JSON.stringify(counts, null, 2)}\n`);
         if (pageLine) logger.info(pageLine);
+        if (placedLine) logger.info(placedLine);
         // The archive's own accounting, as report.json gives it, so the log and the data agree.
         const report = readReport(outDir);
         // One line for each mail the archive shows otherwise than its headers say (the loader printed the skipped ones).

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { rawMailFile, writeRawMail } from '../loader/raw-store.ts';
 import { keyOfBytes } from '../loader/record.ts';
-import { placeFiles, publishedFiles, publishRawFiles, publishSearchFiles, rawFilePath, type PlacedFile } from './placed-files.ts';
+import { placedPath, placeFiles, publishedFiles, publishMadeFiles, publishRawFiles, type PlacedFile } from './placed-files.ts';
 import { scratchCache } from '../testing/scratch-cache.ts';
 
 describe('placeFiles', () => {
@@ -36,7 +36,7 @@ describe('placeFiles', () => {
   it('writes a search file’s text only when its key is new there, asking for the text of that file alone', async () => {
     const asked: string[] = [];
     const searchKind = (files: [string, string][]) => {
-      publishSearchFiles(files, async (param) => (asked.push(param), `{"file":"${param}"}`));
+      publishMadeFiles('search', files, async (param) => (asked.push(param), `{"file":"${param}"}`));
       return publishedFiles().get('search')!;
     };
     const searchRecord = join(cache, 'outputs', 'x.search.json');
@@ -54,12 +54,20 @@ describe('placeFiles', () => {
     for (const path of ['search/../../etc/x.json', 'search/./x.json', 'search/x.html', 'm/x/raw.txt', '/search/x.json', 'search/a b.json']) {
       await assert.rejects(placeFiles(out, 'search', kind(path), record), /not a search file path/);
     }
+    const downloads: [Parameters<typeof placedPath>[0], string][] = [
+      ['threadMbox', 'm/../t.mbox'], ['threadMbox', 'm/x/y/t.mbox'], ['threadMboxGzip', 'm/x/t.mbox'], ['amSeriesMbox', 's/x/../series.mbox'],
+      ['plainSeriesMbox', 's/x/series.mbox'], ['api', 'api/../x.json'], ['archiveFeed', 'feeds/../../x.atom'], ['seriesFeed', 's/./feed.atom'],
+      ['fileFeed', 'f/../../etc/feed.atom'], ['fileFeed', 'f/feed.atom'], ['fileFeed', 'f/a b/feed.atom'],
+    ];
+    for (const [name, path] of downloads) await assert.rejects(placeFiles(out, name, kind(path), record), new RegExp(`not a ${name} file path`));
     assert.ok(!existsSync(join(root, 'a', 'etc')));
   });
 
   it('hands the route data’s lists to the build’s end by path', () => {
     publishRawFiles([['m0/raw', 'k1'], ['m0/raw-2', 'k2']]);
     assert.deepEqual(publishedFiles().get('raw')!.files, [['m/m0/raw.txt', 'k1'], ['m/m0/raw-2.txt', 'k2']]);
-    assert.equal(rawFilePath('m0/raw-2'), 'm/m0/raw-2.txt');
+    assert.equal(placedPath('raw', 'm0/raw-2'), 'm/m0/raw-2.txt');
+    publishMadeFiles('fileFeed', [['drivers/leds', 'k3']], async () => '');
+    assert.deepEqual(publishedFiles().get('fileFeed')!.files, [['f/drivers/leds/feed.atom', 'k3']]);
   });
 });

@@ -3,7 +3,8 @@
  * (src/site/routes/downloads.ts) and what the loader kept (a raw mail is its stored bytes,
  * `readRawMail`): a thread or a series as mboxrd, its gzip, and a series prepared for `git am`.
  */
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip as zlibGzip } from 'node:zlib';
 import { joinMboxrd } from '../ingest/mbox.ts';
 import { readBody } from '../loader/cache.ts';
 import { readRawMail } from '../loader/raw-store.ts';
@@ -28,9 +29,15 @@ export function amMboxFile(patches: readonly AmPatchSource[]): Buffer<ArrayBuffe
   return joinMboxrd(patches.map(({ key, masking, ...patch }) => amMessage({ ...patch, body: shownBody(readBody(key), masking) })));
 }
 
-/** A gzip that depends on the bytes alone: no time or name in its header (Node writes none), and the system byte always Unix. */
-export function gzipFile(bytes: Uint8Array): Buffer<ArrayBuffer> {
-  const gzip = gzipSync(bytes);
-  gzip[9] = 3;
-  return gzip;
+const gzip = promisify(zlibGzip);
+
+/**
+ * A gzip that depends on the bytes alone: no time or name in its header (Node writes none), and
+ * the system byte always Unix. Made on libuv's thread pool, so a build compresses thread mboxes
+ * on another core while it makes the next file.
+ */
+export async function gzipFile(bytes: Uint8Array): Promise<Buffer<ArrayBuffer>> {
+  const gzipped = (await gzip(bytes)) as Buffer<ArrayBuffer>;
+  gzipped[9] = 3;
+  return gzipped;
 }

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { IngestProblem } from '../ingest/types.ts';
 import type { MailBody } from '../parse/types.ts';
@@ -26,7 +27,7 @@ export class CacheError extends Error {
  */
 export function writeAtomically(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${randomUUID()}.tmp`;
+  const temporary = temporaryName(path);
   try {
     writeFileSync(temporary, data);
     renameSync(temporary, path);
@@ -34,6 +35,23 @@ export function writeAtomically(path: string, data: string | Uint8Array): void {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** `writeAtomically` on libuv's thread pool: the caller goes on while the file is written. */
+export async function writeAtomicallyInBackground(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = temporaryName(path);
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+function temporaryName(path: string): string {
+  return `${path}.${randomUUID()}.tmp`;
 }
 
 /**

@@ -6,12 +6,15 @@
  * no data at all unless a page is rendered. Any other build with the same code and configuration
  * keeps the keys of every thread whose digest is one the last build saw (routes/thread-pages.ts).
  */
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCollection } from 'astro:content';
-import { publishRawFiles, publishSearchFiles } from '../build/placed-files.ts';
+import { publishMadeFiles, publishRawFiles, type MadeKindName } from '../build/placed-files.ts';
+import { amMboxFile, gzipFile, mboxFile } from '../download/files.ts';
+import { feedXml } from '../feed/feed-file.ts';
 import { reportThreadCounts } from '../build/thread-counts.ts';
 import { cacheRoot, readIngestReport, writeAtomically, type IngestReport } from '../loader/cache.ts';
 import { loadDigests, loadReview } from './archive.ts';
@@ -115,7 +118,10 @@ export function loadRouteKeys(): Promise<RouteKeys> {
     let routeKeysOfBuild = readSavedKeys(input);
     routeKeysOfBuild ??= saveKeys(input, await loadRoutes());
     publishRawFiles(routeKeysOfBuild.rawMails);
-    publishSearchFiles(routeKeysOfBuild.searchFiles, async (param) => (await pageData.searchFile(param)).json);
+    for (const [name, { route, keyedBy }] of Object.entries(PLACED_ROUTES) as [MadeKindName, PlacedRoute][]) {
+      const files = routeKeysOfBuild[route];
+      publishMadeFiles(name, keyedBy === 'bytes' ? files : files.map(([param, key]) => [param, withCode(key)]), fileContents[name]);
+    }
     return routeKeysOfBuild;
   })();
   return keys;
@@ -184,6 +190,65 @@ export const pageData = {
     return (await loadRoutes())[list].overview.data;
   },
 };
+
+/**
+ * The bytes of every file that is not an HTML page, by route parameter. A build places them
+ * beside the pages itself (src/build/placed-files.ts), asking only for those it writes; their
+ * routes in src/pages/ serve the same bytes in `astro dev` alone.
+ */
+export const fileContents: Record<MadeKindName, (param: string) => Promise<string | Uint8Array<ArrayBuffer>>> = {
+  search: async (param) => (await pageData.searchFile(param)).json,
+  api: (param) => pageData.api(param),
+  threadMbox: async (param) => mboxFile((await pageData.threadMbox(param)).keys),
+  threadMboxGzip: async (param) => gzipFile(mboxFile((await pageData.threadMbox(param)).keys)),
+  amSeriesMbox: async (param) => amMboxFile((await pageData.amSeriesMbox(param)).patches),
+  plainSeriesMbox: async (param) => mboxFile((await pageData.plainSeriesMbox(param)).keys),
+  archiveFeed: async (param) => feedXml(await pageData.archiveFeed(param)),
+  seriesFeed: async (param) => feedXml(await pageData.seriesFeed(param)),
+  fileFeed: async (param) => feedXml(await pageData.fileFeed(param)),
+};
+
+/**
+ * The route whose pages each kind of placed file is, and what its key is the digest of: its
+ * bytes (the search index, the JSON API), or the data its bytes are made from, which leaves out
+ * the code that makes them (`withCode` adds it).
+ */
+interface PlacedRoute {
+  route: RouteName;
+  keyedBy: 'bytes' | 'data';
+}
+
+const PLACED_ROUTES: Record<MadeKindName, PlacedRoute> = {
+  search: { route: 'searchFiles', keyedBy: 'bytes' },
+  api: { route: 'api', keyedBy: 'bytes' },
+  threadMbox: { route: 'threadMboxes', keyedBy: 'data' },
+  threadMboxGzip: { route: 'threadMboxes', keyedBy: 'data' },
+  amSeriesMbox: { route: 'amSeriesMboxes', keyedBy: 'data' },
+  plainSeriesMbox: { route: 'plainSeriesMboxes', keyedBy: 'data' },
+  archiveFeed: { route: 'archiveFeeds', keyedBy: 'data' },
+  seriesFeed: { route: 'seriesFeeds', keyedBy: 'data' },
+  fileFeed: { route: 'fileFeeds', keyedBy: 'data' },
+};
+
+/**
+ * A placed file's key that covers the code making its bytes too (this module's imports, such as
+ * src/download/files.ts and src/feed/feed-file.ts, and the package versions: `codeDigest`), as
+ * Astro's check of a route's module graph covers a page's: new code writes every such file again.
+ */
+function withCode(key: string): string {
+  return createHash('sha256').update(codeDigest()).update('\0').update(key).digest('base64url').slice(0, 32);
+}
+
+/**
+ * The route of a kind of placed file (src/pages/…): its files in `astro dev` and their bytes. A
+ * build gets no paths from it, and places the files itself.
+ */
+export function placedFileRoute(kind: MadeKindName, paramName: string, contentType: string) {
+  return {
+    getStaticPaths: (async () => (import.meta.env.DEV ? keyedPaths(PLACED_ROUTES[kind].route, paramName) : [])) satisfies GetStaticPaths,
+    GET: (async ({ props }) => new Response(await fileContents[kind]((props as { param: string }).param), { headers: { 'Content-Type': contentType } })) satisfies APIRoute,
+  };
+}
 
 /** What a bucket-page route lays out: the page's data, or the target a numbered page of an earlier build forwards to. */
 export type BucketProps<Row> = {

@@ -1,9 +1,6 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { gzipFile, mboxFile } from '../../../download/files.ts';
-import { keyedPaths, pageData } from '../../../site/site-routes.ts';
+import { placedFileRoute } from '../../../site/site-routes.ts';
 
-/** The thread's mbox (t.mbox), gzipped. */
-export const getStaticPaths = (async () => keyedPaths('threadMboxes', 'slug')) satisfies GetStaticPaths;
-
-export const GET: APIRoute = async ({ props }) =>
-  new Response(gzipFile(mboxFile((await pageData.threadMbox((props as { param: string }).param)).keys)), { headers: { 'Content-Type': 'application/gzip' } });
+/** The thread's mbox (t.mbox), gzipped. A build places it beside the pages (src/build/placed-files.ts): a route of the dev server only. */
+const route = placedFileRoute('threadMboxGzip', 'slug', 'application/gzip');
+export const getStaticPaths = route.getStaticPaths;
+export const GET = route.GET;

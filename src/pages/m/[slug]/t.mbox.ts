@@ -1,9 +1,6 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { mboxFile } from '../../../download/files.ts';
-import { keyedPaths, pageData } from '../../../site/site-routes.ts';
+import { placedFileRoute } from '../../../site/site-routes.ts';
 
-/** A thread's mails as archived, oldest first, as one mboxrd: `/m/<slug>/t.mbox` in the folder of its root (or oldest archived message). */
-export const getStaticPaths = (async () => keyedPaths('threadMboxes', 'slug')) satisfies GetStaticPaths;
-
-export const GET: APIRoute = async ({ props }) =>
-  new Response(mboxFile((await pageData.threadMbox((props as { param: string }).param)).keys), { headers: { 'Content-Type': 'application/mbox' } });
+/** A thread's mails as archived, oldest first, as one mboxrd: `/m/<slug>/t.mbox` in the folder of its root (or oldest archived message). A build places it beside the pages (src/build/placed-files.ts): a route of the dev server only. */
+const route = placedFileRoute('threadMbox', 'slug', 'application/mbox');
+export const getStaticPaths = route.getStaticPaths;
+export const GET = route.GET;

@@ -1,9 +1,6 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedXml } from '../../../feed/feed-file.ts';
-import { keyedPaths, pageData } from '../../../site/site-routes.ts';
+import { placedFileRoute } from '../../../site/site-routes.ts';
 
-/** A series' Atom feed: its new versions, its cover letter and patches, and their replies. */
-export const getStaticPaths = (async () => keyedPaths('seriesFeeds', 'slug')) satisfies GetStaticPaths;
-
-export const GET: APIRoute = async ({ props }) =>
-  new Response(feedXml(await pageData.seriesFeed((props as { param: string }).param)), { headers: { 'Content-Type': 'application/atom+xml' } });
+/** A series' Atom feed: its new versions, its cover letter and patches, and their replies. A build places it beside the pages (src/build/placed-files.ts): a route of the dev server only. */
+const route = placedFileRoute('seriesFeed', 'slug', 'application/atom+xml');
+export const getStaticPaths = route.getStaticPaths;
+export const GET = route.GET;

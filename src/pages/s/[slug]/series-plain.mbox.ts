@@ -1,9 +1,6 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { mboxFile } from '../../../download/files.ts';
-import { keyedPaths, pageData } from '../../../site/site-routes.ts';
+import { placedFileRoute } from '../../../site/site-routes.ts';
 
-/** A series' archived patches in order, exactly as sent, as one mboxrd. */
-export const getStaticPaths = (async () => keyedPaths('plainSeriesMboxes', 'slug')) satisfies GetStaticPaths;
-
-export const GET: APIRoute = async ({ props }) =>
-  new Response(mboxFile((await pageData.plainSeriesMbox((props as { param: string }).param)).keys), { headers: { 'Content-Type': 'application/mbox' } });
+/** A series' archived patches in order, exactly as sent, as one mboxrd. A build places it beside the pages (src/build/placed-files.ts): a route of the dev server only. */
+const route = placedFileRoute('plainSeriesMbox', 'slug', 'application/mbox');
+export const getStaticPaths = route.getStaticPaths;
+export const GET = route.GET;
