@@ -4,7 +4,8 @@
  * the same digests, the same ingest report, and the same bundled code of this module, which
  * holds the route and archive code) reads the pages and keys back from the cache and computes
  * no data at all unless a page is rendered. Any other build with the same code and configuration
- * keeps the keys of every thread whose digest is one the last build saw (routes/thread-pages.ts).
+ * keeps the keys of every thread and every series' reading pages whose digest is one the last
+ * build saw (routes/thread-pages.ts, routes/series-readings.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { createHash } from 'node:crypto';
@@ -20,6 +21,7 @@ import { cacheRoot, readIngestReport, writeAtomically, type IngestReport } from 
 import { loadDigests, loadReview } from './archive.ts';
 import { routeKeys, siteRoutes, type KeptThreads, type ListRoutes, type RouteKeys, type RouteName, type SiteRoutes } from './routes/index.ts';
 import type { ThreadKeys } from './routes/thread-pages.ts';
+import type { SeriesReadingKeys } from './routes/series-readings.ts';
 import type { BucketPageData } from './routes/list-pages.ts';
 import { loadSearchIndex, loadSearchRows } from './search.ts';
 import { siteConfig } from './site-url.ts';
@@ -61,20 +63,22 @@ const KEYS_FILE = 'route-keys.json';
 const THREAD_KEYS_FILE = 'thread-keys.json';
 
 /**
- * The keys of each thread's pages the last build made with the same code and configuration (routes/thread-pages.ts).
- * `SHEAF_CHECK_KEPT=1` makes every kept thread's pages anyway and fails the build on a key that came out otherwise.
+ * The keys of each thread's pages and of each series' reading pages the last build made with the
+ * same code and configuration (routes/thread-pages.ts, routes/series-readings.ts).
+ * `SHEAF_CHECK_KEPT=1` makes every kept page anyway and fails the build on a key that came out otherwise.
  */
 function keptThreads(code: string): KeptThreads {
   const verify = process.env.SHEAF_CHECK_KEPT === '1';
+  const none: KeptThreads = { threads: new Map(), seriesReadings: new Map(), verify };
   // The dev server's code changes under it, its digest does not: it keeps nothing.
-  if (import.meta.env.DEV) return { threads: new Map(), verify };
+  if (import.meta.env.DEV) return none;
   try {
-    const saved = JSON.parse(readFileSync(join(cacheRoot(), THREAD_KEYS_FILE), 'utf8')) as { code?: string; threads?: [string, ThreadKeys][] };
-    if (saved.code === code && Array.isArray(saved.threads)) return { threads: new Map(saved.threads), verify };
+    const saved = JSON.parse(readFileSync(join(cacheRoot(), THREAD_KEYS_FILE), 'utf8')) as { code?: string; threads?: [string, ThreadKeys][]; seriesReadings?: [string, SeriesReadingKeys][] };
+    if (saved.code === code && Array.isArray(saved.threads) && Array.isArray(saved.seriesReadings)) return { threads: new Map(saved.threads), seriesReadings: new Map(saved.seriesReadings), verify };
   } catch {
     // none kept, or damaged: every thread's pages are made
   }
-  return { threads: new Map(), verify };
+  return none;
 }
 
 function readSavedKeys(input: string): RouteKeys | null {
@@ -91,7 +95,7 @@ function readSavedKeys(input: string): RouteKeys | null {
 function saveKeys(input: string, routes: SiteRoutes): RouteKeys {
   const keys = routeKeys(routes);
   reportThreadCounts({ threads: routes.threadKeys.size, kept: routes.threadsKept });
-  if (!import.meta.env.DEV) writeAtomically(join(cacheRoot(), THREAD_KEYS_FILE), JSON.stringify({ code: codeDigest(), threads: [...routes.threadKeys] }));
+  if (!import.meta.env.DEV) writeAtomically(join(cacheRoot(), THREAD_KEYS_FILE), JSON.stringify({ code: codeDigest(), threads: [...routes.threadKeys], seriesReadings: [...routes.seriesReadingKeys] }));
   writeAtomically(join(cacheRoot(), KEYS_FILE), JSON.stringify({ input, keys }));
   return keys;
 }

@@ -101,7 +101,13 @@ describe('siteRoutes', () => {
     // A question that names a message not archived yet, and a reply whose parent is not archived yet.
     const naming: MailSpec = { id: 'n', subject: 'Which patch?', from: lee, date: '2025-02-01T09:00:00.000Z', body: 'As in <p4> and <cover>.\n', names: ['p4', 'cover'] };
     const orphan: MailSpec = { id: 'o2', subject: 'Re: lost', from: ada, date: '2025-02-03T09:00:00.000Z', inReplyTo: 'o1', references: ['o1'], body: 'Found it.\n' };
-    const base = [...archive, naming, orphan];
+    // A series whose second patch was sent into another thread: read whole over two threads.
+    const split: MailSpec[] = [
+      { id: 'w0', subject: '[PATCH 0/2] leds: wide', from: ada, date: '2025-02-10T10:00:00.000Z', body: 'Cover.\n' },
+      { id: 'w1', subject: '[PATCH 1/2] leds: wide one', from: ada, date: '2025-02-10T10:01:00.000Z', inReplyTo: 'w0', references: ['w0'], body: `one, as <p4> does\n${diff('w.c')}`, names: ['p4'] },
+      { id: 'w2', subject: '[PATCH 2/2] leds: wide two', from: ada, date: '2025-02-10T10:02:00.000Z', inReplyTo: 'q', references: ['q'], body: `two\n${diff('x.c')}` },
+    ];
+    const base = [...archive, naming, orphan, ...split];
     const additions: [string, MailSpec[]][] = [
       ['a reply in a series', [reply]],
       ['the message another thread names', [{ id: 'p4', subject: '[PATCH 1/1] leds: four', from: ada, date: '2025-04-01T10:00:00.000Z', body: `four\n${diff('d.c')}` }]],
@@ -109,17 +115,26 @@ describe('siteRoutes', () => {
       ['a new version of the series, touching a file of another thread', [
         { id: 'v3', subject: '[PATCH v3 1/1] leds: one', from: ada, date: '2025-05-01T10:00:00.000Z', body: `one\n${diff('a.c')}` },
       ]],
+      ['a reply to the patch of a series that came on its own', [
+        { id: 'w2r', subject: 'Re: [PATCH 2/2] leds: wide two', from: lee, date: '2025-02-11T08:00:00.000Z', inReplyTo: 'w2', references: ['w2'], body: 'Acked-by: Lee Reviewer <lee@example.org>\n' },
+      ]],
     ];
     const before = routesOf(base);
+    assert.ok(before.seriesReadings.some((page) => page.param === 'w0'), 'the split series is read on pages of its own');
+    const keptOf = (routes: SiteRoutes, verify: boolean): KeptThreads => ({ threads: routes.threadKeys, seriesReadings: routes.seriesReadingKeys, verify });
     for (const [what, added] of additions) {
       const fresh = routesOf([...base, ...added]);
-      const kept = routesOf([...base, ...added], 'd1', {}, { threads: before.threadKeys, verify: true });
+      const kept = routesOf([...base, ...added], 'd1', {}, keptOf(before, true));
       assert.deepEqual(keysOf(kept), keysOf(fresh), what);
       assert.deepEqual(JSON.parse(JSON.stringify(kept.messages.map((page) => page.data))), fresh.messages.map((page) => page.data), `${what}: a kept page's data, when it is rendered`);
+      assert.deepEqual(JSON.parse(JSON.stringify(kept.seriesReadings.map((page) => page.data))), fresh.seriesReadings.map((page) => page.data), `${what}: a kept series reading's data`);
     }
-    const afterReply = routesOf([...base, reply], 'd1', {}, { threads: before.threadKeys, verify: false });
-    const made = (param: string) => Object.getOwnPropertyDescriptor(afterReply.messages.find((page) => page.param === param)!, 'data')!.get === undefined;
-    assert.deepEqual(['cover', 'r1', 'q', 'qa', 'n'].map(made), [true, true, false, false, false], 'the reply\'s thread is made again; the others are kept, their data not made');
+    const made = (pages: readonly { param: string }[], param: string) => Object.getOwnPropertyDescriptor(pages.find((page) => page.param === param)!, 'data')!.get === undefined;
+    const afterReply = routesOf([...base, reply], 'd1', {}, keptOf(before, false));
+    assert.deepEqual(['cover', 'r1', 'q', 'qa', 'n'].map((param) => made(afterReply.messages, param)), [true, true, false, false, false], 'the reply\'s thread is made again; the others are kept, their data not made');
+    assert.equal(made(afterReply.seriesReadings, 'w0'), false, 'a series whose threads did not change keeps its reading pages, their data not made');
+    const afterAck = routesOf([...base, additions.at(-1)![1][0]!], 'd1', {}, keptOf(before, false));
+    assert.equal(made(afterAck.seriesReadings, 'w0'), true, 'a reply in one of its threads makes them again');
   });
 
   it('a new rendering of a body (parser, renderer or dependency upgrade) changes every page that shows a body', () => {

@@ -21,7 +21,8 @@ import { archiveFeedPages, seriesFeedPages } from './feeds.ts';
 import type { FeedData } from '../../feed/feed-file.ts';
 import { messageMailViews, type MailView, type MessagePageData, type StoreDigests } from './message-page.ts';
 import { seriesReadingUrl, threadReadingUrl } from '../../archive/reading.ts';
-import { sameReadingThread, seriesReading, type ReadingForward, type ReadingPageData } from './reading-page.ts';
+import { sameReadingThread, type ReadingForward, type ReadingPageData } from './reading-page.ts';
+import { keptSeriesReadingPages, seriesReadingDigest, seriesReadingPages, type SeriesReadingKeys } from './series-readings.ts';
 import { seriesNeighbours, seriesPageData, type SeriesPageData } from './series-page.ts';
 import { datePages, type DateOverviewData, type MonthPageData } from './date-pages.ts';
 import { authorPages, type AuthorPageData } from './author-pages.ts';
@@ -31,7 +32,7 @@ import { fileFeedPages, filePages, type FilePageData } from './file-pages.ts';
 import { fileIndex, type FileIndex } from '../../archive/files.ts';
 import { filesApi } from '../../archive/api.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
-import { framed, framedKey, keyed, pageKey, readingPageKey, type Keyed, type RoutePage } from './keys.ts';
+import { framed, framedKey, keyed, pageKey, paramKeys, type Keyed, type RoutePage } from './keys.ts';
 import { keptThreadPages, threadDigest, threadKeys, threadPages, type ThreadInputs, type ThreadKeys, type ThreadPages } from './thread-pages.ts';
 
 export { pageKey, type Keyed, type RoutePage } from './keys.ts';
@@ -50,6 +51,8 @@ export interface SiteRoutes {
   threadKeys: ReadonlyMap<string, ThreadKeys>;
   /** How many threads kept the keys of the last build. */
   threadsKept: number;
+  /** The keys of each series' reading pages, by the series' reading digest: what the next build keeps. */
+  seriesReadingKeys: ReadonlyMap<string, SeriesReadingKeys>;
   series: RoutePage<SeriesPageData>[];
   /** Slugs of earlier builds (earlier-permalink.ts) forwarding to message and series pages. */
   messageForwards: RoutePage<{ target: string }>[];
@@ -120,9 +123,13 @@ export interface RouteInputs {
   bodyBytes: ThreadInputs['bodyBytes'];
 }
 
-/** The last build's keys of the pages of each thread, by thread digest (thread-pages.ts), to keep for the threads whose digest is the same. */
+/**
+ * The last build's keys of the pages of each thread, by thread digest (thread-pages.ts), and of
+ * each series' reading pages, by its digest (series-readings.ts), to keep where the digest is the same.
+ */
 export interface KeptThreads {
   threads: ReadonlyMap<string, ThreadKeys>;
+  seriesReadings: ReadonlyMap<string, SeriesReadingKeys>;
   /** Make every kept thread's pages anyway and fail on a key that came out otherwise (tests). */
   verify: boolean;
 }
@@ -131,9 +138,11 @@ export interface KeptThreads {
 function threadRoutes(review: ReviewArchive, inputs: ThreadInputs, kept: KeptThreads) {
   const byThread = new Map<Thread, ThreadPages>();
   const keys = new Map<string, ThreadKeys>();
+  const digests = new Map<Thread, string>();
   let keptCount = 0;
   for (const thread of review.threads) {
     const digest = threadDigest(thread, inputs);
+    digests.set(thread, digest);
     const keptKeys = kept.threads.get(digest);
     if (keptKeys) keptCount++;
     const pages = keptKeys ? keptThreadPages(thread, keptKeys, inputs, kept.verify) : threadPages(thread, inputs);
@@ -147,6 +156,7 @@ function threadRoutes(review: ReviewArchive, inputs: ThreadInputs, kept: KeptThr
     messages: review.archive.messages.map((message) => messagePages.get(message.slug)!),
     readings: [...byThread.values()].flatMap((pages) => pages.readings),
     anchorsOf: (thread: Thread) => byThread.get(thread)!.anchors,
+    digestOf: (thread: Thread) => digests.get(thread)!,
     keys,
     kept: keptCount,
   };
@@ -174,7 +184,7 @@ function withStateFilters(list: PagedList<IndexRowView>, review: ReviewArchive, 
   return { ...list, overview: { ...list.overview, filters: stateFilters(review, context) } };
 }
 
-const NOTHING_KEPT: KeptThreads = { threads: new Map(), verify: false };
+const NOTHING_KEPT: KeptThreads = { threads: new Map(), seriesReadings: new Map(), verify: false };
 
 /** Every page's data and key; the pages of threads in `kept` keep the keys they had. */
 export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, config, bodyBytes }: RouteInputs, kept = NOTHING_KEPT): SiteRoutes {
@@ -191,6 +201,7 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, c
   const inputs: ThreadInputs = { review, digests, mailViews: mailViewsOf, bodyBytes, context };
   const threads = threadRoutes(review, inputs, kept);
   const seriesReadings: RoutePage<ReadingPageData | ReadingForward>[] = [];
+  const seriesReadingKeys = new Map<string, SeriesReadingKeys>();
   const neighbours = seriesNeighbours(review.series);
   const seriesPages = review.series.map((series) => {
     const thread = sameReadingThread(series);
@@ -199,8 +210,11 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, c
       seriesReadings.push(keyed(series.slug, { target: url }));
       return framed(name, keyed(series.slug, seriesPageData(series, review, { url, anchors: threads.anchorsOf(thread) }, neighbours.get(series)!, context)));
     }
-    const reading = seriesReading(series, inputs);
-    for (const [param, data] of reading.pages) seriesReadings.push(framed(name, keyed(param, data, readingPageKey(data))));
+    const digest = seriesReadingDigest(series, threads.digestOf);
+    const keptKeys = kept.seriesReadings.get(digest);
+    const reading = keptKeys ? keptSeriesReadingPages(series, keptKeys, inputs, kept.verify) : seriesReadingPages(series, inputs);
+    seriesReadingKeys.set(digest, keptKeys ?? paramKeys(reading.pages));
+    seriesReadings.push(...reading.pages);
     const links = reading.pages.length > 0 ? { url: link(seriesReadingUrl(series)), anchors: reading.anchors } : null;
     return framed(name, keyed(series.slug, seriesPageData(series, review, links, neighbours.get(series)!, context)));
   });
@@ -208,6 +222,7 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, c
     messages: threads.messages,
     threadKeys: threads.keys,
     threadsKept: threads.kept,
+    seriesReadingKeys,
     series: seriesPages,
     messageForwards: forwards('/m/', review.archive.messages, context),
     seriesForwards: forwards('/s/', review.series, context),
@@ -248,37 +263,36 @@ export type RouteName =
 
 /** `index`, `messageList` and `subjects` hold bucket pages then numbered forwards; `overviews` the first pages of the lists and of the dates. */
 export function routeKeys(routes: SiteRoutes): RouteKeys {
-  const pairs = (pages: readonly RoutePage<unknown>[]) => pages.map(({ param, key }): [string, string] => [param, key]);
-  const list = (routes: ListRoutes<unknown>) => [...pairs(routes.pages), ...pairs(routes.aliases)];
+  const list = (routes: ListRoutes<unknown>) => [...paramKeys(routes.pages), ...paramKeys(routes.aliases)];
   return {
-    messages: pairs(routes.messages),
-    series: pairs(routes.series),
-    messageForwards: pairs(routes.messageForwards),
-    seriesForwards: pairs(routes.seriesForwards),
-    threadReadings: pairs(routes.threadReadings),
-    seriesReadings: pairs(routes.seriesReadings),
+    messages: paramKeys(routes.messages),
+    series: paramKeys(routes.series),
+    messageForwards: paramKeys(routes.messageForwards),
+    seriesForwards: paramKeys(routes.seriesForwards),
+    threadReadings: paramKeys(routes.threadReadings),
+    seriesReadings: paramKeys(routes.seriesReadings),
     index: list(routes.index),
     messageList: list(routes.messageList),
     subjects: list(routes.subjects),
-    dates: pairs(routes.dates.pages),
-    authors: pairs(routes.authors),
-    states: pairs(routes.states),
-    interdiffs: pairs(routes.interdiffs),
-    files: pairs(routes.files),
-    fileFeeds: pairs(routes.fileFeeds),
+    dates: paramKeys(routes.dates.pages),
+    authors: paramKeys(routes.authors),
+    states: paramKeys(routes.states),
+    interdiffs: paramKeys(routes.interdiffs),
+    files: paramKeys(routes.files),
+    fileFeeds: paramKeys(routes.fileFeeds),
     overviews: [
       ['index', routes.index.overview.key],
       ['messageList', routes.messageList.overview.key],
       ['subjects', routes.subjects.overview.key],
       ['dates', routes.dates.overview.key],
     ],
-    searchFiles: pairs(routes.searchFiles),
-    api: pairs(routes.api),
-    rawMails: pairs(routes.rawMails),
-    threadMboxes: pairs(routes.threadMboxes),
-    amSeriesMboxes: pairs(routes.amSeriesMboxes),
-    plainSeriesMboxes: pairs(routes.plainSeriesMboxes),
-    archiveFeeds: pairs(routes.archiveFeeds),
-    seriesFeeds: pairs(routes.seriesFeeds),
+    searchFiles: paramKeys(routes.searchFiles),
+    api: paramKeys(routes.api),
+    rawMails: paramKeys(routes.rawMails),
+    threadMboxes: paramKeys(routes.threadMboxes),
+    amSeriesMboxes: paramKeys(routes.amSeriesMboxes),
+    plainSeriesMboxes: paramKeys(routes.plainSeriesMboxes),
+    archiveFeeds: paramKeys(routes.archiveFeeds),
+    seriesFeeds: paramKeys(routes.seriesFeeds),
   };
 }

@@ -37,6 +37,24 @@ export function lazilyKeyed<Data>(param: string, key: string, data: () => Data):
   };
 }
 
+/** Each page's parameter and key, in order: what the next build needs to keep them. */
+export function paramKeys(pages: readonly RoutePage<unknown>[]): [param: string, key: string][] {
+  return pages.map(({ param, key }) => [param, key]);
+}
+
+/**
+ * Pages under the keys of the last build (`kept`, in the order `make` gives them): their data
+ * is made together, by `make`, the first time one is read. With `verify`, it is made at once and
+ * the keys compared: a key that came out otherwise means the digest they were kept under misses
+ * something they show (`what` says whose).
+ */
+export function keptPages<Data>(kept: readonly [param: string, key: string][], make: () => readonly RoutePage<Data>[], verify: boolean, what: string): RoutePage<Data>[] {
+  if (verify && JSON.stringify(paramKeys(make())) !== JSON.stringify(kept)) {
+    throw new Error(`the pages of ${what} came out otherwise than the keys kept for them: their digest misses something they show`);
+  }
+  return kept.map(([param, key], index) => lazilyKeyed(param, key, () => make()[index]!.data));
+}
+
 // A thread shown whole has one array of tree rows, and a message's mails are shown alike on its
 // page and on the pages that read its thread or series whole: each is digested once.
 const sharedDigests = new WeakMap<object, string>();

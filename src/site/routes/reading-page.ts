@@ -263,6 +263,24 @@ export function sameReadingThread(series: Series): Thread | null {
   return index === items.length ? thread : null;
 }
 
+/**
+ * What a series' reading pages are made of besides its members' messages: each item's anchor,
+ * node, depth and label in reading order, and the threads those nodes are in (their digests
+ * cover the messages, thread-pages.ts `threadDigest`).
+ */
+export function seriesReadingParts(series: Series): { items: [anchor: string, node: string | null, depth: number, label: string | null][]; threads: Thread[] } {
+  const items = seriesItems(series);
+  return {
+    items: items.map(({ anchor, node, depth, label }) => [anchor, node?.id ?? null, depth, label]),
+    threads: [...new Set(items.flatMap(({ node }) => (node ? [node.thread] : [])))],
+  };
+}
+
+/** Where each message of a series is on the pages that read it whole, without the pages themselves. */
+export function seriesReadingAnchors(series: Series, inputs: Pick<ReadingInputs, 'bodyBytes' | 'context'>): ReadonlyMap<ThreadNode, string> {
+  return hasSeriesReading(series) ? placeItems(seriesReadingUrl(series), seriesItems(series), inputs).anchorUrl : new Map();
+}
+
 /** The pages of a series read whole, by route parameter (`<slug>`, `<slug>/2`), and where each message is on them; none when no member is archived. */
 export function seriesReading(series: Series, inputs: ReadingInputs): { pages: [string, ReadingPageData][]; anchors: Map<ThreadNode, string> } {
   if (!hasSeriesReading(series)) return { pages: [], anchors: new Map() };

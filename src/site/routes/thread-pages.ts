@@ -10,7 +10,7 @@ import { shownMails } from '../../archive/downloads.ts';
 import { messageSlug } from '../../archive/permalink.ts';
 import { hasThreadReading } from '../../archive/reading.ts';
 import { walkThread, type Thread, type ThreadNode } from '../../archive/thread.ts';
-import { framed, framedKey, keyed, lazilyKeyed, messagePageKey, pageKey, readingPageKey, type RoutePage } from './keys.ts';
+import { framed, framedKey, keptPages, keyed, messagePageKey, pageKey, paramKeys, readingPageKey, type RoutePage } from './keys.ts';
 import { messagePageData, outsideLookups, type MessagePageData, type StoreDigests } from './message-page.ts';
 import { earlierThreadRoots, threadReading, threadReadingAnchors, type ReadingForward, type ReadingInputs, type ReadingPageData } from './reading-page.ts';
 
@@ -74,26 +74,22 @@ export function threadPages(thread: Thread, inputs: ThreadInputs): ThreadPages {
 }
 
 export function threadKeys({ messages, readings }: Pick<ThreadPages, 'messages' | 'readings'>): ThreadKeys {
-  const pairs = (pages: readonly RoutePage<unknown>[]) => pages.map(({ param, key }): [string, string] => [param, key]);
-  return { messages: pairs(messages), readings: pairs(readings) };
+  return { messages: paramKeys(messages), readings: paramKeys(readings) };
 }
 
 /**
  * A thread's pages under the keys of the last build: the data of all of them is made together,
- * the first time one is read. With `verify`, it is made at once and its keys compared: a key
- * that came out otherwise means `threadDigest` missed something the pages show.
+ * the first time one is read (keys.ts `keptPages`). With `verify`, it is made at once and its
+ * keys compared: a key that came out otherwise means `threadDigest` missed something the pages show.
  */
 export function keptThreadPages(thread: Thread, kept: ThreadKeys, inputs: ThreadInputs, verify = false): ThreadPages {
   let made: ThreadPages | undefined;
   const make = () => (made ??= threadPages(thread, inputs));
-  if (verify && JSON.stringify(threadKeys(make())) !== JSON.stringify(kept)) {
-    throw new Error(`the pages of thread <${thread.id}> came out otherwise than the keys kept for them: threadDigest misses something they show`);
-  }
-  const dataOf = <Data>(pages: (made: ThreadPages) => RoutePage<Data>[], index: number) => () => pages(make())[index]!.data;
+  const what = `thread <${thread.id}>`;
   let anchors: ReadonlyMap<ThreadNode, string> | undefined;
   return {
-    messages: kept.messages.map(([param, key], index) => lazilyKeyed(param, key, dataOf((pages) => pages.messages, index))),
-    readings: kept.readings.map(([param, key], index) => lazilyKeyed(param, key, dataOf((pages) => pages.readings, index))),
+    messages: keptPages(kept.messages, () => make().messages, verify, what),
+    readings: keptPages(kept.readings, () => make().readings, verify, what),
     // Series pages link to the anchors; finding them takes the split of the reading, not its pages.
     get anchors() {
       return (anchors ??= made?.anchors ?? (hasThreadReading(thread) ? threadReadingAnchors(thread, inputs) : new Map()));
