@@ -11,7 +11,8 @@
  * `threadMboxes` … in routes/index.ts); the route module publishes those lists as it gives
  * Astro its paths, in the same process, with how to write a file of the kind, and the build's
  * end places them (`src/build/integration.ts`), writing only the files whose key is not the one
- * the last build placed there. */
+ * the last build placed there.
+ */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeAtomically, writeAtomicallyInBackground } from '../loader/cache.ts';

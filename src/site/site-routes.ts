@@ -19,7 +19,7 @@ import { feedXml } from '../feed/feed-file.ts';
 import { reportThreadCounts } from '../build/thread-counts.ts';
 import { cacheRoot, readIngestReport, writeAtomically, type IngestReport } from '../loader/cache.ts';
 import { loadDigests, loadReview } from './archive.ts';
-import { routeKeys, siteRoutes, type KeptThreads, type ListRoutes, type RouteKeys, type RouteName, type SiteRoutes } from './routes/index.ts';
+import { pageKey, routeKeys, siteRoutes, type KeptThreads, type ListRoutes, type RouteKeys, type RouteName, type SiteRoutes } from './routes/index.ts';
 import type { ThreadKeys } from './routes/thread-pages.ts';
 import type { SeriesReadingKeys } from './routes/series-readings.ts';
 import type { BucketPageData } from './routes/list-pages.ts';
@@ -240,7 +240,7 @@ const PLACED_ROUTES: Record<MadeKindName, PlacedRoute> = {
  * Astro's check of a route's module graph covers a page's: new code writes every such file again.
  */
 function withCode(key: string): string {
-  return createHash('sha256').update(codeDigest()).update('\0').update(key).digest('base64url').slice(0, 32);
+  return pageKey([codeDigest(), key]);
 }
 
 /**
