@@ -1,6 +1,7 @@
 /**
  * Sheaf's part of `astro build`: progress while pages are generated (Astro's own line per
- * page, 60,000 of them on a whole list, is folded into one progress line), the files that
+ * page, 60,000 of them on a whole list, is folded into one progress line), each page's body
+ * handed from the renderer to its file without copies through streams (page-render.ts), the files that
  * are not HTML pages placed beside them (placed-files.ts), the count of pages rendered and kept, the removal
  * of files an incremental build left behind, and the closing summary, also written to
  * `<cache>/last-build.json` for benchmarks.
@@ -15,6 +16,7 @@ import { cacheRoot, readIngestReport, type IngestReport } from '../loader/cache.
 import { sourceDigest } from '../loader/source-digest.ts';
 import { Progress } from './progress.ts';
 import { threadCounts } from './thread-counts.ts';
+import { bodyOnceRenderer } from './page-render.ts';
 import { placeFiles, publishedFiles } from './placed-files.ts';
 import { removeStaleFiles } from './stale-files.ts';
 
@@ -155,7 +157,7 @@ export function sheafBuild(): AstroIntegration {
       },
       'astro:build:start': ({ setPrerenderer }) => {
         buildStarted = Date.now();
-        setPrerenderer((prerenderer) => countingPrerenderer(prerenderer, counter));
+        setPrerenderer((prerenderer) => countingPrerenderer(bodyOnceRenderer(prerenderer), counter));
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
         const pageLine = counter.progress?.finish();
