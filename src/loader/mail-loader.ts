@@ -247,7 +247,7 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
 
   for (const id of store.keys()) if (!records.has(id)) store.delete(id);
   const kept = [...seen].flatMap((key) => records.get(key) ?? []);
-  writeRecords(root, kept);
+  writeRecords(root, kept, shelved);
   writeFileIndex(index);
   writeIngestReport(report);
   logger.info(
