@@ -4,7 +4,7 @@
  * (as public-inbox does), because only a reader can tell which one is right.
  */
 import type { MailRecord } from '../loader/record.ts';
-import { messageSlug, messageUrl } from './permalink.ts';
+import { messageSlug, slugUrl } from './permalink.ts';
 
 export interface ArchivedMessage {
   id: string;
@@ -67,7 +67,8 @@ export function buildArchive(records: Iterable<MailRecord>): Archive {
     const bodies = new Set([mail.bodyDigest]);
     const variants = others.filter((copy) => !bodies.has(copy.bodyDigest) && bodies.add(copy.bodyDigest));
     const sources = copies.map(({ file, position }) => ({ file, position }));
-    messages.push({ id, slug: messageSlug(id), url: messageUrl(id), mail, variants, sources });
+    const slug = messageSlug(id);
+    messages.push({ id, slug, url: slugUrl(slug), mail, variants, sources });
   }
   messages.sort(compareNewestFirst);
   return { messages, byId: new Map(messages.map((message) => [message.id, message])) };

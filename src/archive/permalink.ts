@@ -22,9 +22,10 @@
  */
 import { createHash } from 'node:crypto';
 
-const KEPT = /^[A-Za-z0-9._+=@-]$/;
-const LETTER = /^[A-Za-z]$/;
-const UPPER = /^[A-Z]$/;
+const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isUpper = (code: number) => code >= 65 && code <= 90;
+const KEPT_MARKS = new Set([...'._+=@-'].map((char) => char.charCodeAt(0)));
+const isKept = (code: number) => isLetter(code) || (code >= 48 && code <= 57) || KEPT_MARKS.has(code);
 /** Windows device names, reserved alone and before any extension, in any case. */
 const RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\.|$)/i;
 const MAX_SLUG_LENGTH = 180;
@@ -50,22 +51,22 @@ function caseSuffix(letters: boolean[]): string {
 
 /** The slug of a Message-ID (given without angle brackets). */
 export function messageSlug(messageId: string): string {
-  const chars = [...messageId];
   const reserved = RESERVED.test(messageId);
   const letters: boolean[] = [];
   let slug = '';
-  chars.forEach((char, index) => {
-    const escaped =
-      !KEPT.test(char) ||
-      (char === '.' && (index === 0 || index === chars.length - 1)) ||
-      (reserved && index === 0);
-    if (escaped) {
+  let index = 0;
+  // By code point: a character outside ASCII is escaped whole, as its UTF-8 bytes.
+  for (const char of messageId) {
+    const code = char.codePointAt(0)!;
+    const [first, last] = [index === 0, index + char.length === messageId.length];
+    index += char.length;
+    if (!isKept(code) || (char === '.' && (first || last)) || (reserved && first)) {
       slug += escapeBytes(char);
-      return;
+      continue;
     }
     slug += char;
-    if (LETTER.test(char)) letters.push(UPPER.test(char));
-  });
+    if (isLetter(code)) letters.push(isUpper(code));
+  }
   slug += caseSuffix(letters);
   if (slug.length > 0 && slug.length <= MAX_SLUG_LENGTH) return slug;
   // Cut before a partial `~XX` escape or `~u` suffix so the kept part stays readable.
@@ -80,5 +81,10 @@ export function isPortableName(name: string): boolean {
 
 /** The site path of a message page, with its trailing slash. */
 export function messageUrl(messageId: string): string {
-  return `/m/${messageSlug(messageId)}/`;
+  return slugUrl(messageSlug(messageId));
+}
+
+/** The site path of the message page with this slug. */
+export function slugUrl(slug: string): string {
+  return `/m/${slug}/`;
 }
