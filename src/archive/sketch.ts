@@ -52,10 +52,20 @@ export function mergeSketches(sketches: Iterable<string>): number[] {
   return bottom([...sketches].flatMap(decodeSketch));
 }
 
-/** The estimated resemblance (Jaccard) of the shingles two merged sketches stand for, 0 to 1; 0 when either is empty. */
+/**
+ * The estimated resemblance (Jaccard) of the shingles two merged sketches stand for, 0 to 1; 0
+ * when either is empty: of the `SKETCH_SIZE` smallest hashes of both together, the share both
+ * hold. Merged sketches are sorted and distinct, so one walk over both finds them.
+ */
 export function resemblance(a: readonly number[], b: readonly number[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const [inA, inB] = [new Set(a), new Set(b)];
-  const union = bottom([...a, ...b]);
-  return union.filter((hash) => inA.has(hash) && inB.has(hash)).length / union.length;
+  let [i, j, taken, shared] = [0, 0, 0, 0];
+  while (taken < SKETCH_SIZE && (i < a.length || j < b.length)) {
+    const [left, right] = [a[i] ?? Infinity, b[j] ?? Infinity];
+    if (left === right) shared++;
+    if (left <= right) i++;
+    if (right <= left) j++;
+    taken++;
+  }
+  return shared / taken;
 }

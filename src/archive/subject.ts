@@ -286,13 +286,31 @@ function withoutTrailingVersion(text: string): string {
   return text.slice(0, start);
 }
 
-function bigrams(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (let i = 0; i < text.length - 1; i++) {
-    const pair = text.slice(i, i + 2);
-    counts.set(pair, (counts.get(pair) ?? 0) + 1);
+/** A title as `titleSimilarity` compares it: normalised, and its character pairs counted. */
+export interface TitleShape {
+  normalized: string;
+  pairs: Map<string, number>;
+}
+
+/** The shape of a title, to compare it with many others without reading it again each time. */
+export function titleShape(title: string): TitleShape {
+  const normalized = normalizeTitle(title);
+  const pairs = new Map<string, number>();
+  for (let i = 0; i < normalized.length - 1; i++) {
+    const pair = normalized.slice(i, i + 2);
+    pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
   }
-  return counts;
+  return { normalized, pairs };
+}
+
+/** `titleSimilarity` of two titles' shapes. */
+export function shapeSimilarity(a: TitleShape, b: TitleShape): number {
+  const [left, right] = [a.normalized, b.normalized];
+  if (left === right) return 1;
+  if (left.length < 2 || right.length < 2) return 0;
+  let shared = 0;
+  for (const [pair, count] of a.pairs) shared += Math.min(count, b.pairs.get(pair) ?? 0);
+  return (2 * shared) / (left.length - 1 + right.length - 1);
 }
 
 /**
@@ -300,13 +318,5 @@ function bigrams(text: string): Map<string, number> {
  * pairs of the normalised titles), so a fixed typo or a reworded word still matches.
  */
 export function titleSimilarity(a: string, b: string): number {
-  const left = normalizeTitle(a);
-  const right = normalizeTitle(b);
-  if (left === right) return 1;
-  if (left.length < 2 || right.length < 2) return 0;
-  const pairsA = bigrams(left);
-  const pairsB = bigrams(right);
-  let shared = 0;
-  for (const [pair, count] of pairsA) shared += Math.min(count, pairsB.get(pair) ?? 0);
-  return (2 * shared) / (left.length - 1 + right.length - 1);
+  return shapeSimilarity(titleShape(a), titleShape(b));
 }

@@ -56,7 +56,7 @@ import { compareOldestFirst, timeApart } from './order.ts';
 import { samePerson } from './person.ts';
 import type { Series, SeriesIndex, SeriesPatch } from './series.ts';
 import { mergeSketches, resemblance } from './sketch.ts';
-import { normalizeTitle, parseSubject, splitTitlePrefix, titleSimilarity } from './subject.ts';
+import { normalizeTitle, parseSubject, shapeSimilarity, splitTitlePrefix, titleShape, titleSimilarity, type TitleShape } from './subject.ts';
 import { ancestorsOf, type ThreadNode } from './thread.ts';
 
 const SIMILAR_TITLES = 0.8;
@@ -107,9 +107,12 @@ function fileNames(paths: readonly string[]): string[] {
 interface Profile {
   series: Series;
   title: string;
-  /** The title's subsystem and driver prefix (`leds is31fl319x`) and the rest, normalised. */
+  /** The title's subsystem and driver prefix (`leds is31fl319x`), normalised. */
   prefix: string;
-  topic: string;
+  /** The title and the rest of it beyond the prefix (normalised) as `titleSimilarity` compares them, and the parts the title names (`partNames`): each series is compared with many. */
+  titleShape: TitleShape;
+  topicShape: TitleShape;
+  parts: Set<string>;
   patchTitles: Set<string>;
   changeIds: Set<string>;
   /** Names of the files its patches change; `allFiles` with the common ones, `files` without. */
@@ -144,11 +147,14 @@ function profile(series: Series, index: SeriesIndex, facts: MailFacts, memberByI
   const allFiles = new Set(nodes.flatMap((node) => (node.message ? fileNames(facts.bodyFactsOf(node.message).files) : [])));
   const { prefix, topic } = splitTitlePrefix(series.title);
   const tags = new Set(series.tags.map((tag) => tag.toUpperCase()));
+  const title = normalizeTitle(series.title);
   return {
     series,
-    title: normalizeTitle(series.title),
+    title,
     prefix: normalizeTitle(prefix),
-    topic: normalizeTitle(topic),
+    titleShape: titleShape(title),
+    topicShape: titleShape(normalizeTitle(topic)),
+    parts: partNames(title),
     patchTitles: new Set(titles.map(normalizeTitle)),
     changeIds: new Set(nodes.flatMap((node) => (node.message ? facts.bodyFactsOf(node.message).changeIds : []))),
     allFiles,
@@ -215,14 +221,14 @@ function samePart(a: string, b: string): boolean {
  * parts (`bd71828`, `bd72720`), a part in common.
  */
 function titlesMatch(earlier: Profile, later: Profile): boolean {
-  if (titleSimilarity(earlier.title, later.title) < SIMILAR_TITLES) return false;
+  if (shapeSimilarity(earlier.titleShape, later.titleShape) < SIMILAR_TITLES) return false;
   if (!partsAgree(earlier, later)) return false;
   return earlier.prefix === '' || later.prefix === '' || earlier.prefix === later.prefix;
 }
 
 /** Whether the titles name no parts that differ: when both name parts (`bd71828`, `bd72720`), they have one in common. */
 function partsAgree(earlier: Profile, later: Profile): boolean {
-  const [partsA, partsB] = [partNames(earlier.title), partNames(later.title)];
+  const [partsA, partsB] = [earlier.parts, later.parts];
   return partsA.size === 0 || partsB.size === 0 || [...partsA].some((a) => [...partsB].some((b) => samePart(a, b)));
 }
 
@@ -253,7 +259,7 @@ function evidence(earlier: Profile, later: Profile): number {
   if (earlier.allFiles.size > 0 && later.allFiles.size > 0 && !shares(earlier.allFiles, later.allFiles) && earlier.title !== later.title) return alike(earlier, later) ? 0.5 : 0;
   if (titlesMatch(earlier, later)) return 1;
   // The same files, and a title reworded rather than replaced.
-  if (shares(earlier.files, later.files) && titleSimilarity(earlier.topic, later.topic) >= 0.5) return 1;
+  if (shares(earlier.files, later.files) && shapeSimilarity(earlier.topicShape, later.topicShape) >= 0.5) return 1;
   if (sharesPatchTitles(earlier, later)) return 1;
   // Weakest: a title and files reworded at once, but the words of its cover letter or commit messages kept.
   return alike(earlier, later) ? 0.5 : 0;
@@ -273,7 +279,7 @@ export function linkVersions(index: SeriesIndex, facts: MailFacts): Map<string, 
   /** How strongly each next version was linked (`evidence`). */
   const nextScore = new Map<Series, number>();
   /** Whether a series, as a next version, could give way: a piece without a cover letter, under another title, that took the link by its patch titles or files. */
-  const yields = (earlier: Profile, taken: Series) => taken.cover === null && titleSimilarity(profileOf(taken).title, earlier.title) < SIMILAR_TITLES;
+  const yields = (earlier: Profile, taken: Series) => taken.cover === null && shapeSimilarity(profileOf(taken).titleShape, earlier.titleShape) < SIMILAR_TITLES;
   const buckets = new Map<string, Profile[]>();
   /** The series linked so far: those that came before the one being linked. */
   const linked = new Set<Series>();
