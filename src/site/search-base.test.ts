@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { pageKey } from './routes/keys.ts';
+import { textKey } from './routes/keys.ts';
 import type { BaseEntries } from '../search/build-index.ts';
 import { baseCache } from './search-base.ts';
 import { scratchCache } from '../testing/scratch-cache.ts';
@@ -18,7 +18,7 @@ const ENTRIES = { code: 'c1', window: 64, messages: [['k1', 0, 'p1']], fields: {
 test('a kept base gives back its files, with the keys their pages would get, read only when asked', () => {
   baseCache().put('d1', FILES, ENTRIES);
   const kept = baseCache().get('d1')!;
-  assert.deepEqual(kept.map((file) => [file.path, file.key]), FILES.map((file) => [file.path, pageKey(file.json)]));
+  assert.deepEqual(kept.map((file) => [file.path, file.key]), FILES.map((file) => [file.path, textKey(file.json)]));
   assert.deepEqual(kept.map((file) => file.json), FILES.map((file) => file.json));
   assert.equal(baseCache().get('d2'), null, 'another digest: built again');
   const last = baseCache().last()!;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { cacheRoot, writeAtomically } from '../loader/cache.ts';
 import type { BaseCache, BaseEntries } from '../search/build-index.ts';
 import type { IndexFile } from '../search/types.ts';
-import { pageKey } from './routes/keys.ts';
+import { textKey } from './routes/keys.ts';
 
 const BASE_META = 'search-base.json';
 const BASE_DATA = 'search-base.data';
@@ -97,7 +97,7 @@ export function baseCache(): Omit<BaseCache, 'keptTerms'> {
       const header = Buffer.from(`sheaf-search-base ${digest} ${bytes}\n`);
       let offset = header.length;
       const described = files.map((file, index) => {
-        const entry = [file.path, pageKey(file.json), offset, texts[index]!.length] as const;
+        const entry = [file.path, textKey(file.json), offset, texts[index]!.length] as const;
         offset += texts[index]!.length;
         return entry;
       });

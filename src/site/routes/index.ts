@@ -32,7 +32,7 @@ import { fileFeedPages, filePages, type FilePageData } from './file-pages.ts';
 import { fileIndex, type FileIndex } from '../../archive/files.ts';
 import { filesApi } from '../../archive/api.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
-import { framed, framedKey, keyed, pageKey, paramKeys, type Keyed, type RoutePage } from './keys.ts';
+import { framed, framedKey, keyed, pageKey, paramKeys, textKey, type Keyed, type RoutePage } from './keys.ts';
 import { keptThreadPages, threadDigest, threadKeys, threadPages, type ThreadInputs, type ThreadKeys, type ThreadPages } from './thread-pages.ts';
 
 export { pageKey, type Keyed, type RoutePage } from './keys.ts';
@@ -96,6 +96,12 @@ export interface SiteRoutes {
 
 function keyedPages<Data>(pages: readonly FilePage<Data>[]): RoutePage<Data>[] {
   return pages.map(({ param, data }) => keyed(param, data));
+}
+
+/** A file of the data contract: its JSON text, keyed by that text. */
+function apiFile(param: string, data: unknown): RoutePage<string> {
+  const text = JSON.stringify(data);
+  return keyed(param, text, textKey(text));
 }
 
 function listRoutes<Row>(list: PagedList<Row>, name: string): ListRoutes<Row> {
@@ -237,12 +243,12 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, c
     interdiffs: interdiffPages(review, digests, context).map((page) => framed(name, keyed(page.param, page.data))),
     files: filePages(review, files, context).map((page) => framed(name, keyed(page.param, page.data))),
     fileFeeds: keyedPages(fileFeedPages(files, digests, context)),
-    searchFiles: searchIndex.map((file) => keyed(file.path, file, file.key ?? pageKey(file.json))),
+    searchFiles: searchIndex.map((file) => keyed(file.path, file, file.key ?? textKey(file.json))),
     api: [
-      keyed('messages', JSON.stringify(messagesApi(review, context))),
-      keyed('series', JSON.stringify(seriesApi(review, context))),
-      keyed('report', JSON.stringify(reportApi(review.archive, ingest, review.problems))),
-      keyed('files', JSON.stringify(filesApi(files, context))),
+      apiFile('messages', messagesApi(review, context)),
+      apiFile('series', seriesApi(review, context)),
+      apiFile('report', reportApi(review.archive, ingest, review.problems)),
+      apiFile('files', filesApi(files, context)),
     ],
     // A raw file's key is its mail's: src/build/placed-files.ts places it by that key.
     rawMails: rawMailPages(review, context).map(({ param, data }) => keyed(param, data, data.key)),

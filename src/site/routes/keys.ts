@@ -19,7 +19,12 @@ export interface RoutePage<Data> extends Keyed<Data> {
 
 /** The key of a page with this data: a digest of its JSON. */
 export function pageKey(data: unknown): string {
-  return createHash('sha256').update(JSON.stringify(data)).digest('base64url').slice(0, 32);
+  return textKey(JSON.stringify(data));
+}
+
+/** The key of a file of this text: a digest of the text itself (not of its JSON, which would escape all of it again). */
+export function textKey(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 32);
 }
 
 export function keyed<Data>(param: string, data: Data, key = pageKey(data)): RoutePage<Data> {
