@@ -63,18 +63,26 @@ const KEYS_FILE = 'route-keys.json';
 const THREAD_KEYS_FILE = 'thread-keys.json';
 
 /**
- * The keys of each thread's pages and of each series' reading pages the last build made with the
- * same code and configuration (routes/thread-pages.ts, routes/series-readings.ts).
+ * The keys of each thread's pages, of each series' reading pages and of each series' page the last
+ * build made with the same code and configuration (routes/thread-pages.ts, routes/series-readings.ts,
+ * routes/series-page.ts).
  * `SHEAF_CHECK_KEPT=1` makes every kept page anyway and fails the build on a key that came out otherwise.
  */
 function keptThreads(code: string): KeptThreads {
   const verify = process.env.SHEAF_CHECK_KEPT === '1';
-  const none: KeptThreads = { threads: new Map(), seriesReadings: new Map(), verify };
+  const none: KeptThreads = { threads: new Map(), seriesReadings: new Map(), seriesPages: new Map(), verify };
   // The dev server's code changes under it, its digest does not: it keeps nothing.
   if (import.meta.env.DEV) return none;
   try {
-    const saved = JSON.parse(readFileSync(join(cacheRoot(), THREAD_KEYS_FILE), 'utf8')) as { code?: string; threads?: [string, ThreadKeys][]; seriesReadings?: [string, SeriesReadingKeys][] };
-    if (saved.code === code && Array.isArray(saved.threads) && Array.isArray(saved.seriesReadings)) return { threads: new Map(saved.threads), seriesReadings: new Map(saved.seriesReadings), verify };
+    const saved = JSON.parse(readFileSync(join(cacheRoot(), THREAD_KEYS_FILE), 'utf8')) as {
+      code?: string;
+      threads?: [string, ThreadKeys][];
+      seriesReadings?: [string, SeriesReadingKeys][];
+      seriesPages?: [string, string][];
+    };
+    if (saved.code === code && Array.isArray(saved.threads) && Array.isArray(saved.seriesReadings) && Array.isArray(saved.seriesPages)) {
+      return { threads: new Map(saved.threads), seriesReadings: new Map(saved.seriesReadings), seriesPages: new Map(saved.seriesPages), verify };
+    }
   } catch {
     // none kept, or damaged: every thread's pages are made
   }
@@ -95,7 +103,7 @@ function readSavedKeys(input: string): RouteKeys | null {
 function saveKeys(input: string, routes: SiteRoutes): RouteKeys {
   const keys = routeKeys(routes);
   reportThreadCounts({ threads: routes.threadKeys.size, kept: routes.threadsKept });
-  if (!import.meta.env.DEV) writeAtomically(join(cacheRoot(), THREAD_KEYS_FILE), JSON.stringify({ code: codeDigest(), threads: [...routes.threadKeys], seriesReadings: [...routes.seriesReadingKeys] }));
+  if (!import.meta.env.DEV) writeAtomically(join(cacheRoot(), THREAD_KEYS_FILE), JSON.stringify({ code: codeDigest(), threads: [...routes.threadKeys], seriesReadings: [...routes.seriesReadingKeys], seriesPages: [...routes.seriesPageKeys] }));
   writeAtomically(join(cacheRoot(), KEYS_FILE), JSON.stringify({ input, keys }));
   return keys;
 }

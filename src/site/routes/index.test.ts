@@ -121,20 +121,28 @@ describe('siteRoutes', () => {
     ];
     const before = routesOf(base);
     assert.ok(before.seriesReadings.some((page) => page.param === 'w0'), 'the split series is read on pages of its own');
-    const keptOf = (routes: SiteRoutes, verify: boolean): KeptThreads => ({ threads: routes.threadKeys, seriesReadings: routes.seriesReadingKeys, verify });
+    const keptOf = (routes: SiteRoutes, verify: boolean): KeptThreads => ({ threads: routes.threadKeys, seriesReadings: routes.seriesReadingKeys, seriesPages: routes.seriesPageKeys, verify });
     for (const [what, added] of additions) {
       const fresh = routesOf([...base, ...added]);
       const kept = routesOf([...base, ...added], 'd1', {}, keptOf(before, true));
       assert.deepEqual(keysOf(kept), keysOf(fresh), what);
       assert.deepEqual(JSON.parse(JSON.stringify(kept.messages.map((page) => page.data))), fresh.messages.map((page) => page.data), `${what}: a kept page's data, when it is rendered`);
       assert.deepEqual(JSON.parse(JSON.stringify(kept.seriesReadings.map((page) => page.data))), fresh.seriesReadings.map((page) => page.data), `${what}: a kept series reading's data`);
+      assert.deepEqual(JSON.parse(JSON.stringify(kept.series.map((page) => page.data))), fresh.series.map((page) => page.data), `${what}: a kept series page's data`);
     }
     const made = (pages: readonly { param: string }[], param: string) => Object.getOwnPropertyDescriptor(pages.find((page) => page.param === param)!, 'data')!.get === undefined;
     const afterReply = routesOf([...base, reply], 'd1', {}, keptOf(before, false));
     assert.deepEqual(['cover', 'r1', 'q', 'qa', 'n'].map((param) => made(afterReply.messages, param)), [true, true, false, false, false], 'the reply\'s thread is made again; the others are kept, their data not made');
     assert.equal(made(afterReply.seriesReadings, 'w0'), false, 'a series whose threads did not change keeps its reading pages, their data not made');
+    assert.deepEqual(['cover', 'w0'].map((param) => made(afterReply.series, param)), [true, false], 'the series the reply answers is made again; the other series page is kept');
     const afterAck = routesOf([...base, additions.at(-1)![1][0]!], 'd1', {}, keptOf(before, false));
     assert.equal(made(afterAck.seriesReadings, 'w0'), true, 'a reply in one of its threads makes them again');
+    // A series page compares it with its next version: a new diff there (a mail sent again, under a new key) shows on it.
+    const next = (line: string): MailSpec => ({ id: 'v3', subject: '[PATCH v3 1/1] leds: one', from: ada, date: '2025-05-01T10:00:00.000Z', body: `one\n${diff('a.c', line)}` });
+    const question: MailSpec = { id: 'z', subject: 'Unrelated', from: lee, date: '2025-01-01T09:00:00.000Z', body: 'Hello.\n' };
+    const withNext = routesOf([...base, next('changed')]);
+    const resent = [...base, question, next('changed again')];
+    assert.deepEqual(keysOf(routesOf(resent, 'd1', {}, keptOf(withNext, true))), keysOf(routesOf(resent)), 'a changed next version');
   });
 
   it('a new rendering of a body (parser, renderer or dependency upgrade) changes every page that shows a body', () => {

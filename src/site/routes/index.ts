@@ -23,7 +23,7 @@ import { messageMailViews, type MailView, type MessagePageData, type StoreDigest
 import { seriesReadingUrl, threadReadingUrl } from '../../archive/reading.ts';
 import { sameReadingThread, type ReadingForward, type ReadingPageData } from './reading-page.ts';
 import { keptSeriesReadingPages, seriesReadingDigest, seriesReadingPages, type SeriesReadingKeys } from './series-readings.ts';
-import { seriesNeighbours, seriesPageData, type SeriesPageData } from './series-page.ts';
+import { seriesNeighbours, seriesPageData, seriesPageDigest, type SeriesPageData, type SeriesReadingLinks } from './series-page.ts';
 import { datePages, type DateOverviewData, type MonthPageData } from './date-pages.ts';
 import { authorPages, type AuthorPageData } from './author-pages.ts';
 import { stateFilters, statePages, type StatePageData } from './state-pages.ts';
@@ -32,7 +32,7 @@ import { fileFeedPages, filePages, type FilePageData } from './file-pages.ts';
 import { fileIndex, type FileIndex } from '../../archive/files.ts';
 import { filesApi } from '../../archive/api.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
-import { framed, framedKey, keyed, pageKey, paramKeys, textKey, type Keyed, type RoutePage } from './keys.ts';
+import { framed, framedKey, keptPages, keyed, pageKey, paramKeys, textKey, type Keyed, type RoutePage } from './keys.ts';
 import { keptThreadPages, threadDigest, threadKeys, threadPages, type ThreadInputs, type ThreadKeys, type ThreadPages } from './thread-pages.ts';
 
 export { pageKey, type Keyed, type RoutePage } from './keys.ts';
@@ -54,6 +54,8 @@ export interface SiteRoutes {
   /** The keys of each series' reading pages, by the series' reading digest: what the next build keeps. */
   seriesReadingKeys: ReadonlyMap<string, SeriesReadingKeys>;
   series: RoutePage<SeriesPageData>[];
+  /** The key of each series' page, by the digest of what it is made from (series-page.ts `seriesPageDigest`): what the next build keeps. */
+  seriesPageKeys: ReadonlyMap<string, string>;
   /** Slugs of earlier builds (earlier-permalink.ts) forwarding to message and series pages. */
   messageForwards: RoutePage<{ target: string }>[];
   seriesForwards: RoutePage<{ target: string }>[];
@@ -130,12 +132,14 @@ export interface RouteInputs {
 }
 
 /**
- * The last build's keys of the pages of each thread, by thread digest (thread-pages.ts), and of
- * each series' reading pages, by its digest (series-readings.ts), to keep where the digest is the same.
+ * The last build's keys of the pages of each thread, by thread digest (thread-pages.ts), of
+ * each series' reading pages, by its digest (series-readings.ts), and of each series' page, by
+ * its digest (series-page.ts), to keep where the digest is the same.
  */
 export interface KeptThreads {
   threads: ReadonlyMap<string, ThreadKeys>;
   seriesReadings: ReadonlyMap<string, SeriesReadingKeys>;
+  seriesPages: ReadonlyMap<string, string>;
   /** Make every kept thread's pages anyway and fail on a key that came out otherwise (tests). */
   verify: boolean;
 }
@@ -190,7 +194,7 @@ function withStateFilters(list: PagedList<IndexRowView>, review: ReviewArchive, 
   return { ...list, overview: { ...list.overview, filters: stateFilters(review, context) } };
 }
 
-const NOTHING_KEPT: KeptThreads = { threads: new Map(), seriesReadings: new Map(), verify: false };
+const NOTHING_KEPT: KeptThreads = { threads: new Map(), seriesReadings: new Map(), seriesPages: new Map(), verify: false };
 
 /** Every page's data and key; the pages of threads in `kept` keep the keys they had. */
 export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, config, bodyBytes }: RouteInputs, kept = NOTHING_KEPT): SiteRoutes {
@@ -208,21 +212,33 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, c
   const threads = threadRoutes(review, inputs, kept);
   const seriesReadings: RoutePage<ReadingPageData | ReadingForward>[] = [];
   const seriesReadingKeys = new Map<string, SeriesReadingKeys>();
+  const seriesPageKeys = new Map<string, string>();
   const neighbours = seriesNeighbours(review.series);
   const seriesPages = review.series.map((series) => {
     const thread = sameReadingThread(series);
+    // Where it is read whole, and a digest of that: the thread's digest covers its reading's anchors.
+    let links: () => SeriesReadingLinks | null;
+    let readingDigest: string;
     if (thread) {
       const url = link(threadReadingUrl(thread));
       seriesReadings.push(keyed(series.slug, { target: url }));
-      return framed(name, keyed(series.slug, seriesPageData(series, review, { url, anchors: threads.anchorsOf(thread) }, neighbours.get(series)!, context)));
+      links = () => ({ url, anchors: threads.anchorsOf(thread) });
+      readingDigest = `thread ${url}`;
+    } else {
+      readingDigest = seriesReadingDigest(series, threads.digestOf);
+      const keptKeys = kept.seriesReadings.get(readingDigest);
+      const reading = keptKeys ? keptSeriesReadingPages(series, keptKeys, inputs, kept.verify) : seriesReadingPages(series, inputs);
+      seriesReadingKeys.set(readingDigest, keptKeys ?? paramKeys(reading.pages));
+      seriesReadings.push(...reading.pages);
+      links = () => (reading.pages.length > 0 ? { url: link(seriesReadingUrl(series)), anchors: reading.anchors } : null);
     }
-    const digest = seriesReadingDigest(series, threads.digestOf);
-    const keptKeys = kept.seriesReadings.get(digest);
-    const reading = keptKeys ? keptSeriesReadingPages(series, keptKeys, inputs, kept.verify) : seriesReadingPages(series, inputs);
-    seriesReadingKeys.set(digest, keptKeys ?? paramKeys(reading.pages));
-    seriesReadings.push(...reading.pages);
-    const links = reading.pages.length > 0 ? { url: link(seriesReadingUrl(series)), anchors: reading.anchors } : null;
-    return framed(name, keyed(series.slug, seriesPageData(series, review, links, neighbours.get(series)!, context)));
+    let made: RoutePage<SeriesPageData> | undefined;
+    const make = () => (made ??= framed(name, keyed(series.slug, seriesPageData(series, review, links(), neighbours.get(series)!, context))));
+    const digest = seriesPageDigest(series, review, readingDigest, neighbours.get(series)!, threads.digestOf, context);
+    const keptKey = kept.seriesPages.get(digest);
+    const page = keptKey ? keptPages([[series.slug, keptKey]], () => [make()], kept.verify, `series <${series.id}>`)[0]! : make();
+    seriesPageKeys.set(digest, page.key);
+    return page;
   });
   return {
     messages: threads.messages,
@@ -230,6 +246,7 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, c
     threadsKept: threads.kept,
     seriesReadingKeys,
     series: seriesPages,
+    seriesPageKeys,
     messageForwards: forwards('/m/', review.archive.messages, context),
     seriesForwards: forwards('/s/', review.series, context),
     threadReadings: threads.readings,

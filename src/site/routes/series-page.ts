@@ -9,7 +9,7 @@ import { authorUrl, messageAuthor } from '../../archive/author.ts';
 import type { ReviewArchive } from '../../archive/index.ts';
 import { compareOldestFirst } from '../../archive/order.ts';
 import type { Series, SeriesPatch } from '../../archive/series.ts';
-import type { ThreadNode } from '../../archive/thread.ts';
+import type { Thread, ThreadNode } from '../../archive/thread.ts';
 import { ADDRESS_NOTES } from '../addresses.ts';
 import { formatDay, formatUtc } from '../format.ts';
 import type { TrailerKind } from '../../archive/trailers.ts';
@@ -21,6 +21,7 @@ import type { RouteContext } from './context.ts';
 import { seriesFeedPath } from './feeds.ts';
 import { interdiffUrl } from '../../archive/changes.ts';
 import { stateView, type StateView } from '../state-view.ts';
+import { pageKey } from './keys.ts';
 
 export interface ReviewKindView {
   kind: TrailerKind;
@@ -243,4 +244,52 @@ export function seriesPageData(
     month: monthLink(series.firstDate, context.link),
     neighbours: { previous: seriesLink(neighbours.previous, context.link), next: seriesLink(neighbours.next, context.link) },
   };
+}
+
+/** The threads a series' messages and the replies to them are in. */
+function threadsOf(series: Series): Thread[] {
+  const threads = new Set<Thread>();
+  for (const slot of [series.cover, ...series.patches]) {
+    if (slot?.node) threads.add(slot.node.thread);
+    for (const reply of slot?.replies ?? []) threads.add(reply.thread);
+  }
+  return [...threads];
+}
+
+/** A series as its versions' pages name it, and its parts: which message is in which place, and the replies to each. */
+function seriesFacts(series: Series): unknown {
+  const { id, slug, url, title, version, total, tags, stable, author, replyCount, firstDate, lastActivity } = series;
+  const slots = [series.cover, ...series.patches].map((slot) => slot && [slot.number, slot.node?.id ?? null, slot.replies.map((reply) => reply.id)]);
+  return [id, slug, url, title, version, total, tags, stable, author, replyCount, firstDate, lastActivity, slots, series.coverCopies.map((copy) => copy.id)];
+}
+
+/**
+ * The digest of what a series' page is made from, besides the code and the configuration (whose
+ * digest says whether the last build's keys apply at all): its facts and parts, the digests of
+ * the threads its messages and their replies are in and of those of its previous and next
+ * versions (which cover every message the page shows or compares, as its own page shows it,
+ * `threadDigest` in thread-pages.ts), the facts of every version, its stable siblings, its
+ * state as the page shows it, how it is read whole (`reading`: a digest of that, or of the
+ * thread it is read as), and the series sent before and after it.
+ */
+export function seriesPageDigest(
+  series: Series,
+  review: ReviewArchive,
+  reading: string,
+  neighbours: { previous: Series | null; next: Series | null },
+  threadDigest: (thread: Thread) => string,
+  context: RouteContext,
+): string {
+  const versions = review.versions.get(series.id);
+  const compared = [versions?.previous ?? null, series, versions?.next ?? null];
+  const neighbour = (other: Series | null) => other && [other.url, other.title, other.version];
+  return pageKey([
+    (versions?.all ?? [series]).map(seriesFacts),
+    compared.map((version) => version && threadsOf(version).map(threadDigest)),
+    (review.stableSiblings.get(series.id) ?? []).map((sibling) => [sibling.url, sibling.stable]),
+    stateView(series, review, context),
+    reading,
+    neighbour(neighbours.previous),
+    neighbour(neighbours.next),
+  ]);
 }
