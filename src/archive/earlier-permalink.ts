@@ -6,15 +6,13 @@
  * forward to the message's page.
  */
 import { createHash } from 'node:crypto';
-import { isPortableName } from './permalink.ts';
-
-const KEPT = /^[A-Za-z0-9._+=@-]$/;
+import { isKept, isPortableName } from './permalink.ts';
 
 /** The slug an id had under the rule before December 2026. */
 export function earlierSlug(messageId: string): string {
   let slug = '';
   for (const char of messageId) {
-    if (KEPT.test(char) && !(slug === '' && char === '.')) slug += char;
+    if (isKept(char.codePointAt(0)!) && !(slug === '' && char === '.')) slug += char;
     else for (const byte of Buffer.from(char, 'utf8')) slug += `~${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   if (slug.length <= 180) return slug;

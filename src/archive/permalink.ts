@@ -25,7 +25,8 @@ import { createHash } from 'node:crypto';
 const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const isUpper = (code: number) => code >= 65 && code <= 90;
 const KEPT_MARKS = new Set([...'._+=@-'].map((char) => char.charCodeAt(0)));
-const isKept = (code: number) => isLetter(code) || (code >= 48 && code <= 57) || KEPT_MARKS.has(code);
+/** Whether a slug keeps this character (a UTF-16 code or code point) as it is: ASCII letters, digits and `. _ + = @ -`. */
+export const isKept = (code: number) => isLetter(code) || (code >= 48 && code <= 57) || KEPT_MARKS.has(code);
 /** Windows device names, reserved alone and before any extension, in any case. */
 const RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\.|$)/i;
 const MAX_SLUG_LENGTH = 180;
