@@ -26,7 +26,7 @@ import { InOrder } from './in-order.ts';
 import { MailPool } from './mail-pool.ts';
 import type { MailOutcome, MailTask } from './mail-work.ts';
 import { hasRawMail } from './raw-store.ts';
-import { mailKey, renderNoteCounts, type MailRecord } from './record.ts';
+import { addressSharing, mailKey, renderNoteCounts, type MailRecord } from './record.ts';
 import { readRecords, writeRecords } from './record-shelf.ts';
 import { sourceDigest } from './source-digest.ts';
 
@@ -110,6 +110,7 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
     }
   })();
   const records = new Map<string, MailRecord>();
+  const shareAddresses = addressSharing();
   const steps: Step[] = [];
   let bytesHeld = 0;
 
@@ -153,7 +154,7 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
     report.reused++;
     const digest = digestOf(key, file, position);
     const record = shelved.get(key)!;
-    records.set(key, record.file === file && record.position === position ? record : { ...record, file, position });
+    records.set(key, shareAddresses(record.file === file && record.position === position ? record : { ...record, file, position }));
     const stored = store.get(key)!.digest;
     if (stored !== digest && stored !== healed(digest)) store.set({ id: key, data: {}, digest });
   };
@@ -209,7 +210,7 @@ async function load({ store, logger, generateDigest, config }: LoaderContext, op
         logger.warn(`${file}: message ${position}: <${outcome.record.messageId}>: shown as plain text: ${outcome.shownAsPlainText}${cut}`);
       }
       for (const note of outcome.record.renderNotes ?? []) logger.info(`${file}: message ${position}: <${outcome.record.messageId}>: ${note}`);
-      records.set(key, outcome.record);
+      records.set(key, shareAddresses(outcome.record));
       store.set({ id: key, data: {}, digest: parsedDigest(key, file, position) });
     } else {
       skip({ file, position, messageId: outcome.messageId, reason: outcome.reason });

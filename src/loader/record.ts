@@ -4,7 +4,7 @@ import { trimLineEnds } from '../parse/text.ts';
 import type { Root } from 'mdast';
 import { readBodyFacts, type BodyFacts } from '../archive/body-facts.ts';
 import type { ArchiveLinkTargets } from '../render/archive-links.ts';
-import type { ParsedMail } from '../parse/types.ts';
+import type { Address, ParsedMail } from '../parse/types.ts';
 import type { BodyFileSizes } from './cache.ts';
 
 /**
@@ -35,6 +35,28 @@ export interface MailRecord extends Omit<ParsedMail, 'body'> {
   renderNotes?: string[];
   /** What a page shows of a body past the bounds of src/render/index.ts (`the first 25000 of 31234 lines …`); absent when shown whole. */
   bodyCut?: string;
+}
+
+/**
+ * One object per distinct address across the records of a load: a whole list names the same
+ * people and lists in tens of thousands of mails, and every later stage holds the records to
+ * the build's end. Each address of a record is replaced, in place, by the equal one seen first:
+ * the record reads the same, and stays the very object the record shelf tells unchanged ones by.
+ */
+export function addressSharing(): (record: MailRecord) => MailRecord {
+  const shared = new Map<string, Address>();
+  const share = (address: Address): Address => {
+    // The name's length first, so no name and address can pass for another pair.
+    const text = `${address.name.length}:${address.name}${address.email}`;
+    let known = shared.get(text);
+    if (known === undefined) shared.set(text, (known = address));
+    return known;
+  };
+  return (record) => {
+    record.from = share(record.from);
+    for (const list of [record.to, record.cc]) for (let index = 0; index < list.length; index++) list[index] = share(list[index]!);
+    return record;
+  };
 }
 
 function sha256(data: Uint8Array | string): string {

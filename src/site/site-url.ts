@@ -19,7 +19,7 @@ export function siteConfig(): SiteConfig {
 /** A site path as a link on a site served under `base`. */
 export function sitePath(base: string, path: string): string {
   if (!path.startsWith('/')) throw new Error(`not a site path: ${path}`);
-  return base + path.slice(1);
+  return base === '/' ? path : base + path.slice(1);
 }
 
 /** A site path as an absolute URL, for what is read away from the site (feeds, mboxes). */

@@ -30,12 +30,20 @@ export interface RouteContext {
 }
 
 export function routeContext(config: SiteConfig): RouteContext {
+  // Page data names the same pages again and again (a message from every page that links to it):
+  // one string per link, not one per mention, keeps the data of a whole list's pages smaller.
+  const links = new Map<string, string>();
+  const link = (path: string) => {
+    let made = links.get(path);
+    if (made === undefined) links.set(path, (made = sitePath(config.base, path)));
+    return made;
+  };
   return {
     config,
-    link: (path) => sitePath(config.base, path),
+    link,
     authorPage: (address) => {
       const path = authorUrl(address);
-      return path === null ? null : sitePath(config.base, path);
+      return path === null ? null : link(path);
     },
     absolute: (path) => absoluteUrl(config, path),
     addresses: addressPolicy(config.addresses),
