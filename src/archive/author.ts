@@ -7,7 +7,7 @@
  * mail never moves a page. Anyone who knows an address can still work out its slug: a digest
  * hides an address from readers of URLs, not from someone checking a guess.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Address } from '../parse/types.ts';
 import type { BodyFacts } from './body-facts.ts';
 import type { ArchivedMessage } from './group.ts';
@@ -42,7 +42,7 @@ export function authorKey(address: Address): string | null {
 
 /** The page's slug of a key: 16 hex digits of its SHA-256. */
 export function authorSlug(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+  return hash('sha256', key, 'hex').slice(0, 16);
 }
 
 /** `/a/<slug>/`, the page of whoever the address names; null when it names nobody. */

@@ -8,14 +8,19 @@
 import { createHash } from 'node:crypto';
 import { isKept, isPortableName } from './permalink.ts';
 
+/** An id that was its own slug: kept characters only, not starting with a dot. */
+const OWN_EARLIER_SLUG = /^[A-Za-z0-9_+=@-][A-Za-z0-9._+=@-]*$/;
+const MAX_EARLIER_SLUG_LENGTH = 180;
+
 /** The slug an id had under the rule before December 2026. */
 export function earlierSlug(messageId: string): string {
+  if (messageId.length <= MAX_EARLIER_SLUG_LENGTH && OWN_EARLIER_SLUG.test(messageId)) return messageId;
   let slug = '';
   for (const char of messageId) {
     if (isKept(char.codePointAt(0)!) && !(slug === '' && char === '.')) slug += char;
     else for (const byte of Buffer.from(char, 'utf8')) slug += `~${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
-  if (slug.length <= 180) return slug;
+  if (slug.length <= MAX_EARLIER_SLUG_LENGTH) return slug;
   return `${slug.slice(0, 120).replace(/~[0-9A-F]?$/, '')}~~${createHash('sha256').update(messageId).digest('hex').slice(0, 40)}`;
 }
 

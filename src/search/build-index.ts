@@ -18,7 +18,7 @@
  * - Messages: `[slug, day, sender]` chunks (`m/<n>.json`), Message-IDs to pages (`id/`), and per
  *   year the days' first messages and rows and the rows active on each day (`d/<year>.json`).
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Address } from '../parse/types.ts';
 import type { MailTerms } from './mail-terms.ts';
 import {
@@ -404,7 +404,7 @@ export interface BaseCache {
 const PATCH_LIMIT = 64;
 
 function peopleDigest(message: SearchMessage): string {
-  return createHash('sha256').update(JSON.stringify([message.from, message.to, message.cc])).digest('base64url').slice(0, 16);
+  return hash('sha256', JSON.stringify([message.from, message.to, message.cc]), 'base64url').slice(0, 16);
 }
 
 function baseMessages(placed: readonly Placed[], baseEnd: number): BaseEntries['messages'] {

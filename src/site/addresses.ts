@@ -62,15 +62,25 @@ export function maskedBody(text: string, masking: BodyMasking | null): string {
   return masking ? addressPolicy(masking.mode).text(text, new Set(masking.keep)) : text;
 }
 
+/** `make` of each address once: the loader shares one object per distinct address (src/loader/record.ts), so pages showing it share one value. */
+export function perAddress<Value>(make: (address: Address) => Value): (address: Address) => Value {
+  const made = new WeakMap<Address, Value>();
+  return (address) => {
+    let value = made.get(address);
+    if (value === undefined) made.set(address, (value = make(address)));
+    return value;
+  };
+}
+
 export function addressPolicy(mode: AddressMode): AddressPolicy {
-  const person = (address: Address): Address => (mode === 'shown' ? address : { name: address.name, email: shownEmail(address.email, mode) });
+  const person = mode === 'shown' ? (address: Address) => address : perAddress((address): Address => ({ name: address.name, email: shownEmail(address.email, mode) }));
   // A hidden address is still one the mail had: the person is not unknown.
   const hiddenAlone = (address: Address) => mode === 'hidden' && !address.name && address.email !== '';
   return {
     mode,
     person,
-    full: (address) => (hiddenAlone(address) ? HIDDEN_ADDRESS : formatAddress(person(address))),
-    name: (address) => (hiddenAlone(address) ? HIDDEN_ADDRESS : displayName(person(address))),
+    full: perAddress((address) => (hiddenAlone(address) ? HIDDEN_ADDRESS : formatAddress(person(address)))),
+    name: perAddress((address) => (hiddenAlone(address) ? HIDDEN_ADDRESS : displayName(person(address)))),
     text: (text, keep = new Set()) =>
       mode === 'shown' ? text : text.replace(ADDRESS, (found) => (keep.has(found) ? found : mode === 'hidden' ? HIDDEN_ADDRESS : shownEmail(found, mode))),
   };

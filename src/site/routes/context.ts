@@ -6,7 +6,7 @@
  */
 import { authorUrl } from '../../archive/author.ts';
 import type { Address } from '../../parse/types.ts';
-import { addressPolicy, type AddressPolicy } from '../addresses.ts';
+import { addressPolicy, perAddress, type AddressPolicy } from '../addresses.ts';
 import type { SiteConfig } from '../config.ts';
 import { absoluteUrl, sitePath } from '../site-url.ts';
 
@@ -41,10 +41,11 @@ export function routeContext(config: SiteConfig): RouteContext {
   return {
     config,
     link,
-    authorPage: (address) => {
+    // Its slug is a digest: made once per address, not once per mention.
+    authorPage: perAddress((address) => {
       const path = authorUrl(address);
       return path === null ? null : link(path);
-    },
+    }),
     absolute: (path) => absoluteUrl(config, path),
     addresses: addressPolicy(config.addresses),
     rawDownloads: config.addresses === 'shown',
