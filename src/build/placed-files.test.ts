@@ -58,6 +58,7 @@ describe('placeFiles', () => {
       ['threadMbox', 'm/../t.mbox'], ['threadMbox', 'm/x/y/t.mbox'], ['threadMboxGzip', 'm/x/t.mbox'], ['amSeriesMbox', 's/x/../series.mbox'],
       ['plainSeriesMbox', 's/x/series.mbox'], ['api', 'api/../x.json'], ['archiveFeed', 'feeds/../../x.atom'], ['seriesFeed', 's/./feed.atom'],
       ['fileFeed', 'f/../../etc/feed.atom'], ['fileFeed', 'f/feed.atom'], ['fileFeed', 'f/a b/feed.atom'],
+      ['messageForward', 'm/../index.html'], ['messageForward', 'm/x/y/index.html'], ['messageForward', 's/x/index.html'], ['seriesForward', 's/../../etc/index.html'], ['seriesForward', 's/x/raw.txt'],
     ];
     for (const [name, path] of downloads) await assert.rejects(placeFiles(out, name, kind(path), record), new RegExp(`not a ${name} file path`));
     assert.ok(!existsSync(join(root, 'a', 'etc')));
@@ -69,5 +70,6 @@ describe('placeFiles', () => {
     assert.equal(placedPath('raw', 'm0/raw-2'), 'm/m0/raw-2.txt');
     publishMadeFiles('fileFeed', [['drivers/leds', 'k3']], async () => '');
     assert.deepEqual(publishedFiles().get('fileFeed')!.files, [['f/drivers/leds/feed.atom', 'k3']]);
+    assert.equal(placedPath('messageForward', 'Ab1@x'), 'm/Ab1@x/index.html');
   });
 });

@@ -1,8 +1,10 @@
 /**
- * Files of the output folder that are not Astro routes: every file that is not an HTML page.
- * The raw mails (`/m/<slug>/raw.txt`, `raw-2.txt` … for variants), the search index
- * (`/search/…json`), the JSON API, the thread and series mboxes and the Atom feeds need no page
- * of Astro's, only their bytes. As Astro endpoints they cost more than a second of a whole
+ * Files of the output folder that are not Astro routes: every file that is not an HTML page,
+ * and the pages that only forward from the slugs of earlier builds (`/m/<earlier>/`,
+ * `/s/<earlier>/`: a third of a list's ids had one). The raw mails (`/m/<slug>/raw.txt`,
+ * `raw-2.txt` … for variants), the search index (`/search/…json`), the JSON API, the thread and
+ * series mboxes, the Atom feeds and those forwards need no page of Astro's, only their bytes (a
+ * forward's rendered by Astro's Container API, src/site/site-routes.ts `forwardPage`). As Astro endpoints they cost more than a second of a whole
  * list's cold build per thousand files, and more again to skip each when kept: Astro's walk
  * over a kept path, its copy of every file in its own cache, and for each file rendered a
  * `Response` whose body is copied into a stream and read back.
@@ -46,6 +48,8 @@ const KINDS = {
   archiveFeed: { path: (param: string) => `feeds/${param}.atom`, safe: /^feeds\/[a-z]+\.atom$/ },
   seriesFeed: { path: (param: string) => `s/${param}/feed.atom`, safe: new RegExp(`^s/${SEGMENT}/feed\\.atom$`) },
   fileFeed: { path: (param: string) => `f/${param}/feed.atom`, safe: new RegExp(`^f/(?:${SEGMENT}/)+feed\\.atom$`) },
+  messageForward: { path: (param: string) => `m/${param}/index.html`, safe: new RegExp(`^m/${SEGMENT}/index\\.html$`) },
+  seriesForward: { path: (param: string) => `s/${param}/index.html`, safe: new RegExp(`^s/${SEGMENT}/index\\.html$`) },
 } as const;
 export type PlacedKindName = keyof typeof KINDS;
 /** The kinds whose bytes the route data makes (every kind but the raw mails, which are stored). */

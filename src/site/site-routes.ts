@@ -25,6 +25,8 @@ import type { SeriesReadingKeys } from './routes/series-readings.ts';
 import type { BucketPageData } from './routes/list-pages.ts';
 import { loadSearchIndex, loadSearchRows } from './search.ts';
 import { siteConfig } from './site-url.ts';
+import { experimental_AstroContainer } from 'astro/container';
+import Forward from '../layouts/Forward.astro';
 
 let routes: Promise<SiteRoutes> | undefined;
 let keys: Promise<RouteKeys> | undefined;
@@ -209,6 +211,8 @@ export const pageData = {
  * routes in src/pages/ serve the same bytes in `astro dev` alone.
  */
 export const fileContents: Record<MadeKindName, (param: string) => Promise<string | Uint8Array<ArrayBuffer>>> = {
+  messageForward: async (param) => forwardPage(await pageData.forward('messageForwards', param)),
+  seriesForward: async (param) => forwardPage(await pageData.forward('seriesForwards', param)),
   search: async (param) => (await pageData.searchFile(param)).json,
   api: (param) => pageData.api(param),
   threadMbox: async (param) => mboxFile((await pageData.threadMbox(param)).keys),
@@ -219,6 +223,14 @@ export const fileContents: Record<MadeKindName, (param: string) => Promise<strin
   seriesFeed: async (param) => feedXml(await pageData.seriesFeed(param)),
   fileFeed: async (param) => feedXml(await pageData.fileFeed(param)),
 };
+
+let container: Promise<experimental_AstroContainer> | undefined;
+
+/** A forward's page (src/layouts/Forward.astro), rendered as Astro renders it as a page, outside routing. */
+async function forwardPage(target: string): Promise<string> {
+  container ??= experimental_AstroContainer.create();
+  return (await container).renderToString(Forward, { props: { target }, partial: false });
+}
 
 /**
  * The route whose pages each kind of placed file is, and what its key is the digest of: its
@@ -231,6 +243,8 @@ interface PlacedRoute {
 }
 
 const PLACED_ROUTES: Record<MadeKindName, PlacedRoute> = {
+  messageForward: { route: 'messageForwards', keyedBy: 'data' },
+  seriesForward: { route: 'seriesForwards', keyedBy: 'data' },
   search: { route: 'searchFiles', keyedBy: 'bytes' },
   api: { route: 'api', keyedBy: 'bytes' },
   threadMbox: { route: 'threadMboxes', keyedBy: 'data' },
