@@ -30,9 +30,9 @@ export const isKept = (code: number) => isLetter(code) || (code >= 48 && code <=
 /** Windows device names, reserved alone and before any extension, in any case. */
 const RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\.|$)/i;
 const MAX_SLUG_LENGTH = 180;
+const KEPT_PREFIX = 120;
 /** An id that is its own slug: kept characters only, no upper-case letter, no dot at either end (and, checked apart, not reserved). */
 const OWN_SLUG = /^[a-z0-9_+=@-](?:[a-z0-9._+=@-]*[a-z0-9_+=@-])?$/;
-const KEPT_PREFIX = 120;
 
 function escapeBytes(char: string): string {
   let escaped = '';
@@ -54,9 +54,9 @@ function caseSuffix(letters: boolean[]): string {
 
 /** The slug of a Message-ID (given without angle brackets). */
 export function messageSlug(messageId: string): string {
-  // Most ids (`20240101.12345-1-user@host`): every page's links name them, so they skip the walk below.
-  if (messageId.length <= MAX_SLUG_LENGTH && OWN_SLUG.test(messageId) && !RESERVED.test(messageId)) return messageId;
   const reserved = RESERVED.test(messageId);
+  // Most ids (`20240101.12345-1-user@host`): every page's links name them, so they skip the walk below.
+  if (!reserved && messageId.length <= MAX_SLUG_LENGTH && OWN_SLUG.test(messageId)) return messageId;
   const letters: boolean[] = [];
   let slug = '';
   let index = 0;

@@ -4,8 +4,9 @@
  * `/s/<earlier>/`: a third of a list's ids had one). The raw mails (`/m/<slug>/raw.txt`,
  * `raw-2.txt` … for variants), the search index (`/search/…json`), the JSON API, the thread and
  * series mboxes, the Atom feeds and those forwards need no page of Astro's, only their bytes (a
- * forward's rendered by Astro's Container API, src/site/site-routes.ts `forwardPage`). As Astro endpoints they cost more than a second of a whole
- * list's cold build per thousand files, and more again to skip each when kept: Astro's walk
+ * forward's are its layout rendered by Astro's Container API: src/site/site-routes.ts
+ * `forwardPage`). As Astro endpoints they cost more than a second of a whole list's cold build
+ * per thousand files, and more again to skip each when kept: Astro's walk
  * over a kept path, its copy of every file in its own cache, and for each file rendered a
  * `Response` whose body is copied into a stream and read back.
  *

@@ -206,7 +206,8 @@ export const pageData = {
 };
 
 /**
- * The bytes of every file that is not an HTML page, by route parameter. A build places them
+ * The bytes of every file that is not an HTML page, and of the forwards from earlier slugs, by
+ * route parameter. A build places them
  * beside the pages itself (src/build/placed-files.ts), asking only for those it writes; their
  * routes in src/pages/ serve the same bytes in `astro dev` alone.
  */
