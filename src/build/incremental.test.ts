@@ -147,6 +147,8 @@ describe('incremental builds', () => {
       if (!rewritten.includes(path)) assert.deepEqual(after.get(path)?.bytes, file.bytes, `${path} is byte-identical`);
     }
 
+    const messagesApi = JSON.parse(readFileSync(join(site.out, 'api/messages.json'), 'utf8')) as { id: string }[];
+    assert.ok(messagesApi.some((message) => message.id === REPLY_ID), 'the JSON API, linked into place from where it was set aside, has the reply');
     const replyPage = readFileSync(join(site.out, 'm', REPLY_ID, 'index.html'), 'utf8');
     assert.match(replyPage, /Looks right to me\./);
     assert.match(replyPage, new RegExp(`href="/m/${PATCH_2.replace(/\./g, '\\.')}/"`), 'the reply links up to its patch');

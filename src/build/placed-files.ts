@@ -77,11 +77,19 @@ export function placedPath(name: PlacedKindName, param: string): string {
 /**
  * Called with the route data's raw mails (parameter, key of the mail) as the pages' paths are
  * given to Astro. Their bytes are the raw store's (src/loader/raw-store.ts), named by the mail's
- * key, so each is a hard link to its stored file (a copy where the output folder is on another
- * file system).
+ * key: each is linked into place (`publishLinkedFiles`).
  */
 export function publishRawFiles(files: readonly [param: string, key: string][]): void {
-  publish('raw', { files: files.map(([param, key]) => [placedPath('raw', param), key]), write: (target, [, key]) => linkOrCopy(rawMailFile(key), target) });
+  publishLinkedFiles('raw', files, ([, key]) => rawMailFile(key));
+}
+
+/**
+ * Called with the route data's files of a kind (route parameter, key) whose bytes are already a
+ * file of the cache folder, and where that is (`source`, given the placed path and key): each
+ * written is a hard link to it (a copy where the output folder is on another file system).
+ */
+export function publishLinkedFiles(name: PlacedKindName, files: readonly [param: string, key: string][], source: (file: PlacedFile) => string | Promise<string>): void {
+  publish(name, { files: files.map(([param, key]) => [placedPath(name, param), key]), write: async (target, file) => linkOrCopy(await source(file), target) });
 }
 
 /** Called with the route data's files of a kind (route parameter, key) and how to make a file's bytes, asked only for the files written. */

@@ -393,7 +393,11 @@ export interface KeptBase {
 export interface BaseCache {
   /** The files of the base made from these inputs, or null. */
   get(digest: string): IndexFile[] | null;
-  put(digest: string, files: IndexFile[], entries: BaseEntries): void;
+  /**
+   * Keeps a base made from these inputs; gives back its files read from where it is kept (so the
+   * build need not hold their texts), or null when they are to be used as they are.
+   */
+  put(digest: string, files: IndexFile[], entries: BaseEntries): IndexFile[] | null;
   /** The base kept last, whatever it was made of, with the digest it was kept under; null when none is kept whole. */
   last(): (KeptBase & { digest: string }) | null;
   /** The body terms a message of the kept base was indexed with, by its key (its mail may have left the archive since); null when unknown. */
@@ -546,8 +550,7 @@ export function buildSearchIndex(input: readonly SearchRow[], termsOf: (key: str
       const { files, entries } = messageFieldFiles('', fieldPostings(messagesOfRow, placed, (id) => id < baseEnd, window, termsOf));
       made = { files, entries: { code, window, messages: baseMessages(placed, baseEnd), fields: entries } };
     }
-    base = made.files;
-    cache?.put(baseDigest, made.files, made.entries);
+    base = cache?.put(baseDigest, made.files, made.entries) ?? made.files;
   }
   const files: IndexFile[] = [...base, ...messageFieldFiles('new/', fieldPostings(messagesOfRow, placed, (id) => id >= baseEnd, window, termsOf)).files];
 

@@ -16,7 +16,8 @@ const FILES = [
 const ENTRIES = { code: 'c1', window: 64, messages: [['k1', 0, 'p1']], fields: { f: [['lee', '[-1,0]']] } } satisfies BaseEntries;
 
 test('a kept base gives back its files, with the keys their pages would get, read only when asked', () => {
-  baseCache().put('d1', FILES, ENTRIES);
+  const put = baseCache().put('d1', FILES, ENTRIES)!;
+  assert.deepEqual(put.map((file) => [file.path, file.key, file.json]), FILES.map((file) => [file.path, textKey(file.json), file.json]), 'the base just put, read back from where it is kept');
   const kept = baseCache().get('d1')!;
   assert.deepEqual(kept.map((file) => [file.path, file.key]), FILES.map((file) => [file.path, textKey(file.json)]));
   assert.deepEqual(kept.map((file) => file.json), FILES.map((file) => file.json));

@@ -6,7 +6,8 @@
  * `search-base.entries.json` what the base was made of, to patch it (build-index.ts
  * `BaseEntries`). Each is written whole or not at all, the description last; files that do not
  * fit (digest, size) are not used, and the base is built again. A kept file's text is read only
- * when its page is rendered or the base is patched.
+ * when its page is rendered or the base is patched; so is a base's just put there (at 100,000
+ * mails its texts are a hundred megabytes or more that a cold build would hold to its end).
  */
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -97,19 +98,23 @@ export function baseCache(): Omit<BaseCache, 'keptTerms'> {
       const header = Buffer.from(`sheaf-search-base ${digest} ${bytes}\n`);
       let offset = header.length;
       const described = files.map((file, index) => {
-        const entry = [file.path, textKey(file.json), offset, texts[index]!.length] as const;
+        const entry: BaseMeta['files'][number] = [file.path, textKey(file.json), offset, texts[index]!.length];
         offset += texts[index]!.length;
         return entry;
       });
+      const meta: BaseMeta = { digest, bytes, files: described };
       try {
         mkdirSync(root, { recursive: true });
         // The description last: it names the digest the other two files are read under.
         writeAtomically(join(root, BASE_DATA), Buffer.concat([header, ...texts]));
         writeAtomically(join(root, BASE_ENTRIES), JSON.stringify({ digest, entries }));
-        writeAtomically(join(root, BASE_META), JSON.stringify({ digest, bytes, files: described }));
+        writeAtomically(join(root, BASE_META), JSON.stringify(meta));
       } catch {
-        // A base that cannot be kept is built again next time.
+        // A base that cannot be kept is built again next time; this build uses its texts as they are.
+        return null;
       }
+      // Read back when placed, so the build holds no text of the base while its pages are made.
+      return keptFiles(root, meta);
     },
   };
 }

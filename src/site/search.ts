@@ -61,6 +61,12 @@ function baseCacheFor(policy: AddressPolicy, parsers: readonly string[]): BaseCa
   };
 }
 
+/** The index with each file of the base it was made with (`made`) replaced by the same file as kept (`kept`, in the same order). */
+function withKeptBase(files: readonly IndexFile[], made: readonly IndexFile[], kept: readonly IndexFile[]): IndexFile[] {
+  const keptOf = new Map(made.map((file, index) => [file, kept[index]!]));
+  return files.map((file) => keptOf.get(file) ?? file);
+}
+
 /** The index, from every mail's terms as the loader kept them, its base from the cache folder when it is still what it was. */
 export function loadSearchIndex(): Promise<IndexFile[]> {
   files ??= loadSearchRows().then(async (searchRows) => {
@@ -74,10 +80,10 @@ export function loadSearchIndex(): Promise<IndexFile[]> {
     const cache = baseCacheFor(policy, await loadParserDigests());
     // A base is kept only when every mail it was made from had its terms.
     let made: Parameters<BaseCache['put']> | undefined;
-    const built = buildSearchIndex(searchRows, termsOf, { ...cache, put: (...base) => void (made = base) });
+    const built = buildSearchIndex(searchRows, termsOf, { ...cache, put: (...base) => ((made = base), null) });
     if (missing.length === 0) {
-      if (made) cache.put(...made);
-      return built;
+      const kept = made && cache.put(...made);
+      return kept ? withKeptBase(built, made![1], kept) : built;
     }
     for (const key of missing) await healTerms(key);
     return buildSearchIndex(searchRows, (key) => shownTerms(readSearchTerms(key), policy), cache);

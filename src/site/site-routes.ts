@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCollection } from 'astro:content';
-import { publishMadeFiles, publishRawFiles, type MadeKindName } from '../build/placed-files.ts';
+import { placedPath, publishLinkedFiles, publishMadeFiles, publishRawFiles, type MadeKindName, type PlacedFile } from '../build/placed-files.ts';
 import { amMboxFile, gzipFile, mboxFile } from '../download/files.ts';
 import { feedXml } from '../feed/feed-file.ts';
 import { reportThreadCounts } from '../build/thread-counts.ts';
@@ -110,6 +110,25 @@ function saveKeys(input: string, routes: SiteRoutes): RouteKeys {
   return keys;
 }
 
+/** Where the text of a data file waits to be placed: `<cache>/set-aside/<its placed path>`. */
+function setAsideFile(path: string): string {
+  return join(cacheRoot(), 'set-aside', path);
+}
+
+/** Keeps a JSON API file's text in the cache folder until it is read (routes/index.ts `RouteInputs.setAside`), to be linked into place from there. */
+function setAside(name: string, text: string): () => string {
+  const file = setAsideFile(placedPath('api', name));
+  writeAtomically(file, text);
+  return () => readFileSync(file, 'utf8');
+}
+
+/** A set-aside file to link into place; when an earlier build set it aside and it has gone since, the route data is made, which sets it aside again. */
+async function setAsideSource([path]: PlacedFile): Promise<string> {
+  const file = setAsideFile(path);
+  if (!existsSync(file)) await loadRoutes();
+  return file;
+}
+
 /** Every page's data and key. */
 export function loadRoutes(): Promise<SiteRoutes> {
   routes ??= (async () =>
@@ -120,6 +139,7 @@ export function loadRoutes(): Promise<SiteRoutes> {
       searchIndex: await loadSearchIndex(),
       ingest: readIngestReport(),
       bodyBytes: (mail) => mail.bodyFiles.html,
+      setAside,
       config: siteConfig(),
     }, keptThreads(codeDigest())))();
   return routes;
@@ -134,7 +154,8 @@ export function loadRouteKeys(): Promise<RouteKeys> {
     publishRawFiles(routeKeysOfBuild.rawMails);
     for (const [name, { route, keyedBy }] of Object.entries(PLACED_ROUTES) as [MadeKindName, PlacedRoute][]) {
       const files = routeKeysOfBuild[route];
-      publishMadeFiles(name, keyedBy === 'bytes' ? files : files.map(([param, key]) => [param, withCode(key)]), fileContents[name]);
+      if (keyedBy === 'set aside') publishLinkedFiles(name, files, setAsideSource);
+      else publishMadeFiles(name, keyedBy === 'bytes' ? files : files.map(([param, key]) => [param, withCode(key)]), fileContents[name]);
     }
     return routeKeysOfBuild;
   })();
@@ -235,19 +256,20 @@ async function forwardPage(target: string): Promise<string> {
 
 /**
  * The route whose pages each kind of placed file is, and what its key is the digest of: its
- * bytes (the search index, the JSON API), or the data its bytes are made from, which leaves out
+ * bytes (the search index), its bytes set aside in the cache folder by the route data and linked
+ * into place from there (the JSON API), or the data its bytes are made from, which leaves out
  * the code that makes them (`withCode` adds it).
  */
 interface PlacedRoute {
   route: RouteName;
-  keyedBy: 'bytes' | 'data';
+  keyedBy: 'bytes' | 'set aside' | 'data';
 }
 
 const PLACED_ROUTES: Record<MadeKindName, PlacedRoute> = {
   messageForward: { route: 'messageForwards', keyedBy: 'data' },
   seriesForward: { route: 'seriesForwards', keyedBy: 'data' },
   search: { route: 'searchFiles', keyedBy: 'bytes' },
-  api: { route: 'api', keyedBy: 'bytes' },
+  api: { route: 'api', keyedBy: 'set aside' },
   threadMbox: { route: 'threadMboxes', keyedBy: 'data' },
   threadMboxGzip: { route: 'threadMboxes', keyedBy: 'data' },
   amSeriesMbox: { route: 'amSeriesMboxes', keyedBy: 'data' },

@@ -10,6 +10,7 @@ export function memoryBaseCache(keptTerms: (key: string) => MailTerms | null): B
     put(digest, files, entries) {
       this.puts++;
       kept = { digest, files, entries };
+      return null;
     },
     last: () => kept,
     keptTerms,

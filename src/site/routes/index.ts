@@ -32,7 +32,7 @@ import { fileFeedPages, filePages, type FilePageData } from './file-pages.ts';
 import { fileIndex, type FileIndex } from '../../archive/files.ts';
 import { filesApi } from '../../archive/api.ts';
 import type { ArchivedMessage } from '../../archive/group.ts';
-import { framed, framedKey, keptPages, keyed, pageKey, paramKeys, textKey, type Keyed, type RoutePage } from './keys.ts';
+import { framed, framedKey, keptPages, keyed, lazilyKeyed, pageKey, paramKeys, textKey, type Keyed, type RoutePage } from './keys.ts';
 import { keptThreadPages, threadDigest, threadKeys, threadPages, type ThreadInputs, type ThreadKeys, type ThreadPages } from './thread-pages.ts';
 
 export { pageKey, type Keyed, type RoutePage } from './keys.ts';
@@ -100,10 +100,10 @@ function keyedPages<Data>(pages: readonly FilePage<Data>[]): RoutePage<Data>[] {
   return pages.map(({ param, data }) => keyed(param, data));
 }
 
-/** A file of the data contract: its JSON text, keyed by that text. */
-function apiFile(param: string, data: unknown): RoutePage<string> {
+/** A file of the data contract: its JSON text, keyed by that text, and set aside until it is read (`RouteInputs.setAside`). */
+function apiFile(param: string, data: unknown, setAside: RouteInputs['setAside']): RoutePage<string> {
   const text = JSON.stringify(data);
-  return keyed(param, text, textKey(text));
+  return lazilyKeyed(param, textKey(text), setAside(param, text));
 }
 
 function listRoutes<Row>(list: PagedList<Row>, name: string): ListRoutes<Row> {
@@ -129,6 +129,12 @@ export interface RouteInputs {
   config: SiteConfig;
   /** Bytes of a mail's cached rendering, by record key: what reading pages are split by. */
   bodyBytes: ThreadInputs['bodyBytes'];
+  /**
+   * Keeps the text of a data file (`api/<name>.json`) until it is read, and gives back how to
+   * read it: the build keeps it in the cache folder (site-routes.ts), so the pages are made
+   * without holding it (at 100,000 mails the JSON API is some 120 MB, twice that as a string).
+   */
+  setAside(name: string, text: string): () => string;
 }
 
 /**
@@ -197,7 +203,7 @@ function withStateFilters(list: PagedList<IndexRowView>, review: ReviewArchive, 
 const NOTHING_KEPT: KeptThreads = { threads: new Map(), seriesReadings: new Map(), seriesPages: new Map(), verify: false };
 
 /** Every page's data and key; the pages of threads in `kept` keep the keys they had. */
-export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, config, bodyBytes }: RouteInputs, kept = NOTHING_KEPT): SiteRoutes {
+export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, config, bodyBytes, setAside }: RouteInputs, kept = NOTHING_KEPT): SiteRoutes {
   const files = fileIndex(review.series);
   const context = withFilePages(routeContext(config), files);
   const { link } = context;
@@ -262,10 +268,10 @@ export function siteRoutes({ review, digests, searchRows, searchIndex, ingest, c
     fileFeeds: keyedPages(fileFeedPages(files, digests, context)),
     searchFiles: searchIndex.map((file) => keyed(file.path, file, file.key ?? textKey(file.json))),
     api: [
-      apiFile('messages', messagesApi(review, context)),
-      apiFile('series', seriesApi(review, context)),
-      apiFile('report', reportApi(review.archive, ingest, review.problems)),
-      apiFile('files', filesApi(files, context)),
+      apiFile('messages', messagesApi(review, context), setAside),
+      apiFile('series', seriesApi(review, context), setAside),
+      apiFile('report', reportApi(review.archive, ingest, review.problems), setAside),
+      apiFile('files', filesApi(files, context), setAside),
     ],
     // A raw file's key is its mail's: src/build/placed-files.ts places it by that key.
     rawMails: rawMailPages(review, context).map(({ param, data }) => keyed(param, data, data.key)),
