@@ -14,6 +14,13 @@ const contentKey = createHash('sha256').update(contentPath()).digest('hex').slic
 // sheaf.config.ts, with its environment overrides (README "Configuration").
 const { origin, base } = siteConfig();
 
+// Astro inlines into its server code each environment variable whose name occurs in a module
+// that reads `import.meta.env` whole: its actions runtime holds `_`, which the shell sets to the
+// command that started the build (`/usr/bin/npm`, `node_modules/.bin/node`). Every page's
+// dependency hash then changed, and every page was rendered again, whenever a build was started
+// another way than the last (src/build/incremental.test.ts).
+delete process.env._;
+
 export default defineConfig({
   // Where the site is served: the feeds and downloads carry absolute links, every page links under the base path.
   site: origin,

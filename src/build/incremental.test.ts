@@ -66,11 +66,11 @@ interface Site {
   cache: string;
 }
 
-function build(site: Site): BuildCounts {
+function build(site: Site, env: NodeJS.ProcessEnv = {}): BuildCounts {
   const result = spawnSync(process.execPath, [join(site.project, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: site.project,
     encoding: 'utf8',
-    env: { ...process.env, SHEAF_CONTENT: site.content, SHEAF_OUT: site.out, SHEAF_CACHE: site.cache, SHEAF_SITE: 'https://archive.example', ASTRO_TELEMETRY_DISABLED: '1', SHEAF_CHECK_KEPT: '1' },
+    env: { ...process.env, ...env, SHEAF_CONTENT: site.content, SHEAF_OUT: site.out, SHEAF_CACHE: site.cache, SHEAF_SITE: 'https://archive.example', ASTRO_TELEMETRY_DISABLED: '1', SHEAF_CHECK_KEPT: '1' },
   });
   assert.equal(result.status, 0, result.stdout + result.stderr);
   return JSON.parse(readFileSync(join(site.cache, 'last-build.json'), 'utf8')) as BuildCounts;
@@ -98,6 +98,8 @@ describe('incremental builds', () => {
     assert.equal(unchanged.parsed, 0);
     // Only the one page without a key, /search/, which shows no mail.
     assert.equal(unchanged.pagesRendered, 1);
+    // Started another way (`npm run build`, `npx astro build`): the shell's `_` names another command.
+    assert.equal(build(site, { _: '/opt/another/bin/npm' }).pagesRendered, 1, 'a build started otherwise keeps every page');
 
     const before = snapshot(site.out);
     writeFileSync(join(site.content, 'new-reply.eml'), REPLY);
