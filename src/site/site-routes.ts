@@ -9,8 +9,8 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCollection } from 'astro:content';
 import { placedPath, publishLinkedFiles, publishMadeFiles, publishRawFiles, type MadeKindName, type PlacedFile } from '../build/placed-files.ts';
@@ -110,21 +110,28 @@ function saveKeys(input: string, routes: SiteRoutes): RouteKeys {
   return keys;
 }
 
-/** Where the text of a data file waits to be placed: `<cache>/set-aside/<its placed path>`. */
-function setAsideFile(path: string): string {
-  return join(cacheRoot(), 'set-aside', path);
+/**
+ * Where the text of a data file waits to be placed: `<cache>/set-aside/<its placed path>.<its key>`.
+ * Named by the key, so a file set aside by another run on the same cache folder (`astro dev`,
+ * another content) is never linked into place under a key that is not its own.
+ */
+function setAsideFile(path: string, key: string): string {
+  return join(cacheRoot(), 'set-aside', `${path}.${key}`);
 }
 
-/** Keeps a JSON API file's text in the cache folder until it is read (routes/index.ts `RouteInputs.setAside`), to be linked into place from there. */
-function setAside(name: string, text: string): () => string {
-  const file = setAsideFile(placedPath('api', name));
+/** Keeps a JSON API file's text in the cache folder until it is read (routes/index.ts `RouteInputs.setAside`), to be linked into place from there; the file's texts of other keys go. */
+function setAside(name: string, key: string, text: string): () => string {
+  const file = setAsideFile(placedPath('api', name), key);
   writeAtomically(file, text);
+  const folder = dirname(file);
+  const others = basename(file).slice(0, -key.length);
+  for (const entry of readdirSync(folder)) if (entry.startsWith(others) && entry !== basename(file)) rmSync(join(folder, entry), { force: true });
   return () => readFileSync(file, 'utf8');
 }
 
-/** A set-aside file to link into place; when an earlier build set it aside and it has gone since, the route data is made, which sets it aside again. */
-async function setAsideSource([path]: PlacedFile): Promise<string> {
-  const file = setAsideFile(path);
+/** A set-aside file to link into place; when it has gone since the build that set it aside, the route data is made, which sets it aside again. */
+async function setAsideSource([path, key]: PlacedFile): Promise<string> {
+  const file = setAsideFile(path, key);
   if (!existsSync(file)) await loadRoutes();
   return file;
 }

@@ -29,7 +29,7 @@ function routesOf(specs: MailSpec[], digest = 'd1', options: SheafConfig = {}, k
   const config = resolveConfig({ site: 'https://archive.example', ...options }, {});
   const rows = searchRows(review, addressPolicy(config.addresses));
   const digests = new Map(review.archive.messages.map((message) => [message.mail.key, `${digest}-${message.mail.key}`]));
-  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null, config, bodyBytes: () => 1_000, setAside: (_name, text) => () => text }, kept);
+  return siteRoutes({ review, digests, searchRows: rows, searchIndex: buildSearchIndex(rows), ingest: null, config, bodyBytes: () => 1_000, setAside: (_name, _key, text) => () => text }, kept);
 }
 
 /** Every keyed page as `kind:param` → key. */

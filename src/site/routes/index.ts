@@ -103,7 +103,8 @@ function keyedPages<Data>(pages: readonly FilePage<Data>[]): RoutePage<Data>[] {
 /** A file of the data contract: its JSON text, keyed by that text, and set aside until it is read (`RouteInputs.setAside`). */
 function apiFile(param: string, data: unknown, setAside: RouteInputs['setAside']): RoutePage<string> {
   const text = JSON.stringify(data);
-  return lazilyKeyed(param, textKey(text), setAside(param, text));
+  const key = textKey(text);
+  return lazilyKeyed(param, key, setAside(param, key, text));
 }
 
 function listRoutes<Row>(list: PagedList<Row>, name: string): ListRoutes<Row> {
@@ -130,11 +131,11 @@ export interface RouteInputs {
   /** Bytes of a mail's cached rendering, by record key: what reading pages are split by. */
   bodyBytes: ThreadInputs['bodyBytes'];
   /**
-   * Keeps the text of a data file (`api/<name>.json`) until it is read, and gives back how to
-   * read it: the build keeps it in the cache folder (site-routes.ts), so the pages are made
-   * without holding it (at 100,000 mails the JSON API is some 120 MB, twice that as a string).
+   * Keeps the text of a data file (`api/<name>.json`, with its key) until it is read, and gives
+   * back how to read it: the build keeps it in the cache folder (site-routes.ts), so the pages
+   * are made without holding it (at 100,000 mails the JSON API is some 120 MB, twice that as a string).
    */
-  setAside(name: string, text: string): () => string;
+  setAside(name: string, key: string, text: string): () => string;
 }
 
 /**
